@@ -1,0 +1,107 @@
+package uk.clubreg.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Reads {@link Setting}s: the environment first, then Secrets Manager or SSM where configured, then the default.
+ * Values from remote sources are cached for CONFIG_CACHE_SECONDS so a warm Lambda makes no calls per request.
+ */
+public final class Config {
+
+    /** Reads one value from a remote store; {@code null} when it has none. */
+    @FunctionalInterface
+    public interface RemoteSource {
+        String read(String name);
+    }
+
+    private record Cached(Optional<String> value, Instant readAt) {}
+
+    private final Map<String, String> environment;
+    private final RemoteSource secrets;
+    private final RemoteSource parameters;
+    private final Clock clock;
+    private final Map<Setting, Cached> cache = new ConcurrentHashMap<>();
+
+    public Config(Map<String, String> environment, RemoteSource secrets, RemoteSource parameters, Clock clock) {
+        this.environment = Map.copyOf(environment);
+        this.secrets = secrets;
+        this.parameters = parameters;
+        this.clock = clock;
+    }
+
+    /** Environment only: local runs and tests. */
+    public static Config fromEnvironment(Map<String, String> environment) {
+        return new Config(environment, name -> null, name -> null, Clock.systemUTC());
+    }
+
+    public Optional<String> get(Setting setting) {
+        String direct = blankToNull(environment.get(setting.name()));
+        if (direct != null) {
+            return Optional.of(direct);
+        }
+        if (setting.source() == Setting.Source.ENV) {
+            return Optional.ofNullable(setting.defaultValue());
+        }
+        Cached cached = cache.get(setting);
+        if (cached == null || cached.readAt().plus(cacheTtl()).isBefore(clock.instant())) {
+            cached = new Cached(Optional.ofNullable(blankToNull(readRemote(setting))), clock.instant());
+            cache.put(setting, cached);
+        }
+        return cached.value().or(() -> Optional.ofNullable(setting.defaultValue()));
+    }
+
+    public String require(Setting setting) {
+        return get(setting).orElseThrow(() -> new MissingSettingException(setting));
+    }
+
+    public int getInt(Setting setting) {
+        String value = require(setting);
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("Setting " + setting + " must be a whole number", e);
+        }
+    }
+
+    public boolean isSet(Setting setting) {
+        return get(setting).isPresent();
+    }
+
+    /** Drops cached remote values, e.g. after a SnapStart restore or a secret rotation. */
+    public void clearCache() {
+        cache.clear();
+    }
+
+    private String readRemote(Setting setting) {
+        return switch (setting.source()) {
+            case SECRET -> {
+                String arn = blankToNull(environment.get(setting.name() + "_SECRET_ARN"));
+                yield arn == null ? null : secrets.read(arn + "#" + setting.name());
+            }
+            case PARAMETER -> {
+                String prefix = blankToNull(environment.get(Setting.CONFIG_SSM_PREFIX.name()));
+                yield prefix == null ? null : parameters.read(stripTrailingSlash(prefix) + setting.ssmPath());
+            }
+            case ENV -> null;
+        };
+    }
+
+    private Duration cacheTtl() {
+        String seconds = environment.getOrDefault(Setting.CONFIG_CACHE_SECONDS.name(),
+                Setting.CONFIG_CACHE_SECONDS.defaultValue());
+        return Duration.ofSeconds(Long.parseLong(seconds.trim()));
+    }
+
+    private static String stripTrailingSlash(String prefix) {
+        return prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

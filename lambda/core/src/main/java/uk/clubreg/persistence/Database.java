@@ -1,0 +1,92 @@
+package uk.clubreg.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * The JDBC pool. Small (1-2 connections per Lambda instance) and free of session state, so Neon's
+ * transaction-mode pooler works: no server-side prepared statements, no SET, no advisory session locks.
+ */
+public final class Database implements AutoCloseable {
+
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public static Database connect(String databaseUrl, int poolSize) {
+        JdbcUrl url = JdbcUrl.parse(databaseUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url.jdbcUrl());
+        if (url.user() != null) {
+            config.setUsername(url.user());
+            config.setPassword(url.password());
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setMinimumIdle(0);
+        config.setConnectionTimeout(5_000);
+        config.setIdleTimeout(60_000);
+        config.setMaxLifetime(300_000);
+        config.setPoolName("registration");
+        // Connections are opened on first use, not at start-up: nothing to capture in a SnapStart snapshot.
+        config.setInitializationFailTimeout(-1);
+        config.addDataSourceProperty("prepareThreshold", "0");
+        config.addDataSourceProperty("ApplicationName", "club-registration");
+        return new Database(new HikariDataSource(config));
+    }
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** Runs {@code work} on an auto-commit connection (single statements and reads). */
+    public <T> T withConnection(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Closes every pooled connection (SnapStart: before the snapshot and after a restore). */
+    public void evictConnections() {
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool != null) {
+            pool.softEvictConnections();
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
