@@ -1,0 +1,52 @@
+package uk.clubreg.worker;
+
+import java.time.Clock;
+import java.util.Map;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
+import uk.clubreg.config.aws.AwsConfig;
+import uk.clubreg.jobs.JobDispatcher;
+import uk.clubreg.persistence.Database;
+
+/** The worker function's composition root: one job handler per job type. */
+public final class WorkerApplication {
+
+    private static WorkerApplication shared;
+
+    private final Config config;
+    private final Database database;
+    private final Clock clock;
+    private final JobDispatcher jobs = new JobDispatcher();
+
+    public WorkerApplication(Config config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        registerJobs();
+    }
+
+    public static synchronized WorkerApplication shared() {
+        if (shared == null) {
+            Map<String, String> environment = System.getenv();
+            Config config = environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")
+                    ? AwsConfig.fromEnvironment(environment)
+                    : Config.fromEnvironment(environment);
+            Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
+            shared = new WorkerApplication(config, database, Clock.systemUTC());
+        }
+        return shared;
+    }
+
+    private void registerJobs() {
+        // send_invitation: the invitation template to the parent (messaging).
+        // inbound_message: the parent's messages to the conversation engine (conversation).
+    }
+
+    public JobDispatcher jobs() { return jobs; }
+
+    public Config config() { return config; }
+
+    public Database database() { return database; }
+
+    public Clock clock() { return clock; }
+}
