@@ -71,6 +71,8 @@ CREATE INDEX players_conversation ON players (conversation_id);
 CREATE TABLE invitations (
     id                  bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     player_id           bigint        NOT NULL UNIQUE REFERENCES players (id),
+    -- 'existing' when the parent already had a live conversation: seed Phase 4's second template is sent.
+    kind                varchar(20)   NOT NULL DEFAULT 'new' CHECK (kind IN ('new', 'existing')),
     request_id          varchar(100)  NOT NULL,     -- the request that created it, for tracing
     created_at          timestamptz   NOT NULL DEFAULT now()
 );
