@@ -1,0 +1,34 @@
+package uk.clubreg.logging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class MaskTest {
+
+    @Test
+    void aPhoneNumberKeepsOnlyItsCountryCodeAndLastThreeDigits() {
+        assertThat(Mask.phone("+447700900123")).isEqualTo("+44*******123");
+    }
+
+    @Test
+    void aWhatsAppAddressIsMaskedToo() {
+        assertThat(Mask.phone("whatsapp:+447700900123")).isEqualTo("+44*******123");
+    }
+
+    @Test
+    void freeTextIsReplacedByItsLength() {
+        assertThat(Mask.text("Alfie has asthma")).isEqualTo("<16 chars>");
+    }
+
+    @Test
+    void phoneShapedRunsInsideALineAreMasked() {
+        assertThat(Mask.phonesIn("sent to +447700900123 and 07700 900456 ok"))
+                .isEqualTo("sent to +44*******123 and 07******456 ok");
+    }
+
+    @Test
+    void shortNumbersSuchAsIdsAndLatenciesAreLeftAlone() {
+        assertThat(Mask.phonesIn("invitation 12345 took 87 ms")).isEqualTo("invitation 12345 took 87 ms");
+    }
+}
