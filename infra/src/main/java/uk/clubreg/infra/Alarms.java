@@ -1,8 +1,5 @@
 package uk.clubreg.infra;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
-import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -33,12 +30,6 @@ public final class Alarms extends Construct {
         super(scope, id);
         topic = Topic.Builder.create(this, "Topic").displayName("Club registration alarms").enforceSsl(true).build();
         topic.addSubscription(new EmailSubscription(email));
-        NagSuppressions.addResourceSuppressions(topic, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-SNS2")
-                .reason("Alarm notifications hold only alarm names and metric values, no personal data; CloudWatch "
-                        + "cannot publish to a topic under the AWS-managed SNS key, and a customer key costs more "
-                        + "than the rest of the stack's idle cost.")
-                .build()));
 
         alarm("DeadLetters", "A job failed 5 times and is in the dead-letter queue",
                 queue.deadLetters().metricApproximateNumberOfMessagesVisible(MAX), 1);

@@ -3,12 +3,13 @@ package uk.clubreg.infra;
 import java.util.List;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.secretsmanager.ISecret;
 import software.amazon.awscdk.services.secretsmanager.Secret;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
-import software.amazon.awscdk.services.ssm.IStringParameter;
-import software.amazon.awscdk.services.ssm.StringParameter;
 import software.constructs.Construct;
 
 /**
@@ -25,7 +26,7 @@ public final class ConfigStore extends Construct {
     public record SecretSetting(String name, ISecret secret) {}
 
     /** An SSM parameter a setting reads at {@code CONFIG_SSM_PREFIX + path}. */
-    public record ParameterSetting(String name, String path, IStringParameter parameter) {}
+    public record ParameterSetting(String name, String path, String parameterArn) {}
 
     private final ISecret twilio;
     private final ISecret openAi;
@@ -91,8 +92,14 @@ public final class ConfigStore extends Construct {
         return apiKey.secretValueFromJson("API_KEY").unsafeUnwrap();
     }
 
+    // Built as an ARN, not imported as a construct: an import adds an unused template parameter per name.
     private ParameterSetting parameter(StackSettings settings, String name, String path) {
-        return new ParameterSetting(name, path,
-                StringParameter.fromStringParameterName(this, name, settings.parameterName(path)));
+        String arn = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("ssm")
+                .resource("parameter")
+                .resourceName(settings.parameterName(path).substring(1))
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+        return new ParameterSetting(name, path, arn);
     }
 }

@@ -2,9 +2,12 @@ package uk.clubreg.infra;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.Annotations;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.Alias;
@@ -74,6 +77,10 @@ public final class JavaFunction extends Construct {
             builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
         }
         function = builder.build();
+        if (spec.snapStart()) {
+            Annotations.of(function).acknowledgeWarning("@aws-cdk/aws-lambda:snapStartRequirePublish",
+                    "Invoked only through the live alias on the current published version");
+        }
         invokable = spec.snapStart()
                 ? Alias.Builder.create(this, "Live").aliasName("live").version(function.getCurrentVersion()).build()
                 : function;
@@ -85,9 +92,12 @@ public final class JavaFunction extends Construct {
         setting.secret().grantRead(role);
     }
 
-    /** Grants read access to that one parameter (found through CONFIG_SSM_PREFIX). */
+    /** Grants read access to that one parameter (the code finds it through CONFIG_SSM_PREFIX). */
     public void readsParameter(ConfigStore.ParameterSetting setting) {
-        setting.parameter().grantRead(role);
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create()
+                .actions(List.of("ssm:GetParameter"))
+                .resources(List.of(setting.parameterArn()))
+                .build());
     }
 
     public Role role() {

@@ -98,6 +98,12 @@ public final class RegistrationApi extends Construct {
                         .build(),
                 NagPackSuppression.builder().id("AwsSolutions-COG4")
                         .reason("No end-user accounts: managers use an API key and Twilio signs its callbacks.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                        .reason("The CDK-made API Gateway account role uses AWS's documented policy for pushing "
+                                + "execution logs to CloudWatch; our functions' roles have no managed policies.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                                + "AmazonAPIGatewayPushToCloudWatchLogs"))
                         .build()), true);
     }
 

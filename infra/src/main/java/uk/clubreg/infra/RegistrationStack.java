@@ -1,7 +1,5 @@
 package uk.clubreg.infra;
 
-import io.github.cdklabs.cdknag.NagPackSuppression;
-import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +115,6 @@ public final class RegistrationStack extends Stack {
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
         CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();
 
-        suppressCdkManagedResources();
     }
 
     private static Map<String, String> sharedEnvironment(StackSettings settings, WorkQueue queue) {
@@ -128,19 +125,5 @@ public final class RegistrationStack extends Stack {
         environment.put("CURRENT_SEASON", settings.currentSeason());
         environment.put("DEFAULT_PHONE_REGION", settings.defaultPhoneRegion());
         return environment;
-    }
-
-    /** Findings on resources the CDK itself generates and whose code and policies we do not write. */
-    private void suppressCdkManagedResources() {
-        NagSuppressions.addStackSuppressions(this, List.of(
-                NagPackSuppression.builder().id("AwsSolutions-IAM4")
-                        .reason("Only on CDK-generated roles: the API Gateway account role "
-                                + "(AmazonAPIGatewayPushToCloudWatchLogs, AWS's documented policy) and the Trigger's "
-                                + "provider function (AWSLambdaBasicExecutionRole). Our functions' roles have no "
-                                + "managed policies.")
-                        .appliesTo(List.of(
-                                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-                                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"))
-                        .build()));
     }
 }

@@ -24,6 +24,13 @@ public record StackSettings(
 
     public static final String DEFAULT_CONFIG_PREFIX = "/urmston";
 
+    public StackSettings {
+        if (!configPrefix.matches("(/[A-Za-z0-9_.-]+)+")) {
+            throw new IllegalArgumentException("configPrefix must look like /urmston (leading slash, none trailing): "
+                    + configPrefix);
+        }
+    }
+
     public static StackSettings fromContext(Node node) {
         return new StackSettings(
                 context(node, "configPrefix").orElse(DEFAULT_CONFIG_PREFIX),

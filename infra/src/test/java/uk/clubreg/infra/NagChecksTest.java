@@ -26,10 +26,13 @@ class NagChecksTest {
         assertThat(errors).extracting(m -> m.getId() + " " + m.getEntry().getData()).isEmpty();
     }
 
+    /** WAF (AwsSolutions-APIG3) is left off on purpose: see docs/deploy.md, "cdk-nag findings". */
     @Test
-    void awsSolutionsWarningsAreOnlyTheDocumentedOnes() {
+    void theOnlyAwsSolutionsWarningIsTheDocumentedWafOne() {
         List<SynthesisMessage> warnings = annotations.findWarning("*", Match.stringLikeRegexp("AwsSolutions-.*"));
 
-        assertThat(warnings).extracting(m -> m.getId() + " " + m.getEntry().getData()).isEmpty();
+        assertThat(warnings).extracting(m -> m.getEntry().getData().toString())
+                .allSatisfy(message -> assertThat(message).startsWith("AwsSolutions-APIG3:"))
+                .hasSize(1);
     }
 }
