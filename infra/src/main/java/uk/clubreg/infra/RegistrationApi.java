@@ -39,7 +39,12 @@ public final class RegistrationApi extends Construct {
 
     private final RestApi api;
 
-    public RegistrationApi(Construct scope, String id, IFunction handler, String apiKeyValue, RetentionDays logRetention) {
+    /**
+     * @param apiKeyGeneration bumped to rotate the key: a new logical id makes CloudFormation create a key with the
+     *                         secret's current value (a dynamic reference is only re-read when its resource changes)
+     */
+    public RegistrationApi(Construct scope, String id, IFunction handler, String apiKeyValue, int apiKeyGeneration,
+                           RetentionDays logRetention) {
         super(scope, id);
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(logRetention)
@@ -64,7 +69,8 @@ public final class RegistrationApi extends Construct {
                         // Errors only: INFO would log request bodies, which carry parents' personal data.
                         .loggingLevel(MethodLoggingLevel.ERROR)
                         .dataTraceEnabled(false)
-                        .metricsEnabled(true)
+                        // Per-method metrics are billed as custom metrics; the API-wide ones are free and alarmed.
+                        .metricsEnabled(false)
                         .build())
                 .build();
 
@@ -81,7 +87,7 @@ public final class RegistrationApi extends Construct {
                 .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
                 .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
                 .build());
-        plan.addApiKey(ApiKey.Builder.create(this, "ManagerKey")
+        plan.addApiKey(ApiKey.Builder.create(this, "ManagerKey" + apiKeyGeneration)
                 .description("Team managers' key; its value is the api-key secret")
                 .value(apiKeyValue)
                 .build());

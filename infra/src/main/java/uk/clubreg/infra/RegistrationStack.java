@@ -58,7 +58,7 @@ public final class RegistrationStack extends Stack {
                 "Manager API and Twilio callbacks", packages.api(), API_HANDLER,
                 API_MEMORY_MB, API_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
         RegistrationApi restApi = new RegistrationApi(this, "RestApi", api.invokable(), config.apiKeyValue(),
-                settings.logRetention());
+                settings.apiKeyGeneration(), settings.logRetention());
         String publicBaseUrl = settings.publicBaseUrl().orElse(restApi.stageUrl());
         api.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
         api.readsSecret(config.databaseUrl());

@@ -13,6 +13,7 @@ import software.constructs.Node;
  *                       {@code urmston/...}
  * @param publicBaseUrl  the API's public URL when a custom domain fronts it; empty: the execute-api stage URL
  * @param logRetention   how long function, access and execution logs are kept
+ * @param apiKeyGeneration raised by one to rotate the API key (docs/deploy.md, "Rotating the API key")
  */
 public record StackSettings(
         String configPrefix,
@@ -20,7 +21,8 @@ public record StackSettings(
         String currentSeason,
         String defaultPhoneRegion,
         Optional<String> publicBaseUrl,
-        RetentionDays logRetention) {
+        RetentionDays logRetention,
+        int apiKeyGeneration) {
 
     public static final String DEFAULT_CONFIG_PREFIX = "/urmston";
 
@@ -38,7 +40,8 @@ public record StackSettings(
                 context(node, "currentSeason").orElse("2026-27"),
                 context(node, "defaultPhoneRegion").orElse("GB"),
                 context(node, "publicBaseUrl").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                context(node, "logRetentionDays").map(StackSettings::retention).orElse(RetentionDays.ONE_MONTH));
+                context(node, "logRetentionDays").map(StackSettings::retention).orElse(RetentionDays.ONE_MONTH),
+                context(node, "apiKeyGeneration").map(Integer::parseInt).orElse(1));
     }
 
     /** Secrets Manager name for {@code suffix}, e.g. {@code urmston/twilio}. */

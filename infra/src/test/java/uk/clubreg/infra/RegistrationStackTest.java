@@ -61,7 +61,7 @@ class RegistrationStackTest {
 
     @Test
     void apiKeyValueIsADynamicReferenceToTheApiKeySecret() {
-        String apiKeyId = queries.logicalId("AWS::ApiGateway::ApiKey", "RestApiManagerKey");
+        String apiKeyId = queries.logicalId("AWS::ApiGateway::ApiKey", "RestApiManagerKey1");
         String secretId = queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey");
 
         assertThat(String.valueOf(queries.properties(apiKeyId).get("Value")))
@@ -79,7 +79,8 @@ class RegistrationStackTest {
                         "ThrottlingRateLimit", 25,
                         "ThrottlingBurstLimit", 50,
                         "LoggingLevel", "ERROR",
-                        "DataTraceEnabled", false))))));
+                        "DataTraceEnabled", false,
+                        "MetricsEnabled", false))))));
     }
 
     @Test
