@@ -39,8 +39,9 @@ public final class ConfigStore extends Construct {
         twilio = Secret.fromSecretNameV2(this, "Twilio", settings.secretName("twilio"));
         openAi = Secret.fromSecretNameV2(this, "OpenAi", settings.secretName("openai"));
         database = Secret.fromSecretNameV2(this, "Database", settings.secretName("database"));
+        // No fixed name: a deleted secret's name stays reserved for up to 30 days, which would block re-creating
+        // the stack after a failed first deploy. The ApiKeySecretArn output finds it.
         apiKey = Secret.Builder.create(this, "ApiKey")
-                .secretName(settings.secretName("api-key"))
                 .description("x-api-key for POST /trigger and GET /registrations (API Gateway key and handler check)")
                 .generateSecretString(SecretStringGenerator.builder()
                         .secretStringTemplate("{}")
@@ -85,6 +86,10 @@ public final class ConfigStore extends Construct {
 
     public List<ParameterSetting> workerParameters() {
         return workerParameters;
+    }
+
+    public String apiKeySecretArn() {
+        return apiKey.getSecretArn();
     }
 
     /** The generated API key, as a CloudFormation dynamic reference (resolved at deploy, never in the template). */

@@ -88,7 +88,7 @@ public final class RegistrationApi extends Construct {
                 .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
                 .build());
         plan.addApiKey(ApiKey.Builder.create(this, "ManagerKey" + apiKeyGeneration)
-                .description("Team managers' key; its value is the api-key secret")
+                .description("Team managers' key; its value is the generated API key secret")
                 .value(apiKeyValue)
                 .build());
 

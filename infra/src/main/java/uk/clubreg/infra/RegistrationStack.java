@@ -111,7 +111,7 @@ public final class RegistrationStack extends Stack {
 
         CfnOutput.Builder.create(this, "ApiUrl").value(publicBaseUrl)
                 .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();
-        CfnOutput.Builder.create(this, "ApiKeySecretName").value(settings.secretName("api-key"))
+        CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
         CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();
 
