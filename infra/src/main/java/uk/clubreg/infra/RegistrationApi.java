@@ -74,6 +74,14 @@ public final class RegistrationApi extends Construct {
                         .build())
                 .build();
 
+        // API Gateway would create this group itself, without retention; creating it first sets the retention.
+        LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
+                .logGroupName(Fn.join("", List.of("API-Gateway-Execution-Logs_", api.getRestApiId(), "/", STAGE)))
+                .retention(logRetention)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        api.getDeploymentStage().getNode().addDependency(executionLogs);
+
         LambdaIntegration integration = new LambdaIntegration(handler,
                 LambdaIntegrationOptions.builder().allowTestInvoke(false).build());
         MethodOptions withKey = MethodOptions.builder().apiKeyRequired(true).build();

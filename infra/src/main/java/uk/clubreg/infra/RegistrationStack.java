@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.events.Rule;
@@ -14,6 +16,8 @@ import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.triggers.Trigger;
 import software.constructs.Construct;
 
@@ -100,11 +104,12 @@ public final class RegistrationStack extends Stack {
                 MIGRATION_MEMORY_MB, MIGRATION_TIMEOUT, false, Map.of(), settings.logRetention()));
         migrations.readsSecret(config.databaseDirectUrl());
         migrations.readsSecret(config.databaseUrl());
-        Trigger.Builder.create(this, "MigrateBeforeUpdate")
+        Trigger migrate = Trigger.Builder.create(this, "MigrateBeforeUpdate")
                 .handler(migrations.function())
                 .timeout(MIGRATION_TIMEOUT)
                 .executeBefore(List.of(api, worker, sweeper))
                 .build();
+        limitTriggerProviderLogs(migrate, settings.logRetention());
 
         new Alarms(this, "Alarms", alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
                 restApi.api());
@@ -125,5 +130,20 @@ public final class RegistrationStack extends Stack {
         environment.put("CURRENT_SEASON", settings.currentSeason());
         environment.put("DEFAULT_PHONE_REGION", settings.defaultPhoneRegion());
         return environment;
+    }
+
+    /**
+     * The Trigger's CDK-made provider function would log to a group Lambda creates without retention; creating that
+     * group first, before the Trigger runs, sets the retention.
+     */
+    private void limitTriggerProviderLogs(Trigger trigger, RetentionDays retention) {
+        CfnResource provider = (CfnResource) getNode()
+                .findChild("AWSCDK.TriggerCustomResourceProviderCustomResourceProvider").getNode().findChild("Handler");
+        LogGroup logs = LogGroup.Builder.create(this, "MigrateBeforeUpdateProviderLogs")
+                .logGroupName("/aws/lambda/" + provider.getRef())
+                .retention(retention)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        trigger.getNode().addDependency(logs);
     }
 }

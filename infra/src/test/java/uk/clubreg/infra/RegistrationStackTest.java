@@ -136,7 +136,21 @@ class RegistrationStackTest {
         template.resourcePropertiesCountIs("AWS::Lambda::Function",
                 Map.of("Runtime", "java25", "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", Match.anyValue())), 4);
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        template.resourceCountIs("AWS::Logs::LogGroup", 5);
+    }
+
+    @Test
+    void everyLogGroupIsCreatedByTheStackSoItHasRetention() {
+        // Four functions, the API's access and execution logs, and the migration Trigger's provider function.
+        template.resourceCountIs("AWS::Logs::LogGroup", 7);
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join",
+                List.of("", List.of("API-Gateway-Execution-Logs_", Map.of("Ref", queries.logicalId("AWS::ApiGateway::RestApi", "RestApi")), "/prod")))));
+    }
+
+    @Test
+    void theTriggerProviderLogGroupExistsBeforeTheTriggerRuns() {
+        String logs = queries.logicalId("AWS::Logs::LogGroup", "MigrateBeforeUpdateProviderLogs");
+
+        assertThat(queries.dependsOn(queries.logicalId("Custom::Trigger", "MigrateBeforeUpdate"))).contains(logs);
     }
 
     @Test
