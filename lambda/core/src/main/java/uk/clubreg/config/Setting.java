@@ -23,6 +23,15 @@ public enum Setting {
     CURRENT_SEASON(Source.ENV, null, "2026-27", "Season used when an invitation names none."),
     OUTBOX_SWEEP_AFTER_SECONDS(Source.ENV, null, "30", "Age after which an unpublished outbox job is re-sent by the sweeper."),
 
+    // Deployment (CDK): secrets and parameters the stack wires to the functions (infra/, docs/deploy.md)
+    TWILIO_ACCOUNT_SID(Source.SECRET, null, null, "Twilio account SID (AC...). AWS: the twilio secret's JSON key."),
+    TWILIO_AUTH_TOKEN(Source.SECRET, null, null, "Twilio auth token: signs webhook and status callbacks, authenticates sends."),
+    OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key, used by the worker only."),
+    TWILIO_WHATSAPP_FROM(Source.PARAMETER, "/twilio/whatsapp-from", null, "WhatsApp sender, e.g. whatsapp:+447700900123."),
+    TWILIO_INVITE_CONTENT_SID(Source.PARAMETER, "/twilio/invite-content-sid", null, "Content SID (HX...) of the invitation template."),
+    TWILIO_EXISTING_CONTENT_SID(Source.PARAMETER, "/twilio/existing-content-sid", null, "Content SID (HX...) of the returning-parent template."),
+    OPENAI_MODEL(Source.PARAMETER, "/openai/model", null, "OpenAI model the worker converses with."),
+
     // Configuration sources themselves
     CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),
     CONFIG_CACHE_SECONDS(Source.ENV, null, "300", "How long values from Secrets Manager and SSM are cached."),

@@ -5,9 +5,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** Accepts Neon's {@code postgresql://user:pass@host/db?sslmode=require} as well as a JDBC URL. */
-record JdbcUrl(String jdbcUrl, String user, String password) {
+public record JdbcUrl(String jdbcUrl, String user, String password) {
 
-    static JdbcUrl parse(String url) {
+    public static JdbcUrl parse(String url) {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("DATABASE_URL is empty");
         }

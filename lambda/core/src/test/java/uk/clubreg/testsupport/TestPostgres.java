@@ -32,6 +32,13 @@ public final class TestPostgres {
 
     /** A new, migrated database; returns its JDBC URL (with credentials) for {@link Database#connect}. */
     public static synchronized String freshDatabaseUrl() {
+        String url = emptyDatabaseUrl();
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migrations").load().migrate();
+        return url;
+    }
+
+    /** A new database with no schema at all, for tests of the migrations themselves. */
+    public static synchronized String emptyDatabaseUrl() {
         Server running = server();
         String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection admin = java.sql.DriverManager.getConnection(running.url("postgres"), running.user(), running.password());
@@ -40,9 +47,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database", e);
         }
-        String url = running.url(name) + "?user=" + running.user() + "&password=" + running.password();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migrations").load().migrate();
-        return url;
+        return running.url(name) + "?user=" + running.user() + "&password=" + running.password();
     }
 
     public static Database freshDatabase() {

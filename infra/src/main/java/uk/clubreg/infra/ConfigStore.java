@@ -1,0 +1,110 @@
+package uk.clubreg.infra;
+
+import java.util.List;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import software.amazon.awscdk.ArnComponents;
+import software.amazon.awscdk.ArnFormat;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.secretsmanager.ISecret;
+import software.amazon.awscdk.services.secretsmanager.Secret;
+import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.constructs.Construct;
+
+/**
+ * Where the functions read their secrets and parameters (see docs/decisions/0051-secrets-created-before-deploy.md).
+ *
+ * <p>Ops create the Twilio, OpenAI and database secrets and the SSM parameters before the first deploy (the
+ * migration needs the database URL during that deploy, and no value belongs in the template). The stack only
+ * references them by name and grants each function read access to exactly the ones it uses. The API key is the
+ * exception: the stack generates it, and API Gateway's key takes the same value through a dynamic reference.
+ */
+public final class ConfigStore extends Construct {
+
+    /** A secret plus the JSON key a setting reads from it ({@code NAME_SECRET_ARN} convention). */
+    public record SecretSetting(String name, ISecret secret) {}
+
+    /** An SSM parameter a setting reads at {@code CONFIG_SSM_PREFIX + path}. */
+    public record ParameterSetting(String name, String path, String parameterArn) {}
+
+    private final ISecret twilio;
+    private final ISecret openAi;
+    private final ISecret database;
+    private final Secret apiKey;
+    private final List<ParameterSetting> workerParameters;
+
+    public ConfigStore(Construct scope, String id, StackSettings settings) {
+        super(scope, id);
+        twilio = Secret.fromSecretNameV2(this, "Twilio", settings.secretName("twilio"));
+        openAi = Secret.fromSecretNameV2(this, "OpenAi", settings.secretName("openai"));
+        database = Secret.fromSecretNameV2(this, "Database", settings.secretName("database"));
+        // No fixed name: a deleted secret's name stays reserved for up to 30 days, which would block re-creating
+        // the stack after a failed first deploy. The ApiKeySecretArn output finds it.
+        apiKey = Secret.Builder.create(this, "ApiKey")
+                .description("x-api-key for POST /trigger and GET /registrations (API Gateway key and handler check)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey("API_KEY")
+                        // API Gateway keys: 20-128 characters; letters and digits paste safely into curl.
+                        .passwordLength(40)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        NagSuppressions.addResourceSuppressions(apiKey, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4")
+                .reason("API Gateway keys cannot rotate on their own: rotating means a new secret value and a "
+                        + "redeploy (docs/deploy.md, 'Rotating the API key'), so a rotation Lambda would break the key.")
+                .build()));
+        workerParameters = List.of(
+                parameter(settings, "TWILIO_WHATSAPP_FROM", "/twilio/whatsapp-from"),
+                parameter(settings, "TWILIO_INVITE_CONTENT_SID", "/twilio/invite-content-sid"),
+                parameter(settings, "TWILIO_EXISTING_CONTENT_SID", "/twilio/existing-content-sid"),
+                parameter(settings, "OPENAI_MODEL", "/openai/model"));
+    }
+
+    public SecretSetting databaseUrl() {
+        return new SecretSetting("DATABASE_URL", database);
+    }
+
+    public SecretSetting databaseDirectUrl() {
+        return new SecretSetting("DATABASE_DIRECT_URL", database);
+    }
+
+    public SecretSetting apiKey() {
+        return new SecretSetting("API_KEY", apiKey);
+    }
+
+    public List<SecretSetting> twilioCredentials() {
+        return List.of(new SecretSetting("TWILIO_ACCOUNT_SID", twilio), new SecretSetting("TWILIO_AUTH_TOKEN", twilio));
+    }
+
+    public SecretSetting openAiApiKey() {
+        return new SecretSetting("OPENAI_API_KEY", openAi);
+    }
+
+    public List<ParameterSetting> workerParameters() {
+        return workerParameters;
+    }
+
+    public String apiKeySecretArn() {
+        return apiKey.getSecretArn();
+    }
+
+    /** The generated API key, as a CloudFormation dynamic reference (resolved at deploy, never in the template). */
+    public String apiKeyValue() {
+        return apiKey.secretValueFromJson("API_KEY").unsafeUnwrap();
+    }
+
+    // Built as an ARN, not imported as a construct: an import adds an unused template parameter per name.
+    private ParameterSetting parameter(StackSettings settings, String name, String path) {
+        String arn = Stack.of(this).formatArn(ArnComponents.builder()
+                .service("ssm")
+                .resource("parameter")
+                .resourceName(settings.parameterName(path).substring(1))
+                .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
+                .build());
+        return new ParameterSetting(name, path, arn);
+    }
+}

@@ -1,0 +1,136 @@
+package uk.clubreg.infra;
+
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.List;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.apigateway.AccessLogFormat;
+import software.amazon.awscdk.services.apigateway.ApiKey;
+import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
+import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
+import software.amazon.awscdk.services.apigateway.LambdaIntegration;
+import software.amazon.awscdk.services.apigateway.LambdaIntegrationOptions;
+import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
+import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.RestApi;
+import software.amazon.awscdk.services.apigateway.StageOptions;
+import software.amazon.awscdk.services.apigateway.ThrottleSettings;
+import software.amazon.awscdk.services.apigateway.UsagePlan;
+import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
+import software.amazon.awscdk.services.apigateway.UsagePlanProps;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.constructs.Construct;
+
+/**
+ * The REST API (API keys and usage plans exist only on REST APIs; see docs/decisions/0050-rest-api-not-http-api.md).
+ * Manager routes need the API key; Twilio's callbacks carry none and are verified by their signature in the handler.
+ */
+public final class RegistrationApi extends Construct {
+
+    static final String STAGE = "prod";
+    static final int RATE_LIMIT_PER_SECOND = 25;
+    static final int BURST_LIMIT = 50;
+
+    private final RestApi api;
+
+    /**
+     * @param apiKeyGeneration bumped to rotate the key: a new logical id makes CloudFormation create a key with the
+     *                         secret's current value (a dynamic reference is only re-read when its resource changes)
+     */
+    public RegistrationApi(Construct scope, String id, IFunction handler, String apiKeyValue, int apiKeyGeneration,
+                           RetentionDays logRetention) {
+        super(scope, id);
+        LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
+                .retention(logRetention)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        api = RestApi.Builder.create(this, "Api")
+                .restApiName("club-registration")
+                .description("WhatsApp registration assistant: manager API and Twilio callbacks")
+                .endpointTypes(List.of(EndpointType.REGIONAL))
+                .apiKeySourceType(ApiKeySourceType.HEADER)
+                // Execution logging needs the account-wide API Gateway CloudWatch role.
+                .cloudWatchRole(true)
+                .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
+                .deployOptions(StageOptions.builder()
+                        .stageName(STAGE)
+                        .throttlingRateLimit(RATE_LIMIT_PER_SECOND)
+                        .throttlingBurstLimit(BURST_LIMIT)
+                        .accessLogDestination(new LogGroupLogDestination(accessLogs))
+                        .accessLogFormat(AccessLogFormat.jsonWithStandardFields(JsonWithStandardFieldProps.builder()
+                                .caller(true).httpMethod(true).ip(true).protocol(true).requestTime(true)
+                                .resourcePath(true).responseLength(true).status(true).user(true).build()))
+                        // Errors only: INFO would log request bodies, which carry parents' personal data.
+                        .loggingLevel(MethodLoggingLevel.ERROR)
+                        .dataTraceEnabled(false)
+                        // Per-method metrics are billed as custom metrics; the API-wide ones are free and alarmed.
+                        .metricsEnabled(false)
+                        .build())
+                .build();
+
+        // API Gateway would create this group itself, without retention; creating it first sets the retention.
+        LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
+                .logGroupName(Fn.join("", List.of("API-Gateway-Execution-Logs_", api.getRestApiId(), "/", STAGE)))
+                .retention(logRetention)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        api.getDeploymentStage().getNode().addDependency(executionLogs);
+
+        LambdaIntegration integration = new LambdaIntegration(handler,
+                LambdaIntegrationOptions.builder().allowTestInvoke(false).build());
+        MethodOptions withKey = MethodOptions.builder().apiKeyRequired(true).build();
+        api.getRoot().addResource("trigger").addMethod("POST", integration, withKey);
+        api.getRoot().addResource("registrations").addMethod("GET", integration, withKey);
+        api.getRoot().addResource("webhook").addMethod("POST", integration);
+        api.getRoot().addResource("status").addMethod("POST", integration);
+
+        UsagePlan plan = api.addUsagePlan("UsagePlan", UsagePlanProps.builder()
+                .name("club-registration-managers")
+                .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
+                .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
+                .build());
+        plan.addApiKey(ApiKey.Builder.create(this, "ManagerKey" + apiKeyGeneration)
+                .description("Team managers' key; its value is the generated API key secret")
+                .value(apiKeyValue)
+                .build());
+
+        NagSuppressions.addResourceSuppressions(api, List.of(
+                NagPackSuppression.builder().id("AwsSolutions-APIG2")
+                        .reason("Bodies are validated in the handler: Twilio posts form-encoded callbacks whose "
+                                + "signature covers every field, and the JSON routes are parsed strictly.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-APIG4")
+                        .reason("Manager routes require the API key (usage plan) and the handler checks it too; "
+                                + "Twilio cannot send IAM or Cognito credentials, so its callbacks are verified "
+                                + "by X-Twilio-Signature in the handler.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-COG4")
+                        .reason("No end-user accounts: managers use an API key and Twilio signs its callbacks.")
+                        .build(),
+                NagPackSuppression.builder().id("AwsSolutions-IAM4")
+                        .reason("The CDK-made API Gateway account role uses AWS's documented policy for pushing "
+                                + "execution logs to CloudWatch; our functions' roles have no managed policies.")
+                        .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                                + "AmazonAPIGatewayPushToCloudWatchLogs"))
+                        .build()), true);
+    }
+
+    public RestApi api() {
+        return api;
+    }
+
+    /**
+     * The stage's public URL, built from the API id rather than the stage resource so the function can carry it
+     * without a dependency cycle (the stage depends on the function through its integration).
+     */
+    public String stageUrl() {
+        return Fn.join("", List.of("https://", api.getRestApiId(), ".execute-api.", Aws.REGION, ".", Aws.URL_SUFFIX,
+                "/", STAGE));
+    }
+}

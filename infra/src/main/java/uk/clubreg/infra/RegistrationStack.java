@@ -1,0 +1,149 @@
+package uk.clubreg.infra;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.CfnParameter;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.Schedule;
+import software.amazon.awscdk.services.events.targets.LambdaFunction;
+import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.triggers.Trigger;
+import software.constructs.Construct;
+
+/**
+ * Every AWS resource of the registration assistant. Sizing is explained in docs/deploy.md ("Sizing").
+ */
+public final class RegistrationStack extends Stack {
+
+    static final String API_HANDLER = "uk.clubreg.api.ApiHandler::handleRequest";
+    static final String SWEEPER_HANDLER = "uk.clubreg.api.OutboxSweeperHandler::handleRequest";
+    static final String WORKER_HANDLER = "uk.clubreg.worker.WorkerHandler::handleRequest";
+    static final String MIGRATION_HANDLER = "uk.clubreg.migrations.MigrationHandler::handleRequest";
+
+    static final int API_MEMORY_MB = 1024;
+    static final Duration API_TIMEOUT = Duration.seconds(10);
+    static final int WORKER_MEMORY_MB = 1024;
+    static final Duration WORKER_TIMEOUT = Duration.seconds(90);
+    static final int SWEEPER_MEMORY_MB = 512;
+    static final Duration SWEEPER_TIMEOUT = Duration.seconds(30);
+    static final int MIGRATION_MEMORY_MB = 512;
+    static final Duration MIGRATION_TIMEOUT = Duration.minutes(5);
+    /** One job per invocation: the worker's timeout then budgets exactly one conversation turn. */
+    static final int WORKER_BATCH_SIZE = 1;
+    /** Caps parallel jobs so an invitation batch cannot exhaust Neon's pooler or OpenAI's rate limit. */
+    static final int WORKER_MAX_CONCURRENCY = 5;
+
+    public RegistrationStack(Construct scope, String id, StackProps props, StackSettings settings,
+                             LambdaPackages packages) {
+        super(scope, id, props);
+
+        CfnParameter alarmEmail = CfnParameter.Builder.create(this, "AlarmEmail")
+                .type("String")
+                .description("Email address that receives the alarms (confirm the subscription email)")
+                .allowedPattern("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$")
+                .constraintDescription("must be an email address")
+                .build();
+
+        ConfigStore config = new ConfigStore(this, "Config", settings);
+        WorkQueue queue = new WorkQueue(this, "WorkQueue", WORKER_TIMEOUT);
+
+        JavaFunction api = new JavaFunction(this, "ApiFunction", new JavaFunction.Spec(
+                "Manager API and Twilio callbacks", packages.api(), API_HANDLER,
+                API_MEMORY_MB, API_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
+        RegistrationApi restApi = new RegistrationApi(this, "RestApi", api.invokable(), config.apiKeyValue(),
+                settings.apiKeyGeneration(), settings.logRetention());
+        String publicBaseUrl = settings.publicBaseUrl().orElse(restApi.stageUrl());
+        api.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
+        api.readsSecret(config.databaseUrl());
+        api.readsSecret(config.apiKey());
+        config.twilioCredentials().forEach(api::readsSecret);
+        queue.jobs().grantSendMessages(api.role());
+
+        JavaFunction worker = new JavaFunction(this, "WorkerFunction", new JavaFunction.Spec(
+                "Job worker: conversation turns (OpenAI) and WhatsApp sends", packages.worker(), WORKER_HANDLER,
+                WORKER_MEMORY_MB, WORKER_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
+        worker.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
+        worker.readsSecret(config.databaseUrl());
+        config.twilioCredentials().forEach(worker::readsSecret);
+        worker.readsSecret(config.openAiApiKey());
+        config.workerParameters().forEach(worker::readsParameter);
+        worker.invokable().addEventSource(new SqsEventSource(queue.jobs(), SqsEventSourceProps.builder()
+                .batchSize(WORKER_BATCH_SIZE)
+                .reportBatchItemFailures(true)
+                .maxConcurrency(WORKER_MAX_CONCURRENCY)
+                .build()));
+
+        // Runs every minute, so it is nearly always warm: SnapStart would add a version per deploy for nothing.
+        JavaFunction sweeper = new JavaFunction(this, "OutboxSweeperFunction", new JavaFunction.Spec(
+                "Re-publishes outbox jobs the API could not hand to the queue", packages.api(), SWEEPER_HANDLER,
+                SWEEPER_MEMORY_MB, SWEEPER_TIMEOUT, false, sharedEnvironment(settings, queue), settings.logRetention()));
+        sweeper.readsSecret(config.databaseUrl());
+        queue.jobs().grantSendMessages(sweeper.role());
+        Rule.Builder.create(this, "OutboxSweepSchedule")
+                .description("Outbox sweeper, every minute")
+                .schedule(Schedule.rate(Duration.minutes(1)))
+                // The next run a minute later retries anything a failed run left behind.
+                .targets(List.of(new LambdaFunction(sweeper.invokable(), LambdaFunctionProps.builder()
+                        .retryAttempts(0)
+                        .build())))
+                .build();
+
+        JavaFunction migrations = new JavaFunction(this, "MigrationFunction", new JavaFunction.Spec(
+                "Flyway migrations on Neon's direct host, run by the deploy", packages.migrations(), MIGRATION_HANDLER,
+                MIGRATION_MEMORY_MB, MIGRATION_TIMEOUT, false, Map.of(), settings.logRetention()));
+        migrations.readsSecret(config.databaseDirectUrl());
+        migrations.readsSecret(config.databaseUrl());
+        Trigger migrate = Trigger.Builder.create(this, "MigrateBeforeUpdate")
+                .handler(migrations.function())
+                .timeout(MIGRATION_TIMEOUT)
+                .executeBefore(List.of(api, worker, sweeper))
+                .build();
+        limitTriggerProviderLogs(migrate, settings.logRetention());
+
+        new Alarms(this, "Alarms", alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
+                restApi.api());
+
+        CfnOutput.Builder.create(this, "ApiUrl").value(publicBaseUrl)
+                .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();
+        CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
+                .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
+        CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();
+
+    }
+
+    private static Map<String, String> sharedEnvironment(StackSettings settings, WorkQueue queue) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUEUE_URL", queue.jobs().getQueueUrl());
+        environment.put("CONFIG_SSM_PREFIX", settings.configPrefix());
+        environment.put("CLUB_NAME", settings.clubName());
+        environment.put("CURRENT_SEASON", settings.currentSeason());
+        environment.put("DEFAULT_PHONE_REGION", settings.defaultPhoneRegion());
+        return environment;
+    }
+
+    /**
+     * The Trigger's CDK-made provider function would log to a group Lambda creates without retention; creating that
+     * group first, before the Trigger runs, sets the retention.
+     */
+    private void limitTriggerProviderLogs(Trigger trigger, RetentionDays retention) {
+        CfnResource provider = (CfnResource) getNode()
+                .findChild("AWSCDK.TriggerCustomResourceProviderCustomResourceProvider").getNode().findChild("Handler");
+        LogGroup logs = LogGroup.Builder.create(this, "MigrateBeforeUpdateProviderLogs")
+                .logGroupName("/aws/lambda/" + provider.getRef())
+                .retention(retention)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        trigger.getNode().addDependency(logs);
+    }
+}

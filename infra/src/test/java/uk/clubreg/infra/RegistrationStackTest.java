@@ -1,0 +1,413 @@
+package uk.clubreg.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+
+class RegistrationStackTest {
+
+    private static Template template;
+    private static TemplateQueries queries;
+
+    @BeforeAll
+    static void synthesise() {
+        template = SynthesisedStack.template(SynthesisedStack.build(Map.of()));
+        queries = new TemplateQueries(template);
+    }
+
+    // --- API -------------------------------------------------------------------------------------------------
+
+    @Test
+    void theApiIsARestApiNotAnHttpApi() {
+        template.resourceCountIs("AWS::ApiGateway::RestApi", 1);
+        template.resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+    }
+
+    @Test
+    void triggerAndRegistrationsRequireTheApiKey() {
+        assertThat(method("trigger", "POST").get("ApiKeyRequired")).isEqualTo(true);
+        assertThat(method("registrations", "GET").get("ApiKeyRequired")).isEqualTo(true);
+    }
+
+    @Test
+    void twilioCallbacksTakeNoApiKey() {
+        assertThat(method("webhook", "POST").get("ApiKeyRequired")).isNotEqualTo(true);
+        assertThat(method("status", "POST").get("ApiKeyRequired")).isNotEqualTo(true);
+    }
+
+    @Test
+    void onlyTheFourProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 4);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
+                Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
+    }
+
+    @Test
+    void usagePlanThrottlesAt25PerSecondWithBurst50() {
+        template.hasResourceProperties("AWS::ApiGateway::UsagePlan",
+                Map.of("Throttle", Map.of("RateLimit", 25, "BurstLimit", 50)));
+    }
+
+    @Test
+    void usagePlanHasAnApiKey() {
+        template.resourceCountIs("AWS::ApiGateway::ApiKey", 1);
+        template.hasResourceProperties("AWS::ApiGateway::UsagePlanKey", Map.of("KeyType", "API_KEY"));
+    }
+
+    @Test
+    void apiKeyValueIsADynamicReferenceToTheApiKeySecret() {
+        String apiKeyId = queries.logicalId("AWS::ApiGateway::ApiKey", "RestApiManagerKey1");
+        String secretId = queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey");
+
+        assertThat(String.valueOf(queries.properties(apiKeyId).get("Value")))
+                .contains("{{resolve:secretsmanager:", "Ref=" + secretId, ":SecretString:API_KEY::}}");
+    }
+
+    @Test
+    void stageThrottlesAndLogsAccess() {
+        template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of(
+                "StageName", "prod",
+                "AccessLogSetting", Map.of("DestinationArn", Match.anyValue(), "Format", Match.anyValue()),
+                "MethodSettings", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "HttpMethod", "*",
+                        "ResourcePath", "/*",
+                        "ThrottlingRateLimit", 25,
+                        "ThrottlingBurstLimit", 50,
+                        "LoggingLevel", "ERROR",
+                        "DataTraceEnabled", false,
+                        "MetricsEnabled", false))))));
+    }
+
+    @Test
+    void apiGatewayInvokesTheApiFunctionThroughItsAlias() {
+        String aliasId = queries.logicalId("AWS::Lambda::Alias", "ApiFunctionLive");
+
+        assertThat(String.valueOf(method("trigger", "POST").get("Integration"))).contains("Ref=" + aliasId);
+    }
+
+    // --- Functions ------------------------------------------------------------------------------------------
+
+    @Test
+    void apiAndWorkerRunJava25WithSnapStartOnPublishedVersions() {
+        for (String handler : List.of(RegistrationStack.API_HANDLER, RegistrationStack.WORKER_HANDLER)) {
+            template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                    "Handler", handler,
+                    "Runtime", "java25",
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions")));
+        }
+    }
+
+    @Test
+    void apiAndWorkerHaveLiveAliasesOnTheirCurrentVersions() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Alias", Map.of("Name", "live"), 2);
+        template.resourceCountIs("AWS::Lambda::Version", 3);
+    }
+
+    @Test
+    void memoryAndTimeoutsAreTheDocumentedOnes() {
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", RegistrationStack.API_HANDLER, "MemorySize", 1024, "Timeout", 10));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", RegistrationStack.WORKER_HANDLER, "MemorySize", 1024, "Timeout", 90));
+    }
+
+    @Test
+    void everyApplicationFunctionRunsJava25() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 4);
+    }
+
+    @Test
+    void apiFunctionsAreBuiltFromTheApiPackageAndTheWorkerFromItsOwn() {
+        String apiCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "ApiFunction")).get("Code"));
+        String sweeperCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction")).get("Code"));
+        String workerCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "WorkerFunction")).get("Code"));
+
+        assertThat(sweeperCode).isEqualTo(apiCode);
+        assertThat(workerCode).isNotEqualTo(apiCode);
+    }
+
+    @Test
+    void functionsLogJsonToLogGroupsWithRetention() {
+        template.resourcePropertiesCountIs("AWS::Lambda::Function",
+                Map.of("Runtime", "java25", "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", Match.anyValue())), 4);
+        template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void everyLogGroupIsCreatedByTheStackSoItHasRetention() {
+        // Four functions, the API's access and execution logs, and the migration Trigger's provider function.
+        template.resourceCountIs("AWS::Logs::LogGroup", 7);
+        template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join",
+                List.of("", List.of("API-Gateway-Execution-Logs_", Map.of("Ref", queries.logicalId("AWS::ApiGateway::RestApi", "RestApi")), "/prod")))));
+    }
+
+    @Test
+    void theTriggerProviderLogGroupExistsBeforeTheTriggerRuns() {
+        String logs = queries.logicalId("AWS::Logs::LogGroup", "MigrateBeforeUpdateProviderLogs");
+
+        assertThat(queries.dependsOn(queries.logicalId("Custom::Trigger", "MigrateBeforeUpdate"))).contains(logs);
+    }
+
+    @Test
+    void functionsGetTheSettingsTheyRead() {
+        assertThat(queries.environmentOf("ApiFunction")).containsKeys("DATABASE_URL_SECRET_ARN", "API_KEY_SECRET_ARN",
+                "TWILIO_ACCOUNT_SID_SECRET_ARN", "TWILIO_AUTH_TOKEN_SECRET_ARN", "QUEUE_URL", "PUBLIC_BASE_URL",
+                "CONFIG_SSM_PREFIX", "CLUB_NAME", "CURRENT_SEASON", "DEFAULT_PHONE_REGION", "JAVA_TOOL_OPTIONS");
+        assertThat(queries.environmentOf("WorkerFunction")).containsKeys("DATABASE_URL_SECRET_ARN",
+                "TWILIO_ACCOUNT_SID_SECRET_ARN", "TWILIO_AUTH_TOKEN_SECRET_ARN", "OPENAI_API_KEY_SECRET_ARN",
+                "QUEUE_URL", "PUBLIC_BASE_URL", "CONFIG_SSM_PREFIX");
+        assertThat(queries.environmentOf("MigrationFunction"))
+                .containsKeys("DATABASE_DIRECT_URL_SECRET_ARN", "DATABASE_URL_SECRET_ARN");
+    }
+
+    @Test
+    void publicBaseUrlIsTheStageUrlByDefault() {
+        assertThat(String.valueOf(queries.environmentOf("ApiFunction").get("PUBLIC_BASE_URL")))
+                .contains("https://", ".execute-api.", "/prod");
+    }
+
+    // --- Least privilege ------------------------------------------------------------------------------------
+
+    @Test
+    void apiFunctionReadsTheDatabaseApiKeyAndTwilioSecretsOnly() {
+        String policies = queries.policiesOfRole("ApiFunctionRole");
+
+        assertThat(policies).contains("secret:urmston/database-??????", "secret:urmston/twilio-??????",
+                "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"));
+        assertThat(policies).doesNotContain("secret:urmston/openai", "ssm:");
+    }
+
+    @Test
+    void apiFunctionMaySendToTheQueueButNotConsume() {
+        String policies = queries.policiesOfRole("ApiFunctionRole");
+
+        assertThat(policies).contains("sqs:SendMessage").doesNotContain("sqs:ReceiveMessage", "sqs:DeleteMessage");
+    }
+
+    @Test
+    void workerReadsOpenAiAndTwilioSecretsButNotTheApiKey() {
+        String policies = queries.policiesOfRole("WorkerFunctionRole");
+
+        assertThat(policies).contains("secret:urmston/database-??????", "secret:urmston/twilio-??????",
+                "secret:urmston/openai-??????");
+        assertThat(policies).doesNotContain("Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"));
+    }
+
+    @Test
+    void workerReadsExactlyItsFourParameters() {
+        String policies = queries.policiesOfRole("WorkerFunctionRole");
+
+        assertThat(policies).contains("parameter/urmston/twilio/whatsapp-from",
+                "parameter/urmston/twilio/invite-content-sid", "parameter/urmston/twilio/existing-content-sid",
+                "parameter/urmston/openai/model");
+        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(5);
+        assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/*");
+    }
+
+    @Test
+    void workerConsumesTheQueueButDoesNotSend() {
+        String policies = queries.policiesOfRole("WorkerFunctionRole");
+
+        assertThat(policies).contains("sqs:ReceiveMessage", "sqs:DeleteMessage").doesNotContain("sqs:SendMessage");
+    }
+
+    @Test
+    void sweeperReadsOnlyTheDatabaseSecretAndSendsToTheQueue() {
+        String policies = queries.policiesOfRole("OutboxSweeperFunctionRole");
+
+        assertThat(policies).contains("secret:urmston/database-??????", "sqs:SendMessage");
+        assertThat(policies).doesNotContain("secret:urmston/twilio", "secret:urmston/openai", "ssm:", "ConfigApiKey");
+    }
+
+    @Test
+    void migrationFunctionReadsOnlyTheDatabaseSecret() {
+        String policies = queries.policiesOfRole("MigrationFunctionRole");
+
+        assertThat(policies).contains("secret:urmston/database-??????");
+        assertThat(policies).doesNotContain("secret:urmston/twilio", "secret:urmston/openai", "ConfigApiKey", "sqs:",
+                "ssm:");
+    }
+
+    @Test
+    void applicationRolesCarryNoManagedPolicies() {
+        for (String role : List.of("ApiFunctionRole", "WorkerFunctionRole", "OutboxSweeperFunctionRole",
+                "MigrationFunctionRole")) {
+            assertThat(queries.properties(queries.logicalId("AWS::IAM::Role", role))).doesNotContainKey("ManagedPolicyArns");
+        }
+    }
+
+    @Test
+    void secretValuesNeverAppearInTheTemplate() {
+        assertThat(String.valueOf(template.toJSON())).doesNotContain("SecretString\":", "TWILIO_AUTH_TOKEN\":");
+        template.hasResourceProperties("AWS::SecretsManager::Secret", Map.of("GenerateSecretString",
+                Map.of("GenerateStringKey", "API_KEY", "SecretStringTemplate", "{}", "PasswordLength", 40)));
+    }
+
+    // --- Queues ---------------------------------------------------------------------------------------------
+
+    @Test
+    void workQueueAndDeadLetterQueueAreFifo() {
+        template.resourcePropertiesCountIs("AWS::SQS::Queue", Map.of("FifoQueue", true), 2);
+        template.resourceCountIs("AWS::SQS::Queue", 2);
+    }
+
+    @Test
+    void jobsMoveToTheDeadLetterQueueAfterFiveReceives() {
+        String deadLetters = queries.logicalId("AWS::SQS::Queue", "WorkQueueDeadLetters");
+
+        template.hasResourceProperties("AWS::SQS::Queue", Map.of("RedrivePolicy", Map.of(
+                "maxReceiveCount", 5,
+                "deadLetterTargetArn", Map.of("Fn::GetAtt", List.of(deadLetters, "Arn")))));
+    }
+
+    @Test
+    void visibilityTimeoutIsAtLeastSixTimesTheWorkerTimeout() {
+        int workerTimeout = ((Number) queries.properties(queries.logicalId("AWS::Lambda::Function", "WorkerFunction"))
+                .get("Timeout")).intValue();
+        int visibility = ((Number) queries.properties(queries.logicalId("AWS::SQS::Queue", "WorkQueueJobs"))
+                .get("VisibilityTimeout")).intValue();
+
+        assertThat(visibility).isGreaterThanOrEqualTo(6 * workerTimeout);
+    }
+
+    @Test
+    void workerEventSourceReportsBatchItemFailures() {
+        template.hasResourceProperties("AWS::Lambda::EventSourceMapping", Map.of(
+                "EventSourceArn", Map.of("Fn::GetAtt", List.of(queries.logicalId("AWS::SQS::Queue", "WorkQueueJobs"), "Arn")),
+                "FunctionResponseTypes", List.of("ReportBatchItemFailures"),
+                "BatchSize", RegistrationStack.WORKER_BATCH_SIZE,
+                "ScalingConfig", Map.of("MaximumConcurrency", RegistrationStack.WORKER_MAX_CONCURRENCY)));
+    }
+
+    @Test
+    void workerEventSourceInvokesTheLiveAlias() {
+        String mapping = queries.logicalId("AWS::Lambda::EventSourceMapping", "WorkerFunctionLive");
+        String alias = queries.logicalId("AWS::Lambda::Alias", "WorkerFunctionLive");
+
+        assertThat(String.valueOf(queries.properties(mapping).get("FunctionName"))).contains("Ref=" + alias, ":live");
+    }
+
+    // --- Schedule -------------------------------------------------------------------------------------------
+
+    @Test
+    void outboxSweeperRunsEveryMinute() {
+        String sweeper = queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction");
+
+        template.hasResourceProperties("AWS::Events::Rule", Map.of(
+                "ScheduleExpression", "rate(1 minute)",
+                "State", "ENABLED",
+                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(sweeper, "Arn")))))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", RegistrationStack.SWEEPER_HANDLER));
+    }
+
+    // --- Migrations at deploy time ---------------------------------------------------------------------------
+
+    @Test
+    void theTriggerRunsTheMigrationHandlerAndWaitsForIt() {
+        String version = queries.logicalId("AWS::Lambda::Version", "MigrationFunctionCurrentVersion");
+
+        template.hasResourceProperties("Custom::Trigger", Map.of(
+                "HandlerArn", Map.of("Ref", version),
+                "InvocationType", "RequestResponse"));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", RegistrationStack.MIGRATION_HANDLER));
+    }
+
+    @Test
+    void functionsAreUpdatedOnlyAfterTheMigrationTrigger() {
+        String trigger = queries.logicalId("Custom::Trigger", "MigrateBeforeUpdate");
+
+        for (String resource : List.of(
+                queries.logicalId("AWS::Lambda::Function", "ApiFunction"),
+                queries.logicalId("AWS::Lambda::Version", "ApiFunctionCurrentVersion"),
+                queries.logicalId("AWS::Lambda::Alias", "ApiFunctionLive"),
+                queries.logicalId("AWS::Lambda::Function", "WorkerFunction"),
+                queries.logicalId("AWS::Lambda::Alias", "WorkerFunctionLive"),
+                queries.logicalId("AWS::Lambda::EventSourceMapping", "WorkerFunctionLive"),
+                queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction"))) {
+            assertThat(queries.dependsOn(resource)).as(resource).contains(trigger);
+        }
+    }
+
+    @Test
+    void theMigrationFunctionDoesNotWaitForItsOwnTrigger() {
+        String trigger = queries.logicalId("Custom::Trigger", "MigrateBeforeUpdate");
+
+        assertThat(queries.dependsOn(queries.logicalId("AWS::Lambda::Function", "MigrationFunction")))
+                .doesNotContain(trigger);
+    }
+
+    // --- Alarms ---------------------------------------------------------------------------------------------
+
+    @Test
+    void alarmsGoToAnEmailSubscriptionFromTheStackParameter() {
+        template.hasParameter("AlarmEmail", Map.of("Type", "String"));
+        template.hasResourceProperties("AWS::SNS::Subscription",
+                Map.of("Protocol", "email", "Endpoint", Map.of("Ref", "AlarmEmail")));
+    }
+
+    @Test
+    void everyAlarmNotifiesTheTopic() {
+        String topic = queries.logicalId("AWS::SNS::Topic", "AlarmsTopic");
+
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.allResourcesProperties("AWS::CloudWatch::Alarm",
+                Map.of("AlarmActions", List.of(Map.of("Ref", topic))));
+    }
+
+    @Test
+    void deadLetterQueueDepthOfOneRaisesAnAlarm() {
+        String deadLetters = queries.logicalId("AWS::SQS::Queue", "WorkQueueDeadLetters");
+
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateNumberOfMessagesVisible",
+                "Dimensions", List.of(Map.of("Name", "QueueName",
+                        "Value", Map.of("Fn::GetAtt", List.of(deadLetters, "QueueName")))),
+                "Threshold", 1,
+                "ComparisonOperator", "GreaterThanOrEqualToThreshold"));
+    }
+
+    @Test
+    void workerErrorsRaiseAnAlarm() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/Lambda", "MetricName", "Errors",
+                "Dimensions", List.of(Map.of("Name", "FunctionName",
+                        "Value", Map.of("Ref", queries.logicalId("AWS::Lambda::Function", "WorkerFunction")))),
+                "Threshold", 1));
+    }
+
+    @Test
+    void api5xxResponsesRaiseAnAlarm() {
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "Namespace", "AWS/ApiGateway", "MetricName", "5XXError", "Threshold", 1));
+    }
+
+    @Test
+    void throttlesOfEitherFunctionRaiseAnAlarm() {
+        template.resourcePropertiesCountIs("AWS::CloudWatch::Alarm",
+                Map.of("Namespace", "AWS/Lambda", "MetricName", "Throttles", "Threshold", 1), 2);
+    }
+
+    @Test
+    void theAgeOfTheOldestJobRaisesAnAlarm() {
+        String jobs = queries.logicalId("AWS::SQS::Queue", "WorkQueueJobs");
+
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", "ApproximateAgeOfOldestMessage",
+                "Dimensions", List.of(Map.of("Name", "QueueName", "Value", Map.of("Fn::GetAtt", List.of(jobs, "QueueName")))),
+                "Threshold", Alarms.OLDEST_JOB_AGE_SECONDS));
+    }
+
+    private static Map<String, Object> method(String pathPart, String httpMethod) {
+        String resourceId = queries.logicalId("AWS::ApiGateway::Resource", "RestApi" + pathPart);
+        String methodId = queries.logicalId("AWS::ApiGateway::Method", "RestApi" + pathPart + httpMethod);
+        Map<String, Object> properties = queries.properties(methodId);
+        assertThat(properties.get("ResourceId")).isEqualTo(Map.of("Ref", resourceId));
+        assertThat(properties.get("HttpMethod")).isEqualTo(httpMethod);
+        return properties;
+    }
+}
