@@ -2,14 +2,21 @@ package uk.clubreg.api;
 
 import java.time.Clock;
 import java.util.Map;
+import uk.clubreg.auth.ApiKeyGuard;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.config.aws.AwsConfig;
 import uk.clubreg.http.Router;
+import uk.clubreg.invitations.InvitationDefaults;
+import uk.clubreg.invitations.InvitationParser;
+import uk.clubreg.invitations.InvitationService;
+import uk.clubreg.invitations.TriggerEndpoint;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.registrations.RegistrationsEndpoint;
+import uk.clubreg.registrations.TeamRegistrations;
 
 /**
  * The API function's composition root: builds the services from configuration and maps routes to them.
@@ -55,6 +62,12 @@ public final class ApiApplication {
 
     private void registerRoutes() {
         // Team managers (API key): invitations and the team's registration status.
+        ApiKeyGuard managers = new ApiKeyGuard(() -> config.require(Setting.API_KEY));
+        InvitationDefaults defaults = InvitationDefaults.from(config);
+        router.route("POST", "/trigger", managers.protect(new TriggerEndpoint(new InvitationParser(defaults),
+                new InvitationService(database, outboxRelay, defaults.clubName()))));
+        router.route("GET", "/registrations", managers.protect(new RegistrationsEndpoint(
+                new TeamRegistrations(database), defaults.clubName(), defaults.season())));
 
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
     }

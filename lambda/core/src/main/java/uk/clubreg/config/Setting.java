@@ -35,7 +35,10 @@ public enum Setting {
     // Configuration sources themselves
     CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),
     CONFIG_CACHE_SECONDS(Source.ENV, null, "300", "How long values from Secrets Manager and SSM are cached."),
-    LOG_LEVEL(Source.ENV, null, "INFO", "Root log level.");
+    LOG_LEVEL(Source.ENV, null, "INFO", "Root log level."),
+
+    // Local stack (issue 2: invitations and the one-command local run)
+    LOCAL_DATA_DIR(Source.ENV, null, "local-data", "Local stack only: where the embedded PostgreSQL keeps its data between runs.");
 
     public enum Source { ENV, SECRET, PARAMETER }
 

@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 /** Masks personal data before it can reach a log line. */
 public final class Mask {
 
-    // A run of 9+ digits, optionally with +, spaces or dashes: phone-number shaped.
-    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d \\-]{7,}\\d");
+    // A run of 9+ digits, optionally with +, spaces or dashes: phone-number shaped. Not inside a longer word,
+    // so ids such as a request id's UUID (b3e8e329-2641-4474-993e-...) stay searchable.
+    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\w-])\\+?\\d[\\d \\-]{7,}\\d(?![\\w-])");
 
     private Mask() {}
 

@@ -31,4 +31,21 @@ class MaskTest {
     void shortNumbersSuchAsIdsAndLatenciesAreLeftAlone() {
         assertThat(Mask.phonesIn("invitation 12345 took 87 ms")).isEqualTo("invitation 12345 took 87 ms");
     }
+
+    @Test
+    void aPhoneNumberInALogLineIsMasked() {
+        assertThat(Mask.phonesIn("sending to +447700900123 now")).isEqualTo("sending to +44*******123 now");
+    }
+
+    @Test
+    void aNationalNumberWithSpacesIsMasked() {
+        assertThat(Mask.phonesIn("tel 07700 900123")).doesNotContain("900123").contains("123");
+    }
+
+    @Test
+    void aRequestIdStaysSearchableEvenWhenItHasLongDigitRuns() {
+        String requestId = "b3e8e329-2641-4474-993e-73c1e12278cc";
+
+        assertThat(Mask.phonesIn(requestId)).isEqualTo(requestId);
+    }
 }

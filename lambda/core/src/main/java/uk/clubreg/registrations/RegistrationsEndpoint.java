@@ -1,0 +1,101 @@
+package uk.clubreg.registrations;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import uk.clubreg.http.Endpoint;
+import uk.clubreg.http.HttpRequest;
+import uk.clubreg.http.HttpResponse;
+
+/**
+ * {@code GET /registrations?team_name=...&season=...}: the manager's view of their team. Season defaults to the
+ * current one. Names and numbers appear in the response (it is the manager's own data), never in logs.
+ */
+public final class RegistrationsEndpoint implements Endpoint {
+
+    private static final Set<String> PARAMETERS = Set.of("team_name", "season");
+    private static final int MAX_TEAM_NAME = 50;
+    private static final int MAX_SEASON = 20;
+
+    private final TeamRegistrations registrations;
+    private final String clubName;
+    private final String currentSeason;
+
+    public RegistrationsEndpoint(TeamRegistrations registrations, String clubName, String currentSeason) {
+        this.registrations = registrations;
+        this.clubName = clubName;
+        this.currentSeason = currentSeason;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        Map<String, String> errors = new TreeMap<>();
+        request.query().keySet().stream().filter(name -> !PARAMETERS.contains(name))
+                .forEach(name -> errors.put(name.length() > 50 ? name.substring(0, 50) + "…" : name,
+                        "is not a parameter of /registrations"));
+        String teamName = request.query().getOrDefault("team_name", "").strip();
+        String season = request.query().getOrDefault("season", "").strip();
+        if (teamName.isEmpty()) {
+            errors.put("team_name", "is required");
+        } else if (teamName.length() > MAX_TEAM_NAME) {
+            errors.put("team_name", "must be at most " + MAX_TEAM_NAME + " characters");
+        }
+        if (season.length() > MAX_SEASON) {
+            errors.put("season", "must be at most " + MAX_SEASON + " characters");
+        }
+        if (!errors.isEmpty()) {
+            return HttpResponse.error(400, "invalid_query", "Some query parameters are missing or wrong",
+                    request.requestId(), errors);
+        }
+        season = season.isEmpty() ? currentSeason : season;
+        List<PlayerRegistration> players = registrations.of(teamName, season);
+
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("request_id", request.requestId());
+        json.put("club", clubName);
+        json.put("team_name", teamName);
+        json.put("season", season);
+        json.put("required_details", RequiredDetails.NAMES);
+        json.put("summary", summary(players));
+        json.put("players", players.stream().map(RegistrationsEndpoint::describe).toList());
+        return HttpResponse.json(200, json);
+    }
+
+    private static Map<String, Object> summary(List<PlayerRegistration> players) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("players", players.size());
+        for (String status : List.of("pending", "confirmed", "declined", "completed")) {
+            summary.put(status, players.stream().filter(p -> status.equals(p.status())).count());
+        }
+        summary.put("parents_unreachable", players.stream().filter(p -> p.parent().unreachableSince() != null).count());
+        summary.put("parents_opted_out", players.stream().filter(p -> p.parent().optedOutAt() != null).count());
+        return summary;
+    }
+
+    private static Map<String, Object> describe(PlayerRegistration player) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("player_id", player.playerId());
+        json.put("first_name", player.firstName());
+        json.put("last_name", player.lastName());
+        json.put("age_group", player.ageGroup());
+        json.put("status", player.status());
+        json.put("stage", player.stage());
+        json.put("is_returning_player", player.isReturningPlayer());
+        json.put("updated_at", player.updatedAt());
+        json.put("missing_details", player.missingDetails());
+        PlayerRegistration.ParentContact contact = player.parent();
+        Map<String, Object> parent = new LinkedHashMap<>();
+        parent.put("tel", contact.tel());
+        parent.put("first_name", contact.firstName());
+        parent.put("last_name", contact.lastName());
+        parent.put("opted_out", contact.optedOutAt() != null);
+        parent.put("opted_out_at", contact.optedOutAt());
+        parent.put("unreachable", contact.unreachableSince() != null);
+        parent.put("unreachable_since", contact.unreachableSince());
+        parent.put("unreachable_reason", contact.unreachableReason());
+        json.put("parent", parent);
+        return json;
+    }
+}

@@ -1,0 +1,89 @@
+package uk.clubreg.registrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.clubreg.invitations.InvitationRequest;
+import uk.clubreg.invitations.InvitationService;
+import uk.clubreg.jobs.JobQueue;
+import uk.clubreg.outbox.OutboxRelay;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.testsupport.TestPostgres;
+
+class TeamRegistrationsTest {
+
+    private Database database;
+    private InvitationService invitations;
+    private TeamRegistrations registrations;
+
+    @BeforeEach
+    void start() {
+        database = TestPostgres.freshDatabase();
+        JobQueue acceptsEverything = job -> { };
+        invitations = new InvitationService(database, new OutboxRelay(database, acceptsEverything), "Urmston Town Juniors FC");
+        registrations = new TeamRegistrations(database);
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void aManagerSeesOnlyTheirTeamsPlayersForTheSeason() {
+        invite("Sam", "+447700900123", "U11 Panthers", "2026-27");
+        invite("Ria", "+447700900124", "U11 Panthers", "2025-26");
+        invite("Ava", "+447700900125", "U12 Lions", "2026-27");
+
+        List<PlayerRegistration> team = registrations.of("U11 Panthers", "2026-27");
+
+        assertThat(team).extracting(PlayerRegistration::firstName).containsExactly("Sam");
+    }
+
+    @Test
+    void aNewlyInvitedPlayerIsPendingWithEveryDetailMissing() {
+        invite("Sam", "+447700900123", "U11 Panthers", "2026-27");
+
+        PlayerRegistration sam = registrations.of("U11 Panthers", "2026-27").getFirst();
+
+        assertThat(sam.status()).isEqualTo("pending");
+        assertThat(sam.stage()).isEqualTo("initial_contact");
+        assertThat(sam.isReturningPlayer()).isNull();
+        assertThat(sam.missingDetails()).containsExactlyElementsOf(RequiredDetails.NAMES);
+    }
+
+    @Test
+    void detailsAlreadyGivenAreNoLongerListedAsMissing() {
+        invite("Sam", "+447700900123", "U11 Panthers", "2026-27");
+        update("UPDATE players SET date_of_birth = '2015-04-01', kit_size = 'YM', medical_notes = 'none'");
+
+        PlayerRegistration sam = registrations.of("U11 Panthers", "2026-27").getFirst();
+
+        assertThat(sam.missingDetails())
+                .containsExactly("emergency_contact_name", "emergency_contact_tel", "photo_consent");
+    }
+
+    @Test
+    void aParentWhoseNumberIsNotOnWhatsAppIsShownAsUnreachableWithTheReason() {
+        invite("Sam", "+447700900123", "U11 Panthers", "2026-27");
+        update("UPDATE parents SET unreachable_at = now(), unreachable_reason = 'Not a WhatsApp number (63003)'");
+
+        PlayerRegistration.ParentContact parent = registrations.of("U11 Panthers", "2026-27").getFirst().parent();
+
+        assertThat(parent.unreachableSince()).isNotNull();
+        assertThat(parent.unreachableReason()).isEqualTo("Not a WhatsApp number (63003)");
+        assertThat(parent.tel()).isEqualTo("+447700900123");
+    }
+
+    private void invite(String firstName, String tel, String team, String season) {
+        invitations.invite(new InvitationRequest(firstName, "Taylor", tel, null, null, team, null, null, null, season,
+                null, null), "req");
+    }
+
+    private void update(String sql) {
+        database.withConnection(connection -> connection.createStatement().executeUpdate(sql));
+    }
+}

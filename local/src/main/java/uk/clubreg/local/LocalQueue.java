@@ -1,0 +1,47 @@
+package uk.clubreg.local;
+
+import java.util.Map;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import uk.clubreg.jobs.sqs.SqsJobQueue;
+
+/** ElasticMQ in this process: the SQS protocol on a local port, with the FIFO work queue the worker reads. */
+final class LocalQueue implements AutoCloseable {
+
+    static final String QUEUE_NAME = "jobs.fifo";
+    // As in AWS: a job not deleted within this time (the worker failed) is delivered again.
+    private static final String VISIBILITY_TIMEOUT_SECONDS = "30";
+
+    private final SQSRestServer server;
+    private final String endpoint;
+    private final String queueUrl;
+
+    private LocalQueue(SQSRestServer server, String endpoint, String queueUrl) {
+        this.server = server;
+        this.endpoint = endpoint;
+        this.queueUrl = queueUrl;
+    }
+
+    static LocalQueue start() {
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
+        int port = server.waitUntilStarted().localAddress().getPort();
+        String endpoint = "http://127.0.0.1:" + port;
+        try (SqsClient client = SqsJobQueue.client(endpoint)) {
+            String queueUrl = client.createQueue(r -> r.queueName(QUEUE_NAME).attributes(Map.of(
+                    QueueAttributeName.FIFO_QUEUE, "true",
+                    QueueAttributeName.VISIBILITY_TIMEOUT, VISIBILITY_TIMEOUT_SECONDS))).queueUrl();
+            return new LocalQueue(server, endpoint, queueUrl);
+        }
+    }
+
+    String endpoint() { return endpoint; }
+
+    String queueUrl() { return queueUrl; }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}

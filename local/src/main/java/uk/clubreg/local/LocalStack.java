@@ -1,0 +1,185 @@
+package uk.clubreg.local;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import uk.clubreg.api.ApiApplication;
+import uk.clubreg.api.ApiHandler;
+import uk.clubreg.api.OutboxSweeperHandler;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
+import uk.clubreg.jobs.sqs.SqsJobQueue;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.worker.WorkerApplication;
+import uk.clubreg.worker.WorkerHandler;
+
+/**
+ * The whole system on one machine: PostgreSQL (embedded, or DATABASE_URL) with the migrations applied, an SQS
+ * FIFO queue (ElasticMQ in this process, or QUEUE_URL), the API behind a local HTTP server that plays API
+ * Gateway, the worker fed the way Lambda's SQS trigger feeds it, and the outbox sweeper on a timer.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The API key when API_KEY is not set: printed at start, and used by the README's examples. */
+    public static final String DEVELOPMENT_API_KEY = "local-dev-key";
+    private static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final Deque<AutoCloseable> running = new ArrayDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private LocalHttpServer http;
+    private Config config;
+    private int port;
+    private String databaseDescription;
+    private String queueDescription;
+
+    private LocalStack() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        LocalStack stack = start(System.getenv());
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "local-stack-shutdown"));
+        stack.printBanner(System.out);
+        stack.stopped.await();
+    }
+
+    /** Starts everything; PORT=0 picks a free port (tests). Anything started is stopped again if a later step fails. */
+    public static LocalStack start(Map<String, String> environment) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(environment);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Map<String, String> environment) {
+        Map<String, String> settings = new HashMap<>(environment);
+        Config given = Config.fromEnvironment(environment);
+
+        http = LocalHttpServer.bind(given.getInt(Setting.PORT));
+        port = http.port();
+        settings.putIfAbsent(Setting.PUBLIC_BASE_URL.name(), "http://localhost:" + port);
+        if (!given.isSet(Setting.API_KEY)) {
+            settings.put(Setting.API_KEY.name(), DEVELOPMENT_API_KEY);
+        }
+
+        if (given.isSet(Setting.DATABASE_URL)) {
+            databaseDescription = "DATABASE_URL (external server)";
+        } else {
+            LocalPostgres postgres = started(LocalPostgres.start(Path.of(given.require(Setting.LOCAL_DATA_DIR), "postgres")));
+            settings.put(Setting.DATABASE_URL.name(), postgres.jdbcUrl());
+            databaseDescription = postgres.jdbcUrl() + "  (embedded; data in " + postgres.dataDirectory() + ")";
+        }
+
+        if (given.isSet(Setting.QUEUE_URL)) {
+            queueDescription = given.require(Setting.QUEUE_URL) + "  (QUEUE_URL)";
+        } else {
+            LocalQueue queue = started(LocalQueue.start());
+            settings.put(Setting.QUEUE_URL.name(), queue.queueUrl());
+            settings.put(Setting.SQS_ENDPOINT.name(), queue.endpoint());
+            queueDescription = queue.queueUrl() + "  (ElasticMQ in this process; SQS_ENDPOINT=" + queue.endpoint() + ")";
+        }
+
+        config = Config.fromEnvironment(settings);
+        Database database = started(Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE)));
+        Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migrations").load().migrate();
+
+        SqsClient sqs = started(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)));
+        String queueUrl = config.require(Setting.QUEUE_URL);
+        Clock clock = Clock.systemUTC();
+        ApiApplication api = new ApiApplication(config, database, new SqsJobQueue(sqs, queueUrl), clock);
+        WorkerApplication worker = new WorkerApplication(config, database, clock);
+
+        LocalWorker localWorker = started(new LocalWorker(sqs, queueUrl, new WorkerHandler(worker.jobs())));
+        localWorker.start();
+        startSweeper(new OutboxSweeperHandler(api));
+        http.mount("/", new ApiGatewayBridge(new ApiHandler(api)));
+        http.start();
+        LOG.atInfo().addKeyValue("port", port).log("Local stack started");
+    }
+
+    private void startSweeper(OutboxSweeperHandler sweeper) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("outbox-sweeper").daemon().factory());
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                sweeper.handleRequest(null, null);
+            } catch (RuntimeException e) {
+                LOG.atWarn().setCause(e).log("Outbox sweep failed; the next one retries");
+            }
+        }, SWEEP_EVERY.toSeconds(), SWEEP_EVERY.toSeconds(), TimeUnit.SECONDS);
+        running.push(timer::shutdownNow);
+    }
+
+    /** Remembers what was started, so {@link #close()} stops it in reverse order. */
+    private <T extends AutoCloseable> T started(T component) {
+        running.push(component);
+        return component;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public String apiKey() {
+        return config.require(Setting.API_KEY);
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    void printBanner(PrintStream out) {
+        out.printf("""
+
+                Club registration local stack is running.
+                  API          %s   (POST /trigger, GET /registrations)
+                  API key      %s   (send it as the x-api-key header; set API_KEY to choose another)
+                  PostgreSQL   %s
+                  Queue        %s
+                Press Ctrl-C to stop.
+
+                """, baseUrl(), apiKey(), databaseDescription, queueDescription);
+        out.flush();
+    }
+
+    /** Stops the HTTP server, then the sweeper, worker, pool, queue and database. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        if (http != null) {
+            http.close(); // first: no new requests while the rest stops
+        }
+        while (!running.isEmpty()) {
+            AutoCloseable component = running.pop();
+            try {
+                component.close();
+            } catch (Exception e) {
+                LOG.atWarn().setCause(e).addKeyValue("component", component.getClass().getSimpleName())
+                        .log("Could not stop cleanly");
+            }
+        }
+        LOG.info("Local stack stopped");
+        stopped.countDown();
+    }
+}
