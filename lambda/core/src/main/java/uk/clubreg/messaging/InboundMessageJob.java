@@ -1,6 +1,8 @@
 package uk.clubreg.messaging;
 
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.conversation.ConversationEngine;
@@ -9,9 +11,10 @@ import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.persistence.Database;
 
 /**
- * inbound_message ({@code {"message_id": ..., "conversation_id": ...}}), in order per parent. STOP and START are
- * handled here, with one confirmation each; a sender with no invitation gets one polite reply per number; every
- * other message of a parent who has not opted out goes to the conversation engine.
+ * inbound_message ({@code {"message_id": ..., "conversation_id": ...}}). The job says "this sender has news": every
+ * message of theirs still waiting is worked, oldest first, so their order holds even when deliveries raced or a job
+ * is repeated. STOP and START get one confirmation each; while opted out nothing is answered; a sender with no
+ * invitation gets one polite reply per number; the rest goes to the conversation engine as one turn.
  */
 final class InboundMessageJob implements JobHandler {
 
@@ -42,39 +45,52 @@ final class InboundMessageJob implements JobHandler {
             LOG.atError().addKeyValue("message_id", messageId).log("No such inbound message; nothing to do");
             return;
         }
-        if (message.parentId() == null || message.conversationId() == null) {
-            answerUnknownSender(message);
+        List<Recipients.Inbound> waiting = recipients.waiting(message);
+        if (waiting.isEmpty()) {
             return;
         }
-        long conversationId = message.conversationId();
-        switch (OptOutKeywords.classify(message.body())) {
-            case OPT_OUT -> {
-                setOptedOut(message.parentId(), true);
-                replies.send(conversationId, "opt-out:" + messageId, Reply.text(optedOutText()), true);
-                markMessage(messageId, "answered");
-            }
-            case OPT_IN -> {
-                setOptedOut(message.parentId(), false);
-                replies.send(conversationId, "opt-in:" + messageId, Reply.text(optedInText()), false);
-                markMessage(messageId, "answered");
-            }
-            case NONE -> {
-                if (optedOut(message.parentId())) {
-                    markMessage(messageId, "ignored");
-                    LOG.atInfo().addKeyValue("message_id", messageId).log("Parent opted out; message not answered");
-                } else {
-                    engine.respond(conversationId);
+        if (message.parentId() == null) {
+            answerUnknownSender(message.phone(), waiting);
+            return;
+        }
+        long conversationId = waiting.getLast().conversationId();
+        boolean optedOut = optedOut(message.parentId());
+        List<Long> forTheEngine = new ArrayList<>();
+        for (Recipients.Inbound inbound : waiting) {
+            switch (OptOutKeywords.classify(inbound.body())) {
+                case OPT_OUT -> {
+                    forTheEngine.forEach(id -> mark(id, "ignored"));
+                    forTheEngine.clear();
+                    setOptedOut(message.parentId(), true);
+                    optedOut = true;
+                    replies.send(conversationId, "opt-out:" + inbound.id(), Reply.text(optedOutText()), true);
+                    mark(inbound.id(), "answered");
+                }
+                case OPT_IN -> {
+                    setOptedOut(message.parentId(), false);
+                    optedOut = false;
+                    replies.send(conversationId, "opt-in:" + inbound.id(), Reply.text(optedInText()), false);
+                    mark(inbound.id(), "answered");
+                }
+                case NONE -> {
+                    if (optedOut) {
+                        mark(inbound.id(), "ignored");
+                    } else {
+                        forTheEngine.add(inbound.id());
+                    }
                 }
             }
         }
+        if (!forTheEngine.isEmpty()) {
+            engine.respond(conversationId);
+        }
     }
 
-    private void answerUnknownSender(Recipients.Inbound message) {
+    private void answerUnknownSender(String phone, List<Recipients.Inbound> waiting) {
         String text = "Hello! This number handles " + clubName + " registrations. "
                 + "If your child plays for one of our teams, please ask your team manager to invite you.";
-        outbound.send(Outgoing.to("unknown-sender:" + message.phone(), null, null,
-                OutboundMessage.freeform(message.phone(), text)));
-        markMessage(message.id(), "answered");
+        outbound.send(Outgoing.to("unknown-sender:" + phone, null, null, OutboundMessage.freeform(phone, text)));
+        waiting.forEach(inbound -> mark(inbound.id(), "answered"));
     }
 
     private String optedOutText() {
@@ -109,7 +125,7 @@ final class InboundMessageJob implements JobHandler {
         });
     }
 
-    private void markMessage(long messageId, String status) {
+    private void mark(long messageId, String status) {
         database.withConnection(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE messages SET status = ?, updated_at = now() WHERE id = ? AND status = 'received'")) {

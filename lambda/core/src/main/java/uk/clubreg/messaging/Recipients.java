@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import uk.clubreg.persistence.Database;
 
@@ -83,12 +85,37 @@ final class Recipients {
                     WHERE id = ? AND direction = 'inbound'""")) {
                 select.setLong(1, messageId);
                 try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    return Optional.of(new Inbound(row.getLong("id"), Sql.getLong(row, "parent_id"),
-                            Sql.getLong(row, "conversation_id"), row.getString("phone_e164"), row.getString("body")));
+                    return row.next() ? Optional.of(inbound(row)) : Optional.empty();
                 }
+            }
+        });
+    }
+
+    /**
+     * The inbound messages of the same sender (parent, or number when unknown) still waiting for an answer, oldest
+     * first: however their jobs were ordered or repeated, they are worked in the order they were stored.
+     */
+    List<Inbound> waiting(Inbound message) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(message.parentId() == null ? """
+                    SELECT id, parent_id, conversation_id, phone_e164, body FROM messages
+                    WHERE phone_e164 = ? AND parent_id IS NULL AND direction = 'inbound' AND status = 'received'
+                    ORDER BY id""" : """
+                    SELECT id, parent_id, conversation_id, phone_e164, body FROM messages
+                    WHERE parent_id = ? AND direction = 'inbound' AND status = 'received'
+                    ORDER BY id""")) {
+                if (message.parentId() == null) {
+                    select.setString(1, message.phone());
+                } else {
+                    select.setLong(1, message.parentId());
+                }
+                List<Inbound> waiting = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        waiting.add(inbound(row));
+                    }
+                }
+                return waiting;
             }
         });
     }
@@ -118,6 +145,11 @@ final class Recipients {
                 return variables(row);
             }
         }
+    }
+
+    private static Inbound inbound(ResultSet row) throws SQLException {
+        return new Inbound(row.getLong("id"), Sql.getLong(row, "parent_id"), Sql.getLong(row, "conversation_id"),
+                row.getString("phone_e164"), row.getString("body"));
     }
 
     private static TemplateVariables variables(ResultSet row) throws SQLException {

@@ -1,18 +1,22 @@
 package uk.clubreg.messaging.twilio;
 
+import com.twilio.http.HttpClient;
 import com.twilio.http.NetworkHttpClient;
 import com.twilio.http.Request;
 import com.twilio.http.Response;
 import java.util.List;
 import java.util.Map;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 
 /**
  * The SDK's HTTP client with its retries turned off, optionally pointed at a local server.
  *
- * <p>twilio-java's {@code HttpClient.reliableRequest} repeats a request while {@code shouldRetry} says so (any 5xx or
- * no response, up to 3 attempts), and {@code TwilioRestClient} adds one more round on some 401s. A repeated POST to
- * Messages.json can send the same WhatsApp message twice, so every request is made exactly once here; retrying
- * is the job's business, under our idempotency key (decision 0030).
+ * <p>Two layers retry a POST by default: twilio-java's {@code HttpClient.reliableRequest} (up to 3 attempts on
+ * any 5xx, via {@code shouldRetry}) and, under it, Apache HttpClient 5's {@code DefaultHttpRequestRetryStrategy}
+ * (one more attempt on 429 and 503, POST included): up to 6 POSTs to Messages.json, each possibly a WhatsApp
+ * message. Both are off here, so every request is made exactly once; retrying is the job's business, under our
+ * idempotency key (decision 0030).
  *
  * <p>With a base URL, {@code https://<product>.twilio.com} is replaced by it (WireMock, a local fake), so tests
  * see exactly the requests the real SDK makes.
@@ -23,6 +27,13 @@ final class NoRetryHttpClient extends NetworkHttpClient {
 
     /** @param baseUrl replaces {@code https://api.twilio.com}; null sends to Twilio */
     NoRetryHttpClient(String baseUrl) {
+        super(HttpClientBuilder.create()
+                .useSystemProperties()
+                .disableAutomaticRetries()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultSocketConfig(HttpClient.DEFAULT_SOCKET_CONFIG)
+                        .build())
+                .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG));
         this.baseUrl = baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
     }
 
