@@ -3,16 +3,23 @@ package uk.clubreg.api;
 import java.time.Clock;
 import java.util.Map;
 import uk.clubreg.auth.ApiKeyGuard;
+import java.util.function.Function;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.config.aws.AwsConfig;
+import uk.clubreg.conversation.ConversationEngine;
 import uk.clubreg.http.Router;
 import uk.clubreg.invitations.InvitationDefaults;
 import uk.clubreg.invitations.InvitationParser;
 import uk.clubreg.invitations.InvitationService;
 import uk.clubreg.invitations.TriggerEndpoint;
+import uk.clubreg.jobs.InlineJobQueue;
+import uk.clubreg.jobs.JobDispatcher;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
+import uk.clubreg.messaging.Messaging;
+import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.messaging.twilio.TwilioMessaging;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.registrations.RegistrationsEndpoint;
@@ -31,6 +38,7 @@ public final class ApiApplication {
     private final JobQueue jobQueue;
     private final OutboxRelay outboxRelay;
     private final Clock clock;
+    private final Messaging messaging;
     private final Router router = new Router();
 
     public ApiApplication(Config config, Database database, JobQueue jobQueue, Clock clock) {
@@ -39,6 +47,7 @@ public final class ApiApplication {
         this.jobQueue = jobQueue;
         this.outboxRelay = new OutboxRelay(database, jobQueue);
         this.clock = clock;
+        this.messaging = TwilioMessaging.create(config, database, clock);
         registerRoutes();
     }
 
@@ -50,14 +59,31 @@ public final class ApiApplication {
                     ? AwsConfig.fromEnvironment(environment)
                     : Config.fromEnvironment(environment);
             Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
-            shared = new ApiApplication(config, database, queueFrom(config), Clock.systemUTC());
+            Clock clock = Clock.systemUTC();
+            shared = new ApiApplication(config, database, queueFrom(config, database, clock), clock);
         }
         return shared;
     }
 
-    private static JobQueue queueFrom(Config config) {
-        String queueUrl = config.require(Setting.QUEUE_URL);
-        return new SqsJobQueue(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)), queueUrl);
+    private static JobQueue queueFrom(Config config, Database database, Clock clock) {
+        return config.get(Setting.QUEUE_URL)
+                .<JobQueue>map(url -> new SqsJobQueue(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)), url))
+                .orElseGet(() -> new InlineJobQueue(inlineJobs(config, database, clock, replies -> {
+                    // The lead wires core's guided engine (uk.clubreg.conversation.guided, issue 4) here at merge.
+                    throw new UnsupportedOperationException(
+                            "QUEUE_URL is unset and no inline conversation engine is wired yet: set QUEUE_URL");
+                })));
+    }
+
+    /**
+     * The jobs the API does itself when QUEUE_URL is unset (the seed's fallback): the worker's handlers, inline.
+     * openai-java is never on the API's classpath, so {@code engine} must be an engine core provides; it is built
+     * from the replies it answers through.
+     */
+    public static JobDispatcher inlineJobs(Config config, Database database, Clock clock,
+                                           Function<WhatsAppReplies, ConversationEngine> engine) {
+        Messaging messaging = TwilioMessaging.create(config, database, clock);
+        return messaging.registerJobs(new JobDispatcher(), engine.apply(messaging.replies()));
     }
 
     private void registerRoutes() {
@@ -70,6 +96,8 @@ public final class ApiApplication {
                 new TeamRegistrations(database), defaults.clubName(), defaults.season())));
 
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
+        router.route("POST", "/webhook", messaging.inboundWebhook(outboxRelay));
+        router.route("POST", "/status", messaging.statusCallbacks(outboxRelay));
     }
 
     public Router router() { return router; }

@@ -23,13 +23,18 @@ public enum Setting {
     CURRENT_SEASON(Source.ENV, null, "2026-27", "Season used when an invitation names none."),
     OUTBOX_SWEEP_AFTER_SECONDS(Source.ENV, null, "30", "Age after which an unpublished outbox job is re-sent by the sweeper."),
 
-    // Deployment (CDK): secrets and parameters the stack wires to the functions (infra/, docs/deploy.md)
-    TWILIO_ACCOUNT_SID(Source.SECRET, null, null, "Twilio account SID (AC...). AWS: the twilio secret's JSON key."),
-    TWILIO_AUTH_TOKEN(Source.SECRET, null, null, "Twilio auth token: signs webhook and status callbacks, authenticates sends."),
+    // Messaging (Twilio): WhatsApp in and out, templates and the 24-hour window
+    TWILIO_ACCOUNT_SID(Source.SECRET, null, null, "Twilio Account SID (AC...)."),
+    TWILIO_AUTH_TOKEN(Source.SECRET, null, null, "Twilio Auth Token: authenticates sends and checks X-Twilio-Signature."),
+    TWILIO_WHATSAPP_FROM(Source.PARAMETER, "/twilio/whatsapp-from", null, "The club's WhatsApp sender, e.g. whatsapp:+447700900000."),
+    TWILIO_INVITE_CONTENT_SID(Source.PARAMETER, "/twilio/invite-content-sid", null, "Content template (HX...) of a new invitation; variables 1-9."),
+    TWILIO_EXISTING_CONTENT_SID(Source.PARAMETER, "/twilio/existing-content-sid", null, "Content template of an invitation to a parent already in a conversation; variables 1-9."),
+    TWILIO_FOLLOW_UP_CONTENT_SID(Source.PARAMETER, "/twilio/follow-up-content-sid", null, "Template for replies outside the 24-hour window; variables 1-9. Unset: the existing-registration template."),
+    TWILIO_QUICK_REPLY_CONTENT_SID(Source.PARAMETER, "/twilio/quick-reply-content-sid", null, "Quick-reply template: body {{1}}, buttons {{2}} and {{3}}. Unset: choices are numbered in the text."),
+    TWILIO_API_BASE_URL(Source.ENV, null, null, "Replaces https://api.twilio.com for the SDK (local mocks and tests only)."),
+
+    // Conversation (AI): the worker's OpenAI settings
     OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key, used by the worker only."),
-    TWILIO_WHATSAPP_FROM(Source.PARAMETER, "/twilio/whatsapp-from", null, "WhatsApp sender, e.g. whatsapp:+447700900123."),
-    TWILIO_INVITE_CONTENT_SID(Source.PARAMETER, "/twilio/invite-content-sid", null, "Content SID (HX...) of the invitation template."),
-    TWILIO_EXISTING_CONTENT_SID(Source.PARAMETER, "/twilio/existing-content-sid", null, "Content SID (HX...) of the returning-parent template."),
     OPENAI_MODEL(Source.PARAMETER, "/openai/model", null, "OpenAI model the worker converses with."),
 
     // Configuration sources themselves

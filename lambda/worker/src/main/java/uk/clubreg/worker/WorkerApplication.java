@@ -2,10 +2,15 @@ package uk.clubreg.worker;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.config.aws.AwsConfig;
+import uk.clubreg.conversation.ConversationEngine;
 import uk.clubreg.jobs.JobDispatcher;
+import uk.clubreg.messaging.Messaging;
+import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.messaging.twilio.TwilioMessaging;
 import uk.clubreg.persistence.Database;
 
 /** The worker function's composition root: one job handler per job type. */
@@ -16,12 +21,20 @@ public final class WorkerApplication {
     private final Config config;
     private final Database database;
     private final Clock clock;
+    private final Messaging messaging;
+    private final ConversationEngine conversationEngine;
     private final JobDispatcher jobs = new JobDispatcher();
 
-    public WorkerApplication(Config config, Database database, Clock clock) {
+    /**
+     * @param conversationEngine builds the engine that answers parents from the replies service it sends through
+     */
+    public WorkerApplication(Config config, Database database, Clock clock,
+                             Function<WhatsAppReplies, ConversationEngine> conversationEngine) {
         this.config = config;
         this.database = database;
         this.clock = clock;
+        this.messaging = TwilioMessaging.create(config, database, clock);
+        this.conversationEngine = conversationEngine.apply(messaging.replies());
         registerJobs();
     }
 
@@ -32,7 +45,10 @@ public final class WorkerApplication {
                     ? AwsConfig.fromEnvironment(environment)
                     : Config.fromEnvironment(environment);
             Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
-            shared = new WorkerApplication(config, database, Clock.systemUTC());
+            shared = new WorkerApplication(config, database, Clock.systemUTC(), replies -> {
+                // The lead wires the conversation engine (issue 4) here at merge.
+                throw new UnsupportedOperationException("The conversation engine is not wired into the worker yet");
+            });
         }
         return shared;
     }
@@ -40,6 +56,7 @@ public final class WorkerApplication {
     private void registerJobs() {
         // send_invitation: the invitation template to the parent (messaging).
         // inbound_message: the parent's messages to the conversation engine (conversation).
+        messaging.registerJobs(jobs, conversationEngine);
     }
 
     public JobDispatcher jobs() { return jobs; }

@@ -1,0 +1,88 @@
+package uk.clubreg.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Replies to parents the way WhatsApp allows: free-form text inside the 24-hour window that the parent's last
+ * message opened, the follow-up template outside it. Quick replies become the quick-reply template when it is
+ * configured and the buttons fit, numbered choices in the text otherwise.
+ */
+public final class ConversationReplies implements WhatsAppReplies {
+
+    static final Duration WINDOW = Duration.ofHours(24);
+
+    private final Recipients recipients;
+    private final OutboundMessages outbound;
+    private final Templates templates;
+    private final Clock clock;
+
+    ConversationReplies(Recipients recipients, OutboundMessages outbound, Templates templates, Clock clock) {
+        this.recipients = recipients;
+        this.outbound = outbound;
+        this.templates = templates;
+        this.clock = clock;
+    }
+
+    @Override
+    public void reply(long conversationId, String idempotencyKey, Reply reply) {
+        send(conversationId, idempotencyKey, reply, false);
+    }
+
+    /** Free-form text to a team manager; outside their window Twilio refuses it (63016) and the row says so. */
+    @Override
+    public void notifyManager(String managerPhoneE164, String idempotencyKey, String text) {
+        outbound.send(Outgoing.to(idempotencyKey, null, null, OutboundMessage.freeform(managerPhoneE164, text)));
+    }
+
+    OutboundMessages.Result send(long conversationId, String idempotencyKey, Reply reply, boolean evenIfOptedOut) {
+        Recipients.Conversation conversation = recipients.conversation(conversationId)
+                .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
+        Outgoing outgoing = Outgoing.to(idempotencyKey, conversation.id(), conversation.parentId(),
+                render(conversation, reply)).withUsage(reply.inputTokens(), reply.outputTokens());
+        return outbound.send(evenIfOptedOut ? outgoing.evenIfOptedOut() : outgoing);
+    }
+
+    /** The template that stands in for a free-form message outside the window (decision 0032). */
+    OutboundMessage followUpTemplate(Recipients.Conversation conversation) {
+        return OutboundMessage.template(conversation.phone(), templates.followUp(),
+                conversation.variables().asContentVariables());
+    }
+
+    private OutboundMessage render(Recipients.Conversation conversation, Reply reply) {
+        if (!windowOpen(conversation.lastInboundAt())) {
+            return followUpTemplate(conversation);
+        }
+        Optional<String> quickReply = templates.quickReplyFor(reply.quickReplies());
+        if (quickReply.isPresent()) {
+            Map<String, String> variables = new LinkedHashMap<>();
+            variables.put("1", reply.text());
+            for (int i = 0; i < reply.quickReplies().size(); i++) {
+                variables.put(String.valueOf(i + 2), reply.quickReplies().get(i));
+            }
+            return OutboundMessage.template(conversation.phone(), quickReply.get(), variables);
+        }
+        return OutboundMessage.freeform(conversation.phone(), withNumberedChoices(reply.text(), reply.quickReplies()));
+    }
+
+    /** Only an inbound message opens the window; it closes exactly 24 hours later. */
+    boolean windowOpen(Instant lastInboundAt) {
+        return lastInboundAt != null && clock.instant().isBefore(lastInboundAt.plus(WINDOW));
+    }
+
+    private static String withNumberedChoices(String text, List<String> choices) {
+        if (choices.isEmpty()) {
+            return text;
+        }
+        StringBuilder body = new StringBuilder(text).append("\n");
+        for (int i = 0; i < choices.size(); i++) {
+            body.append('\n').append(i + 1).append(". ").append(choices.get(i));
+        }
+        return body.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package uk.clubreg.messaging;
+
+/**
+ * A message we intend to send, with the key that makes sending it idempotent. {@code conversationId} and
+ * {@code parentId} are null for senders who are not parents (an unknown number, a team manager).
+ */
+public record Outgoing(
+        String idempotencyKey,
+        Long conversationId,
+        Long parentId,
+        OutboundMessage message,
+        Long retryOfMessageId,
+        int inputTokens,
+        int outputTokens,
+        boolean sendEvenIfOptedOut) {
+
+    public static Outgoing to(String idempotencyKey, Long conversationId, Long parentId, OutboundMessage message) {
+        return new Outgoing(idempotencyKey, conversationId, parentId, message, null, 0, 0, false);
+    }
+
+    public Outgoing withUsage(int input, int output) {
+        return new Outgoing(idempotencyKey, conversationId, parentId, message, retryOfMessageId, input, output,
+                sendEvenIfOptedOut);
+    }
+
+    public Outgoing retryOf(long messageId) {
+        return new Outgoing(idempotencyKey, conversationId, parentId, message, messageId, inputTokens, outputTokens,
+                sendEvenIfOptedOut);
+    }
+
+    /** The opt-out confirmation is the one message a parent who has just said STOP still receives. */
+    public Outgoing evenIfOptedOut() {
+        return new Outgoing(idempotencyKey, conversationId, parentId, message, retryOfMessageId, inputTokens,
+                outputTokens, true);
+    }
+}

@@ -1,0 +1,50 @@
+package uk.clubreg.messaging;
+
+import java.util.Map;
+import java.util.Optional;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
+import uk.clubreg.http.FormBody;
+import uk.clubreg.http.HttpRequest;
+import uk.clubreg.http.HttpResponse;
+
+/**
+ * A Twilio webhook's form fields, only when X-Twilio-Signature matches them and our exact public URL
+ * (PUBLIC_BASE_URL + path). The URL is never rebuilt from the request's headers, which a caller controls.
+ */
+final class SignedForm {
+
+    static final String SIGNATURE_HEADER = "X-Twilio-Signature";
+
+    private final Config config;
+    private final SignatureVerifier verifier;
+
+    SignedForm(Config config, SignatureVerifier verifier) {
+        this.config = config;
+        this.verifier = verifier;
+    }
+
+    Optional<Map<String, String>> read(HttpRequest request, String path) {
+        String signature = request.header(SIGNATURE_HEADER).orElse("");
+        if (signature.isBlank()) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = FormBody.parse(request.body());
+        return verifier.isValid(publicUrl(path), fields, signature) ? Optional.of(fields) : Optional.empty();
+    }
+
+    String publicUrl(String path) {
+        String base = config.require(Setting.PUBLIC_BASE_URL);
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    static HttpResponse forbidden(HttpRequest request) {
+        return HttpResponse.error(403, "invalid_signature", "X-Twilio-Signature is missing or does not match",
+                request.requestId(), null);
+    }
+
+    /** Twilio expects TwiML; an empty Response means "no reply from this webhook". */
+    static HttpResponse emptyTwiml() {
+        return HttpResponse.xml(200, "<Response/>");
+    }
+}

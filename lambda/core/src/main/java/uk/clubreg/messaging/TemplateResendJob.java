@@ -1,0 +1,29 @@
+package uk.clubreg.messaging;
+
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobHandler;
+
+/**
+ * resend_as_template ({@code {"message_id": ...}}): a free-form reply Twilio refused with 63016 (outside the 24-hour
+ * window) goes again as the follow-up template, once: the key is derived from the refused message.
+ */
+final class TemplateResendJob implements JobHandler {
+
+    private final Recipients recipients;
+    private final OutboundMessages outbound;
+    private final ConversationReplies replies;
+
+    TemplateResendJob(Recipients recipients, OutboundMessages outbound, ConversationReplies replies) {
+        this.recipients = recipients;
+        this.outbound = outbound;
+        this.replies = replies;
+    }
+
+    @Override
+    public void handle(Job job) {
+        long refusedId = InvitationJob.requiredId(job, "message_id");
+        recipients.conversationOfFreeform(refusedId).flatMap(recipients::conversation).ifPresent(conversation ->
+                outbound.send(Outgoing.to("resend:" + refusedId, conversation.id(), conversation.parentId(),
+                        replies.followUpTemplate(conversation)).retryOf(refusedId)));
+    }
+}

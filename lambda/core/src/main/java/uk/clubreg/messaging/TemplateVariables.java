@@ -1,0 +1,59 @@
+package uk.clubreg.messaging;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The invitation templates' numbered variables (seed 001): 1 parent first name, 2 player first name, 3 team,
+ * 4 age group, 5 season, 6 membership fee, 7 subscription fee, 8 manager name, 9 manager phone.
+ *
+ * <p>Twilio rejects an empty variable value (error 21656), so an absent optional field gets a fallback that still
+ * reads well in the sentence (docs/decisions/0033-template-variable-fallbacks.md).
+ */
+public record TemplateVariables(
+        String parentFirstName,
+        String playerFirstName,
+        String teamName,
+        String ageGroup,
+        String season,
+        BigDecimal membershipFee,
+        BigDecimal subscriptionFee,
+        String managerName,
+        String managerPhone) {
+
+    static final String PARENT_FALLBACK = "there";
+    static final String AGE_GROUP_FALLBACK = "(age group TBC)";
+    static final String FEE_FALLBACK = "TBC";
+    static final String MANAGER_NAME_FALLBACK = "your team manager";
+    static final String MANAGER_PHONE_FALLBACK = "the club";
+
+    /** The Content API's {@code ContentVariables}: keys "1" to "9", in order, none empty. */
+    public Map<String, String> asContentVariables() {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("1", orElse(parentFirstName, PARENT_FALLBACK));
+        variables.put("2", orElse(playerFirstName, "your child"));
+        variables.put("3", orElse(teamName, "the team"));
+        variables.put("4", orElse(ageGroup, AGE_GROUP_FALLBACK));
+        variables.put("5", orElse(season, "new"));
+        variables.put("6", fee(membershipFee));
+        variables.put("7", fee(subscriptionFee));
+        variables.put("8", orElse(managerName, MANAGER_NAME_FALLBACK));
+        variables.put("9", orElse(managerPhone, MANAGER_PHONE_FALLBACK));
+        return variables;
+    }
+
+    /** 40 stays "40", 26.5 becomes "26.50": the template writes the currency sign. */
+    private static String fee(BigDecimal amount) {
+        if (amount == null) {
+            return FEE_FALLBACK;
+        }
+        BigDecimal whole = amount.stripTrailingZeros();
+        return whole.scale() <= 0 ? whole.toPlainString() : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    private static String orElse(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+}

@@ -1,0 +1,40 @@
+package uk.clubreg.messaging;
+
+import java.util.List;
+import java.util.Optional;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
+
+/** Which Content API template each kind of message uses (SIDs from configuration, read when first needed). */
+public final class Templates {
+
+    /** WhatsApp allows 20 characters per quick-reply button title. */
+    static final int MAX_BUTTON_TITLE = 20;
+    /** The quick-reply template has a body {{1}} and exactly two buttons, {{2}} and {{3}} (decision 0034). */
+    static final int QUICK_REPLY_BUTTONS = 2;
+
+    private final Config config;
+
+    public Templates(Config config) {
+        this.config = config;
+    }
+
+    /** The invitation template: the second one when the parent already had a live conversation (seed Phase 4). */
+    public String invitation(boolean parentAlreadyInConversation) {
+        return config.require(parentAlreadyInConversation
+                ? Setting.TWILIO_EXISTING_CONTENT_SID : Setting.TWILIO_INVITE_CONTENT_SID);
+    }
+
+    /** Outside the 24-hour window a reply must be a template (decision 0032). */
+    public String followUp() {
+        return config.get(Setting.TWILIO_FOLLOW_UP_CONTENT_SID)
+                .orElseGet(() -> config.require(Setting.TWILIO_EXISTING_CONTENT_SID));
+    }
+
+    /** The quick-reply template, when one is configured and these buttons fit it. */
+    public Optional<String> quickReplyFor(List<String> buttons) {
+        boolean fits = buttons.size() == QUICK_REPLY_BUTTONS
+                && buttons.stream().allMatch(b -> !b.isBlank() && b.length() <= MAX_BUTTON_TITLE);
+        return fits ? config.get(Setting.TWILIO_QUICK_REPLY_CONTENT_SID) : Optional.empty();
+    }
+}

@@ -1,0 +1,13 @@
+package uk.clubreg.messaging;
+
+/** Hands a message to the WhatsApp provider (Twilio). One attempt per call: retries are the job's business. */
+public interface WhatsAppGateway {
+
+    /**
+     * @return the provider's id and first status of the accepted message
+     * @throws SendFailedException when the provider did not accept it, or when we cannot tell
+     */
+    Accepted send(OutboundMessage message);
+
+    record Accepted(String sid, String status) {}
+}

@@ -1,0 +1,54 @@
+package uk.clubreg.messaging.twilio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TwilioSignatureVerifierTest {
+
+    // Twilio's documented example ("Validating requests", also twilio-java's RequestValidatorTest): a public test
+    // vector, not a credential.
+    private static final String EXAMPLE_TOKEN = "12345";
+    private static final String EXAMPLE_URL = "https://mycompany.com/myapp.php?foo=1&bar=2";
+    private static final String EXAMPLE_SIGNATURE = "RSOYDt4T1cUTdK1PDd93/VVr8B8=";
+
+    private final TwilioSignatureVerifier verifier = new TwilioSignatureVerifier(() -> EXAMPLE_TOKEN);
+
+    @Test
+    void twiliosDocumentedExampleRequestIsAccepted() {
+        assertThat(verifier.isValid(EXAMPLE_URL, exampleParams(), EXAMPLE_SIGNATURE)).isTrue();
+    }
+
+    @Test
+    void theDocumentedExampleWithOneValueChangedIsRefused() {
+        Map<String, String> tampered = exampleParams();
+        tampered.put("Digits", "1235");
+
+        assertThat(verifier.isValid(EXAMPLE_URL, tampered, EXAMPLE_SIGNATURE)).isFalse();
+    }
+
+    @Test
+    void theDocumentedExampleSignedForAnotherUrlIsRefused() {
+        assertThat(verifier.isValid("https://mycompany.com/other.php?foo=1&bar=2", exampleParams(), EXAMPLE_SIGNATURE))
+                .isFalse();
+    }
+
+    @Test
+    void theDocumentedExampleCheckedWithAnotherTokenIsRefused() {
+        TwilioSignatureVerifier otherAccount = new TwilioSignatureVerifier(() -> "54321");
+
+        assertThat(otherAccount.isValid(EXAMPLE_URL, exampleParams(), EXAMPLE_SIGNATURE)).isFalse();
+    }
+
+    private static Map<String, String> exampleParams() {
+        Map<String, String> params = new HashMap<>();
+        params.put("Digits", "1234");
+        params.put("CallSid", "CA1234567890ABCDE");
+        params.put("To", "+18005551212");
+        params.put("Caller", "+14158675309");
+        params.put("From", "+14158675309");
+        return params;
+    }
+}
