@@ -23,6 +23,21 @@ public enum Setting {
     CURRENT_SEASON(Source.ENV, null, "2026-27", "Season used when an invitation names none."),
     OUTBOX_SWEEP_AFTER_SECONDS(Source.ENV, null, "30", "Age after which an unpublished outbox job is re-sent by the sweeper."),
 
+    // Conversation (issue 4): the registration assistant, AI (OpenAI Responses API) or guided mode.
+    OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key. Unset: the guided (no-AI) mode answers parents."),
+    OPENAI_MODEL(Source.PARAMETER, "/openai/model", "gpt-5-mini", "Responses API model."),
+    OPENAI_REASONING_EFFORT(Source.ENV, null, "low", "Reasoning effort for reasoning models (minimal, low, medium, high; none: not sent)."),
+    OPENAI_BASE_URL(Source.ENV, null, null, "OpenAI API base URL override (tests, local mocks, compatible gateways)."),
+    OPENAI_TIMEOUT_SECONDS(Source.ENV, null, "20", "Timeout of one OpenAI request."),
+    OPENAI_MAX_RETRIES(Source.ENV, null, "2", "Retries of one OpenAI request on timeouts, 429 and 5xx before the job goes back to the queue."),
+    OPENAI_MAX_TOOL_ROUNDS(Source.ENV, null, "5", "Maximum rounds of tool calls in one AI turn."),
+    AI_ENABLED(Source.ENV, null, "true", "false: the club turns the AI off and the guided mode answers parents."),
+    ASSISTANT_NAME(Source.ENV, null, "Omega", "The assistant's name in messages."),
+    KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
+    CONVERSATION_SETTLE_MS(Source.ENV, null, "3000", "A burst of messages is answered once the newest is this old (one reply per burst)."),
+    CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "30", "Messages replayed from the messages table when an OpenAI conversation is rebuilt."),
+    AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
+
     // Configuration sources themselves
     CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),
     CONFIG_CACHE_SECONDS(Source.ENV, null, "300", "How long values from Secrets Manager and SSM are cached."),
