@@ -9,7 +9,8 @@ import uk.clubreg.json.Json;
 /**
  * The AI's instructions for one turn, from the seed's "Omega" prompts: the persona and club from configuration,
  * guidance for each stage the parent's players are in, and this parent's players as context. Sent with every
- * request (never stored in the OpenAI conversation), so they always match the database.
+ * request (never stored in the OpenAI conversation), so they always match the database. Only what the model needs
+ * is sent about a child: first name, team, season, stage and which details are missing, never their values.
  */
 public final class Instructions {
 
@@ -78,7 +79,7 @@ public final class Instructions {
         for (Player player : turn.players()) {
             ObjectNode node = players.addObject();
             node.put("player_id", String.valueOf(player.id()));
-            node.put("name", player.firstName() + " " + player.lastName());
+            node.put("first_name", player.firstName()); // first names tell siblings apart: no more is sent
             node.put("team", player.teamName() + (player.ageGroup() == null ? "" : " " + player.ageGroup()));
             node.put("season", player.season());
             node.put("stage", player.stage().wireName());

@@ -19,8 +19,8 @@ import uk.clubreg.messaging.WhatsAppReplies;
  *   <li>The decided reply is stored with the answered marks in one transaction, then sent with an idempotency key
  *       from the last message id: a retried job re-sends the stored reply, never decides or sends twice.</li>
  *   <li>After request_human_help the assistant is silent: messages are kept as 'held' until a manager releases it.</li>
- *   <li>When the AI is unavailable the job fails (back to the queue, messages stay unanswered); once the outage is
- *       older than {@code holdingAfter} the parent gets one holding message for the whole outage.</li>
+ *   <li>When the AI is unavailable the job fails (back to the queue, messages stay unanswered); once the parent has
+ *       waited {@code holdingAfter} they get one holding message for the whole outage.</li>
  * </ul>
  */
 public final class RegistrationConversation implements ConversationEngine {
@@ -83,7 +83,7 @@ public final class RegistrationConversation implements ConversationEngine {
         try {
             reply = responder.respond(turn);
         } catch (ResponderUnavailableException e) {
-            holdingMessageIfDue(conversation);
+            holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
             throw e;
         }
         if (conversation.aiUnavailableSince() != null) {
@@ -121,11 +121,16 @@ public final class RegistrationConversation implements ConversationEngine {
                 + " is taking longer than usual to reply; we have your message and will answer as soon as we can.";
     }
 
-    private void holdingMessageIfDue(ConversationRepository.ConversationRow conversation) {
+    /**
+     * The wait is counted from the parent's point of view: from the oldest unanswered message, or from the first
+     * failure when that is older (a message that arrived during an outage).
+     */
+    private void holdingMessageIfDue(ConversationRepository.ConversationRow conversation, Instant oldestMessage) {
         Instant now = clock.instant();
         Instant since = repository.startOutage(conversation.id(), now);
+        Instant waitingSince = oldestMessage.isBefore(since) ? oldestMessage : since;
         boolean due = conversation.holdingMessageSentAt() == null
-                && Duration.between(since, now).compareTo(settings.holdingAfter()) >= 0;
+                && Duration.between(waitingSince, now).compareTo(settings.holdingAfter()) >= 0;
         LOG.atWarn().addKeyValue("conversation_id", conversation.id()).addKeyValue("unavailable_since", since)
                 .addKeyValue("holding_message", due).log("AI unavailable; the turn goes back to the queue");
         if (due) {

@@ -124,7 +124,7 @@ class RegistrationConversationTest {
     @Test
     void duringAnOutageTheParentGetsOneHoldingMessageAndTheTurnIsAnsweredAfterRecovery() {
         Family family = fixtures.family("+447700900305", null, "Seb");
-        long message = fixtures.inbound(family, "Yes");
+        long message = fixtures.inbound(family, "Yes", now.get());
         responder.unavailable = true;
 
         for (int attempt = 0; attempt < 4; attempt++) {
@@ -145,9 +145,22 @@ class RegistrationConversationTest {
     }
 
     @Test
+    void aParentWhoHasAlreadyWaitedAMinuteGetsTheHoldingMessageAtTheFirstFailure() {
+        Family family = fixtures.family("+447700900307", null, "Seb");
+        fixtures.inbound(family, "Yes", now.get().minusSeconds(61));
+        responder.unavailable = true;
+
+        assertThatThrownBy(() -> engine.respond(family.conversationId()))
+                .isInstanceOf(ResponderUnavailableException.class);
+
+        assertThat(replies.sent()).singleElement()
+                .satisfies(sent -> assertThat(sent.reply().text()).contains("taking longer than usual"));
+    }
+
+    @Test
     void aShortBlipSendsNoHoldingMessage() {
         Family family = fixtures.family("+447700900306", null, "Seb");
-        fixtures.inbound(family, "Yes");
+        fixtures.inbound(family, "Yes", now.get().minusSeconds(5));
         responder.unavailable = true;
 
         assertThatThrownBy(() -> engine.respond(family.conversationId()))

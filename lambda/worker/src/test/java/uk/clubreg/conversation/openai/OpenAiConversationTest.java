@@ -83,7 +83,7 @@ class OpenAiConversationTest {
         assertThat(request.path("reasoning").path("effort").asText()).isEqualTo("low");
         assertThat(request.path("instructions").asText())
                 .contains("You are Omega, the Urmston Town Juniors FC Registration Assistant")
-                .contains("\"player_id\":\"" + family.playerIds().get(1) + "\"", "Mia Parent", "initial_contact");
+                .contains("\"player_id\":\"" + family.playerIds().get(1) + "\"", "\"first_name\":\"Mia\"", "initial_contact");
         assertThat(request.path("tools")).hasSize(3)
                 .allSatisfy(tool -> assertThat(tool.path("strict").asBoolean()).isTrue());
     }
@@ -187,7 +187,7 @@ class OpenAiConversationTest {
     void whenOpenAiKeepsFailingTheJobFailsAndTheMessageStaysUnanswered() {
         Family family = fixtures.family("+447700900510", null, "Seb");
         openAi.responses(OpenAiStub.status(503));
-        long message = fixtures.inbound(family, "Hi");
+        long message = fixtures.inbound(family, "Hi", ConversationFixtures.CLOCK.instant());
         RegistrationConversation engine = engine(1, Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> engine.respond(family.conversationId()))
