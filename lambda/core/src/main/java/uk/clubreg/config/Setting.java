@@ -33,9 +33,20 @@ public enum Setting {
     TWILIO_QUICK_REPLY_CONTENT_SID(Source.PARAMETER, "/twilio/quick-reply-content-sid", null, "Quick-reply template: body {{1}}, buttons {{2}} and {{3}}. Unset: choices are numbered in the text."),
     TWILIO_API_BASE_URL(Source.ENV, null, null, "Replaces https://api.twilio.com for the SDK (local mocks and tests only)."),
 
-    // Conversation (AI): the worker's OpenAI settings
-    OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key, used by the worker only."),
-    OPENAI_MODEL(Source.PARAMETER, "/openai/model", null, "OpenAI model the worker converses with."),
+    // Conversation (issue 4): the registration assistant, AI (OpenAI Responses API) or guided mode.
+    OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key. Unset: the guided (no-AI) mode answers parents."),
+    OPENAI_MODEL(Source.PARAMETER, "/openai/model", "gpt-5-mini", "Responses API model."),
+    OPENAI_REASONING_EFFORT(Source.ENV, null, "low", "Reasoning effort for reasoning models (minimal, low, medium, high; none: not sent)."),
+    OPENAI_BASE_URL(Source.ENV, null, null, "OpenAI API base URL override (tests, local mocks, compatible gateways)."),
+    OPENAI_TIMEOUT_SECONDS(Source.ENV, null, "20", "Timeout of one OpenAI request."),
+    OPENAI_MAX_RETRIES(Source.ENV, null, "2", "Retries of one OpenAI request on timeouts, 429 and 5xx before the job goes back to the queue."),
+    OPENAI_MAX_TOOL_ROUNDS(Source.ENV, null, "5", "Maximum rounds of tool calls in one AI turn."),
+    AI_ENABLED(Source.ENV, null, "true", "false: the club turns the AI off and the guided mode answers parents."),
+    ASSISTANT_NAME(Source.ENV, null, "Omega", "The assistant's name in messages."),
+    KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
+    CONVERSATION_SETTLE_MS(Source.ENV, null, "3000", "A burst of messages is answered once the newest is this old (one reply per burst)."),
+    CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "20", "Messages replayed from the messages table when an OpenAI conversation is rebuilt (at most 20)."),
+    AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
 
     // Configuration sources themselves
     CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),

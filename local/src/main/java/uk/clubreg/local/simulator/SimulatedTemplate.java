@@ -1,0 +1,51 @@
+package uk.clubreg.local.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the simulator shows a WhatsApp Content template: its body with {{n}} placeholders and its quick-reply buttons.
+ * The texts follow the seeds' templates; the real ones live in the Twilio console.
+ */
+public record SimulatedTemplate(String body, List<String> buttons) {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+
+    public SimulatedTemplate {
+        buttons = List.copyOf(buttons);
+    }
+
+    /** Seed 001's invitation: 1 parent, 2 player, 3 team, 4 age group, 5 season, 8 manager. */
+    public static SimulatedTemplate invitation() {
+        return new SimulatedTemplate("Hello {{1}}, the manager {{8}} of {{3}} {{4}} has invited you to register {{2}} "
+                + "for the {{5}} season. Let me know if you are happy to register and we will get that sorted.",
+                List.of());
+    }
+
+    /** Seed 000 Phase 4: the parent already started a registration. */
+    public static SimulatedTemplate existingRegistration() {
+        return new SimulatedTemplate("Hello {{1}}, we noticed you've already started the registration process for "
+                + "{{2}}. Please let us know if you experienced any issues with the previous registration attempt, "
+                + "and we'll help you resolve them.", List.of());
+    }
+
+    /** A quick-reply template whose whole body is one variable, with Yes and No buttons. */
+    public static SimulatedTemplate yesNo() {
+        return new SimulatedTemplate("{{1}}", List.of("Yes", "No"));
+    }
+
+    /** The body with the variables filled in; a missing variable shows as its placeholder. */
+    public String render(JsonNode variables) {
+        Matcher matcher = PLACEHOLDER.matcher(body);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            JsonNode value = variables.path(matcher.group(1));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(
+                    value.isMissingNode() || value.isNull() ? matcher.group() : value.asText()));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}
