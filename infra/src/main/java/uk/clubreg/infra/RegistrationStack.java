@@ -64,40 +64,18 @@ public final class RegistrationStack extends Stack {
         RegistrationApi restApi = new RegistrationApi(this, "RestApi", api.invokable(), config.apiKeyValue(),
                 settings.apiKeyGeneration(), settings.logRetention());
         String publicBaseUrl = settings.publicBaseUrl().orElse(restApi.stageUrl());
-        api.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
-        api.readsSecret(config.databaseUrl());
-        api.readsSecret(config.apiKey());
-        config.twilioCredentials().forEach(api::readsSecret);
-        queue.jobs().grantSendMessages(api.role());
+        grantApi(api, config, queue, publicBaseUrl);
 
         JavaFunction worker = new JavaFunction(this, "WorkerFunction", new JavaFunction.Spec(
                 "Job worker: conversation turns (OpenAI) and WhatsApp sends", packages.worker(), WORKER_HANDLER,
                 WORKER_MEMORY_MB, WORKER_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
-        worker.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
-        worker.readsSecret(config.databaseUrl());
-        config.twilioCredentials().forEach(worker::readsSecret);
-        worker.readsSecret(config.openAiApiKey());
-        config.workerParameters().forEach(worker::readsParameter);
-        worker.invokable().addEventSource(new SqsEventSource(queue.jobs(), SqsEventSourceProps.builder()
-                .batchSize(WORKER_BATCH_SIZE)
-                .reportBatchItemFailures(true)
-                .maxConcurrency(WORKER_MAX_CONCURRENCY)
-                .build()));
+        grantWorker(worker, config, queue, publicBaseUrl);
 
         // Runs every minute, so it is nearly always warm: SnapStart would add a version per deploy for nothing.
         JavaFunction sweeper = new JavaFunction(this, "OutboxSweeperFunction", new JavaFunction.Spec(
                 "Re-publishes outbox jobs the API could not hand to the queue", packages.api(), SWEEPER_HANDLER,
                 SWEEPER_MEMORY_MB, SWEEPER_TIMEOUT, false, sharedEnvironment(settings, queue), settings.logRetention()));
-        sweeper.readsSecret(config.databaseUrl());
-        queue.jobs().grantSendMessages(sweeper.role());
-        Rule.Builder.create(this, "OutboxSweepSchedule")
-                .description("Outbox sweeper, every minute")
-                .schedule(Schedule.rate(Duration.minutes(1)))
-                // The next run a minute later retries anything a failed run left behind.
-                .targets(List.of(new LambdaFunction(sweeper.invokable(), LambdaFunctionProps.builder()
-                        .retryAttempts(0)
-                        .build())))
-                .build();
+        scheduleSweeper(sweeper, config, queue);
 
         JavaFunction migrations = new JavaFunction(this, "MigrationFunction", new JavaFunction.Spec(
                 "Flyway migrations on Neon's direct host, run by the deploy", packages.migrations(), MIGRATION_HANDLER,
@@ -119,7 +97,41 @@ public final class RegistrationStack extends Stack {
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
         CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();
+    }
 
+    private static void grantApi(JavaFunction api, ConfigStore config, WorkQueue queue, String publicBaseUrl) {
+        api.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
+        api.readsSecret(config.databaseUrl());
+        api.readsSecret(config.apiKey());
+        config.twilioCredentials().forEach(api::readsSecret);
+        queue.jobs().grantSendMessages(api.role());
+    }
+
+    private static void grantWorker(JavaFunction worker, ConfigStore config, WorkQueue queue, String publicBaseUrl) {
+        // Status callbacks for the messages it sends point at PUBLIC_BASE_URL/status.
+        worker.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
+        worker.readsSecret(config.databaseUrl());
+        config.twilioCredentials().forEach(worker::readsSecret);
+        worker.readsSecret(config.openAiApiKey());
+        config.workerParameters().forEach(worker::readsParameter);
+        worker.invokable().addEventSource(new SqsEventSource(queue.jobs(), SqsEventSourceProps.builder()
+                .batchSize(WORKER_BATCH_SIZE)
+                .reportBatchItemFailures(true)
+                .maxConcurrency(WORKER_MAX_CONCURRENCY)
+                .build()));
+    }
+
+    private void scheduleSweeper(JavaFunction sweeper, ConfigStore config, WorkQueue queue) {
+        sweeper.readsSecret(config.databaseUrl());
+        queue.jobs().grantSendMessages(sweeper.role());
+        Rule.Builder.create(this, "OutboxSweepSchedule")
+                .description("Outbox sweeper, every minute")
+                .schedule(Schedule.rate(Duration.minutes(1)))
+                // The next run a minute later retries anything a failed run left behind.
+                .targets(List.of(new LambdaFunction(sweeper.invokable(), LambdaFunctionProps.builder()
+                        .retryAttempts(0)
+                        .build())))
+                .build();
     }
 
     private static Map<String, String> sharedEnvironment(StackSettings settings, WorkQueue queue) {

@@ -30,7 +30,7 @@ final class SynthesisedStack {
 
     static LambdaPackages standInPackages() {
         try {
-            Path directory = Files.createTempDirectory("lambda-packages");
+            Path directory = Files.createDirectories(Path.of("target/stand-in-packages"));
             return new LambdaPackages(zip(directory, "api"), zip(directory, "worker"), zip(directory, "migrations"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,6 +18,9 @@ import uk.clubreg.persistence.Database;
  * from a snapshot is dead or shared) and drop cached secrets and parameters, which may have rotated since.
  *
  * <p>Usage, in a handler's constructor: {@code new SnapStartHooks(database, config, this::prime).register();}
+ * Priming should exercise the hot paths without side effects: parse and route a sample event, serialise a response,
+ * run a read-only query. It must not write, call Twilio or OpenAI, or keep anything unique to one environment
+ * (ids, random seeds, timestamps) in fields that survive into the snapshot.
  */
 public final class SnapStartHooks implements Resource {
 

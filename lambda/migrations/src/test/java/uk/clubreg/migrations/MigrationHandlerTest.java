@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.config.Config;
@@ -54,8 +56,9 @@ class MigrationHandlerTest {
     @Test
     void acceptsAPostgresqlUrlWithCredentials() throws SQLException {
         String jdbcUrl = TestPostgres.emptyDatabaseUrl();
-        String postgresqlUrl = jdbcUrl.replace("jdbc:postgresql://", "postgresql://postgres:postgres@")
-                .replaceFirst("\\?.*$", "");
+        Matcher credentials = Pattern.compile("jdbc:postgresql://([^?]+)\\?user=([^&]+)&password=(.+)").matcher(jdbcUrl);
+        assertThat(credentials.matches()).isTrue();
+        String postgresqlUrl = "postgresql://" + credentials.group(2) + ":" + credentials.group(3) + "@" + credentials.group(1);
 
         new SchemaMigrator(postgresqlUrl).migrate();
 
