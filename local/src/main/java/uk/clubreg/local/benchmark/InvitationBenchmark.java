@@ -1,0 +1,280 @@
+package uk.clubreg.local.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.clubreg.local.LocalStack;
+
+/**
+ * Measures POST /trigger through the local stack's HTTP path (invitations per second, latency p50/p99) and the
+ * fresh-JVM cold path (process start to the first 2xx from /trigger) against a hello-world JVM, then rewrites the
+ * invitations section of docs/benchmarks.md. Run by testing/benchmark-invitations.sh.
+ */
+public final class InvitationBenchmark {
+
+    private static final int WARM_UP = 1_000;
+    private static final int MEASURED = 4_000;
+    private static final int CLIENTS = 8;
+    private static final int COLD_RUNS = 5;
+    private static final Pattern POSTGRES = Pattern.compile("PostgreSQL\\s+(\\S+)");
+    private static final Pattern QUEUE = Pattern.compile("Queue\\s+(\\S+).*SQS_ENDPOINT=(\\S+)\\)");
+
+    private final Path workDirectory;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+
+    private InvitationBenchmark(Path workDirectory) {
+        this.workDirectory = workDirectory;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path report = Path.of(args.length > 0 ? args[0] : "docs/benchmarks.md");
+        Path work = Files.createTempDirectory("invitation-benchmark");
+        new InvitationBenchmark(work).run(report);
+    }
+
+    private void run(Path report) throws Exception {
+        int port = freePort();
+        Process stack = startStack(Map.of("PORT", Integer.toString(port),
+                "LOCAL_DATA_DIR", workDirectory.resolve("data").toString(), "LOCAL_WORKER_ENABLED", "false"), "stack.log");
+        try {
+            String baseUrl = "http://localhost:" + port;
+            awaitFirstInvitation(baseUrl, Duration.ofMinutes(2));
+            String banner = Files.readString(workDirectory.resolve("stack.log"));
+
+            System.out.printf("Warming up with %d invitations...%n", WARM_UP);
+            fire(baseUrl, "warm", WARM_UP);
+            System.out.printf("Measuring %d invitations with %d concurrent clients...%n", MEASURED, CLIENTS);
+            long started = System.nanoTime();
+            List<Double> latencies = fire(baseUrl, "run", MEASURED);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Collections.sort(latencies);
+            double perSecond = MEASURED / seconds;
+            double p50 = percentile(latencies, 50);
+            double p99 = percentile(latencies, 99);
+            System.out.printf("Throughput: %.0f invitations/s, p50 %.1f ms, p99 %.1f ms%n", perSecond, p50, p99);
+
+            Map<String, String> external = externalServices(banner);
+            List<Double> cold = new ArrayList<>();
+            List<Double> hello = new ArrayList<>();
+            for (int i = 0; i < COLD_RUNS; i++) {
+                hello.add(helloWorldMillis());
+                cold.add(coldPathMillis(external, i));
+                System.out.printf("Cold run %d: hello-world %.0f ms, stack to first /trigger %.0f ms%n",
+                        i + 1, hello.getLast(), cold.getLast());
+            }
+            Collections.sort(cold);
+            Collections.sort(hello);
+            double coldMedian = cold.get(COLD_RUNS / 2);
+            double helloMedian = hello.get(COLD_RUNS / 2);
+            System.out.printf("Cold path: median %.0f ms vs hello-world %.0f ms = %.1fx%n",
+                    coldMedian, helloMedian, coldMedian / helloMedian);
+            writeReport(report, perSecond, p50, p99, coldMedian, helloMedian, cold, hello);
+        } finally {
+            stop(stack);
+        }
+    }
+
+    /** Distinct players: parents cycle through the 1,000 drama numbers, so most have a few children. */
+    private List<Double> fire(String baseUrl, String phase, int count) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>(count));
+        try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        long sent = System.nanoTime();
+                        int status = post(baseUrl, invitation(phase, i));
+                        if (status != 201) {
+                            throw new IllegalStateException("Invitation " + i + " answered " + status);
+                        }
+                        latencies.add((System.nanoTime() - sent) / 1e6);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> client : running) {
+                client.get();
+            }
+        }
+        return latencies;
+    }
+
+    private String invitation(String phase, int i) {
+        return """
+                {"player_first_name": "P%s%s%d", "player_last_name": "Bench", "parent_tel": "07700 900%03d",
+                 "team_name": "Benchmark", "age_group": "U11", "membership_fee_amount": 40}"""
+                .formatted(phase, runId, i, i % 1000);
+    }
+
+    private int post(String baseUrl, String json) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/trigger"))
+                .header("Content-Type", "application/json")
+                .header("x-api-key", LocalStack.DEVELOPMENT_API_KEY)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** A fresh JVM running the stack against the running database and queue, until /trigger first answers 2xx. */
+    private double coldPathMillis(Map<String, String> external, int run) throws Exception {
+        int port = freePort();
+        Map<String, String> environment = new HashMap<>(external);
+        environment.put("PORT", Integer.toString(port));
+        environment.put("LOCAL_WORKER_ENABLED", "false");
+        long started = System.nanoTime();
+        Process process = startStack(environment, "cold-" + run + ".log");
+        try {
+            awaitFirstInvitation("http://localhost:" + port, Duration.ofMinutes(1));
+            return (System.nanoTime() - started) / 1e6;
+        } finally {
+            stop(process);
+        }
+    }
+
+    private double helloWorldMillis() throws Exception {
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(java(), "-cp", ownClasses(), HelloWorld.class.getName())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectErrorStream(true).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("hello-world JVM failed");
+        }
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    private void awaitFirstInvitation(String baseUrl, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        String json = invitation("cold", (int) (System.nanoTime() & 0x3fffffff));
+        while (System.nanoTime() < deadline) {
+            try {
+                int status = post(baseUrl, json);
+                if (status / 100 == 2) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // the process is still starting
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("No 2xx from " + baseUrl + "/trigger within " + patience);
+    }
+
+    private Process startStack(Map<String, String> environment, String logName) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(java(), "--sun-misc-unsafe-memory-access=allow",
+                "-cp", System.getProperty("java.class.path"), LocalStack.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(workDirectory.resolve(logName).toFile());
+        builder.environment().keySet().removeIf(name -> name.equals("DATABASE_URL") || name.equals("QUEUE_URL")
+                || name.equals("SQS_ENDPOINT") || name.equals("API_KEY"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static Map<String, String> externalServices(String banner) {
+        Matcher postgres = POSTGRES.matcher(banner);
+        Matcher queue = QUEUE.matcher(banner);
+        if (!postgres.find() || !queue.find()) {
+            throw new IllegalStateException("Could not read the database and queue URLs from the stack's banner");
+        }
+        return Map.of("DATABASE_URL", postgres.group(1), "QUEUE_URL", queue.group(1), "SQS_ENDPOINT", queue.group(2));
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy(); // SIGTERM: the stack's shutdown hook stops it cleanly
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+
+    private void writeReport(Path report, double perSecond, double p50, double p99, double coldMedian,
+                             double helloMedian, List<Double> cold, List<Double> hello) throws IOException {
+        String section = """
+                <!-- invitations:start -->
+                ## Invitations: `POST /trigger` through the local stack
+
+                Reproduce: `testing/benchmark-invitations.sh` (about two minutes; it builds, starts its own stack on
+                free ports with a fresh embedded database, and rewrites this section).
+
+                Measured %s on this machine: %d CPU cores (shared with other builds), %s, Java %s.
+
+                | Figure | Result | Target |
+                |---|---|---|
+                | Invitations per second (%d distinct players, %d concurrent HTTP clients, after %d warm-up) | **%.0f /s** | ≥ 500 /s |
+                | `/trigger` latency p50 | **%.1f ms** | |
+                | `/trigger` latency p99 | **%.1f ms** | |
+                | Cold path: fresh JVM start → first `/trigger` 2xx (median of %d) | **%.0f ms** | |
+                | Hello-world JVM start → exit (median of %d, same run) | **%.0f ms** | |
+                | Cold path ÷ hello-world | **%.1f×** | ≤ 20× |
+
+                What is measured:
+                - Throughput and latency: real HTTP over loopback to the local stack (JDK HTTP server → API Gateway
+                  event → `ApiHandler` → PostgreSQL transaction with the outbox row → SQS publish to ElasticMQ), the
+                  load generator on the same machine. Every request is a new player (201). Logging is on (JSON lines to
+                  a file), as in production. The worker is off (`LOCAL_WORKER_ENABLED=false`): this measures the API,
+                  and the jobs it queues stay on the queue.
+                - Cold path: a new `java` process running `uk.clubreg.local.LocalStack` with `DATABASE_URL`,
+                  `QUEUE_URL` and `SQS_ENDPOINT` pointing at the already running PostgreSQL and ElasticMQ (in AWS they are
+                  external services too). Included: JVM start, class loading, configuration, HikariCP, Flyway's check of
+                  the already-migrated schema, the SQS client, the HTTP server, and the first invitation
+                  (first database connection, transaction, SQS publish). Not included: starting PostgreSQL or ElasticMQ.
+                  No CDS archive or other start-up tuning is used.
+                - Runs, ms: cold %s; hello-world %s.
+                <!-- invitations:end -->""".formatted(
+                LocalDate.now(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " "
+                        + System.getProperty("os.arch"), System.getProperty("java.version"),
+                MEASURED, CLIENTS, WARM_UP, perSecond, p50, p99, COLD_RUNS, coldMedian, COLD_RUNS, helloMedian,
+                coldMedian / helloMedian, rounded(cold), rounded(hello));
+        String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
+        int start = existing.indexOf("<!-- invitations:start -->");
+        int end = existing.indexOf("<!-- invitations:end -->");
+        String updated = start >= 0 && end > start
+                ? existing.substring(0, start) + section + existing.substring(end + "<!-- invitations:end -->".length())
+                : existing.stripTrailing() + "\n\n" + section + "\n";
+        Files.writeString(report, updated);
+        System.out.println("Wrote " + report);
+    }
+
+    private static String rounded(List<Double> values) {
+        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
+    }
+
+    private static double percentile(List<Double> sorted, int percentile) {
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** Only this module's classes: the hello-world JVM gets a one-entry class path. */
+    private static String ownClasses() {
+        return Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
