@@ -28,6 +28,8 @@ final class LocalQueue implements AutoCloseable {
     }
 
     static LocalQueue start() {
+        // The stack's own shutdown hook stops ElasticMQ; its actor system must not race it with a hook of its own.
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         int port = server.waitUntilStarted().localAddress().getPort();
         String endpoint = "http://127.0.0.1:" + port;
