@@ -7,10 +7,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
 
-/** ElasticMQ in this process: the SQS protocol on a local port, with the FIFO work queue the worker reads. */
+/** ElasticMQ in this process: the SQS protocol on a local port, with the FIFO work queue and its dead-letter queue. */
 final class LocalQueue implements AutoCloseable {
 
     static final String QUEUE_NAME = "jobs.fifo";
+    static final String DEAD_LETTER_QUEUE_NAME = "jobs-dead-letter.fifo";
+    // As in AWS: a job that keeps failing is moved aside instead of being retried for ever.
+    private static final int MAX_RECEIVE_COUNT = 5;
     // As in AWS: a job not deleted within this time (the worker failed) is delivered again.
     private static final String VISIBILITY_TIMEOUT_SECONDS = "30";
 
@@ -25,13 +28,21 @@ final class LocalQueue implements AutoCloseable {
     }
 
     static LocalQueue start() {
+        // The stack's own shutdown hook stops ElasticMQ; its actor system must not race it with a hook of its own.
+        System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
         int port = server.waitUntilStarted().localAddress().getPort();
         String endpoint = "http://127.0.0.1:" + port;
         try (SqsClient client = SqsJobQueue.client(endpoint)) {
+            String deadLetterUrl = client.createQueue(r -> r.queueName(DEAD_LETTER_QUEUE_NAME)
+                    .attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+            String deadLetterArn = client.getQueueAttributes(r -> r.queueUrl(deadLetterUrl)
+                    .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             String queueUrl = client.createQueue(r -> r.queueName(QUEUE_NAME).attributes(Map.of(
                     QueueAttributeName.FIFO_QUEUE, "true",
-                    QueueAttributeName.VISIBILITY_TIMEOUT, VISIBILITY_TIMEOUT_SECONDS))).queueUrl();
+                    QueueAttributeName.VISIBILITY_TIMEOUT, VISIBILITY_TIMEOUT_SECONDS,
+                    QueueAttributeName.REDRIVE_POLICY, "{\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT
+                            + "\",\"deadLetterTargetArn\":\"" + deadLetterArn + "\"}"))).queueUrl();
             return new LocalQueue(server, endpoint, queueUrl);
         }
     }

@@ -108,8 +108,9 @@ public final class LocalStack implements AutoCloseable {
         ApiApplication api = new ApiApplication(config, database, new SqsJobQueue(sqs, queueUrl), clock);
         WorkerApplication worker = new WorkerApplication(config, database, clock);
 
-        LocalWorker localWorker = started(new LocalWorker(sqs, queueUrl, new WorkerHandler(worker.jobs())));
-        localWorker.start();
+        if (Boolean.parseBoolean(config.require(Setting.LOCAL_WORKER_ENABLED))) {
+            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(worker.jobs()))).start();
+        }
         startSweeper(new OutboxSweeperHandler(api));
         http.mount("/", new ApiGatewayBridge(new ApiHandler(api)));
         http.start();

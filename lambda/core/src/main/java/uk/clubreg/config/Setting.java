@@ -54,7 +54,8 @@ public enum Setting {
     LOG_LEVEL(Source.ENV, null, "INFO", "Root log level."),
 
     // Local stack (issue 2: invitations and the one-command local run)
-    LOCAL_DATA_DIR(Source.ENV, null, "local-data", "Local stack only: where the embedded PostgreSQL keeps its data between runs.");
+    LOCAL_DATA_DIR(Source.ENV, null, "local-data", "Local stack only: where the embedded PostgreSQL keeps its data between runs."),
+    LOCAL_WORKER_ENABLED(Source.ENV, null, "true", "Local stack only: false leaves jobs on the queue (the API benchmark measures the API alone).");
 
     public enum Source { ENV, SECRET, PARAMETER }
 

@@ -32,7 +32,8 @@ final class InvitationStore {
     Saved save(Connection tx, InvitationRequest request, String requestId) throws SQLException {
         // The upsert locks the parent's row until commit, so invitations for one parent run one after another:
         // the second sees the first's player and conversation.
-        long parentId = upsertParent(tx, request);
+        StoredParent parent = upsertParent(tx, request);
+        long parentId = parent.id();
         Optional<Invitation> existing = find(tx, parentId, request);
         if (existing.isPresent()) {
             return new Saved(new InvitationResult(existing.get(), false), OptionalLong.empty());
@@ -45,23 +46,37 @@ final class InvitationStore {
         long invitationId = insertInvitation(tx, playerId, kind, requestId);
         OptionalLong outboxId = outbox.add(tx, Job.of(JobType.SEND_INVITATION, request.parentTel(),
                 "invitation:" + invitationId).with("invitation_id", invitationId));
-        Invitation invitation = find(tx, parentId, request)
-                .orElseThrow(() -> new IllegalStateException("Invitation " + invitationId + " not readable"));
+        Invitation invitation = new Invitation(invitationId, playerId, kind, "pending",
+                new Invitation.Player(request.playerFirstName(), request.playerLastName(), request.membershipFee(),
+                        request.subscriptionFee()),
+                parent.asStored(),
+                new Invitation.Team(clubName, request.teamName(), request.ageGroup(), request.season(),
+                        request.managerFullName(), request.managerTel()));
         return new Saved(new InvitationResult(invitation, true), outboxId);
     }
 
-    private static long upsertParent(Connection tx, InvitationRequest request) throws SQLException {
+    /** The parent's row after the upsert: names given by an earlier invitation are kept when this one has none. */
+    private record StoredParent(long id, String tel, String firstName, String lastName) {
+        Invitation.Parent asStored() {
+            return new Invitation.Parent(tel, firstName, lastName);
+        }
+    }
+
+    private static StoredParent upsertParent(Connection tx, InvitationRequest request) throws SQLException {
         try (PreparedStatement upsert = tx.prepareStatement("""
                 INSERT INTO parents (phone_e164, first_name, last_name) VALUES (?, ?, ?)
                 ON CONFLICT (phone_e164) DO UPDATE SET
                     first_name = COALESCE(EXCLUDED.first_name, parents.first_name),
                     last_name = COALESCE(EXCLUDED.last_name, parents.last_name),
                     updated_at = now()
-                RETURNING id""")) {
+                RETURNING id, phone_e164, first_name, last_name""")) {
             upsert.setString(1, request.parentTel());
             upsert.setString(2, request.parentFirstName());
             upsert.setString(3, request.parentLastName());
-            return single(upsert);
+            try (ResultSet row = upsert.executeQuery()) {
+                row.next();
+                return new StoredParent(row.getLong(1), row.getString(2), row.getString(3), row.getString(4));
+            }
         }
     }
 

@@ -1,10 +1,14 @@
 package uk.clubreg.outbox;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.jobs.Job;
@@ -29,10 +33,64 @@ public final class OutboxRelay {
         this.queue = queue;
     }
 
-    /** Publishes the given rows now. A queue failure is logged and left for the sweeper: the caller has succeeded. */
+    /**
+     * Publishes rows the caller has just committed. A queue failure is logged and left for the sweeper: the caller
+     * has succeeded. No row lock or connection is held during the queue call, so a slow queue does not hold up the
+     * small connection pool; the sweeper only takes rows older than OUTBOX_SWEEP_AFTER_SECONDS, and a rare double
+     * publish is absorbed by the FIFO deduplication id.
+     */
     public void publish(List<Long> outboxIds) {
-        for (long id : outboxIds) {
-            relay(id);
+        if (outboxIds.isEmpty()) {
+            return;
+        }
+        Map<Long, Job> jobs = unpublished(outboxIds);
+        List<Long> published = new ArrayList<>();
+        for (Map.Entry<Long, Job> entry : jobs.entrySet()) {
+            try {
+                queue.publish(entry.getValue());
+                published.add(entry.getKey());
+            } catch (JobQueueException e) {
+                database.withConnection(connection -> recordFailure(connection, entry.getKey(), entry.getValue(), e));
+            }
+        }
+        if (!published.isEmpty()) {
+            database.withConnection(connection -> {
+                try (PreparedStatement done = connection.prepareStatement("""
+                        UPDATE outbox SET published_at = now(), attempts = attempts + 1
+                        WHERE id = ANY (?) AND published_at IS NULL""")) {
+                    done.setArray(1, connection.createArrayOf("bigint", published.toArray()));
+                    return done.executeUpdate();
+                }
+            });
+        }
+    }
+
+    private Map<Long, Job> unpublished(List<Long> outboxIds) {
+        return database.withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, message_group_id, deduplication_id, payload::text FROM outbox
+                    WHERE id = ANY (?) AND published_at IS NULL ORDER BY id""")) {
+                select.setArray(1, connection.createArrayOf("bigint", outboxIds.toArray()));
+                Map<Long, Job> jobs = new LinkedHashMap<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        jobs.put(rows.getLong(1), Job.fromBody(rows.getString(4), rows.getString(2), rows.getString(3)));
+                    }
+                }
+                return jobs;
+            }
+        });
+    }
+
+    private static int recordFailure(Connection connection, long outboxId, Job job, JobQueueException e)
+            throws SQLException {
+        LOG.atWarn().addKeyValue("outbox_id", outboxId).addKeyValue("job_type", job.type().wireName())
+                .log("Queue unavailable; job stays in the outbox for the sweeper");
+        try (PreparedStatement failed = connection.prepareStatement(
+                "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+            failed.setString(1, truncate(String.valueOf(e.getCause()), 500));
+            failed.setLong(2, outboxId);
+            return failed.executeUpdate();
         }
     }
 
@@ -71,6 +129,7 @@ public final class OutboxRelay {
         return published;
     }
 
+    /** The sweeper's relay: the row lock keeps two sweeps from sending the same job. */
     private boolean relay(long outboxId) {
         // Row lock: a concurrent relay of the same row waits, then sees it published and skips it.
         return database.inTransaction(connection -> {
@@ -89,14 +148,7 @@ public final class OutboxRelay {
             try {
                 queue.publish(job);
             } catch (JobQueueException e) {
-                LOG.atWarn().addKeyValue("outbox_id", outboxId).addKeyValue("job_type", job.type().wireName())
-                        .log("Queue unavailable; job stays in the outbox for the sweeper");
-                try (PreparedStatement failed = connection.prepareStatement(
-                        "UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?")) {
-                    failed.setString(1, truncate(String.valueOf(e.getCause()), 500));
-                    failed.setLong(2, outboxId);
-                    failed.executeUpdate();
-                }
+                recordFailure(connection, outboxId, job, e);
                 return false;
             }
             try (PreparedStatement done = connection.prepareStatement(

@@ -41,9 +41,13 @@ public final class RegistrationsEndpoint implements Endpoint {
             errors.put("team_name", "is required");
         } else if (teamName.length() > MAX_TEAM_NAME) {
             errors.put("team_name", "must be at most " + MAX_TEAM_NAME + " characters");
+        } else if (hasControlCharacters(teamName)) {
+            errors.put("team_name", "must not contain control characters");
         }
         if (season.length() > MAX_SEASON) {
             errors.put("season", "must be at most " + MAX_SEASON + " characters");
+        } else if (hasControlCharacters(season)) {
+            errors.put("season", "must not contain control characters");
         }
         if (!errors.isEmpty()) {
             return HttpResponse.error(400, "invalid_query", "Some query parameters are missing or wrong",
@@ -61,6 +65,11 @@ public final class RegistrationsEndpoint implements Endpoint {
         json.put("summary", summary(players));
         json.put("players", players.stream().map(RegistrationsEndpoint::describe).toList());
         return HttpResponse.json(200, json);
+    }
+
+    /** PostgreSQL refuses a NUL in text; such a parameter is the caller's mistake (400), not an outage (503). */
+    private static boolean hasControlCharacters(String value) {
+        return value.chars().anyMatch(Character::isISOControl);
     }
 
     private static Map<String, Object> summary(List<PlayerRegistration> players) {
