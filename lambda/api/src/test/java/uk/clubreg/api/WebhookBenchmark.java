@@ -64,9 +64,10 @@ public final class WebhookBenchmark {
             server.stop(0);
 
             Arrays.sort(micros);
-            String figures = "warm-up %d, measured %d sequential signed requests: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms"
+            String figures = ("warm-up %d, measured %d sequential signed requests: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms,"
+                    + " max %.2f ms (load average %s on %d cores)")
                     .formatted(warmUp, measured, at(micros, 0.50), at(micros, 0.90), at(micros, 0.99),
-                            micros[micros.length - 1] / 1000.0);
+                            micros[micros.length - 1] / 1000.0, loadAverage(), Runtime.getRuntime().availableProcessors());
             System.err.println("POST /webhook acknowledgement: " + figures);
             writeSection(benchmarks, figures, warmUp, measured, at(micros, 0.99));
         }
@@ -127,6 +128,12 @@ public final class WebhookBenchmark {
         });
     }
 
+    /** The machine's 1-minute load average: the figures mean little when other builds share the cores. */
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.exists(loadavg) ? Files.readString(loadavg).split(" ")[0] : "unknown";
+    }
+
     private static double at(long[] sortedMicros, double quantile) {
         int index = (int) Math.ceil(quantile * sortedMicros.length) - 1;
         return sortedMicros[Math.max(0, index)] / 1000.0;
@@ -141,8 +148,8 @@ public final class WebhookBenchmark {
 
                 Path measured: HTTP over loopback → ApiHandler → signature check (RequestValidator) → one transaction
                 (message row, window update, outbox row) → publish to the FIFO queue (ElasticMQ) → `<Response/>`.
-                Embedded PostgreSQL and ElasticMQ in the same JVM, pool of 2 connections, INFO logs on, on a shared
-                2-core machine (other builds running), so figures vary between runs.
+                Embedded PostgreSQL and ElasticMQ in the same JVM, pool of 2 connections, INFO logs on. The machine is
+                shared with other builds: compare runs only at a similar load average.
 
                 Command: `testing/benchmark-webhook.sh %d %d`
                 <!-- webhook:end -->""".formatted(java.time.LocalDate.now(), figures,
