@@ -3,7 +3,7 @@
 # <!-- webhook --> section of docs/benchmarks.md. Usage: testing/benchmark-webhook.sh [warm-up] [measured]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-WARM_UP="${1:-500}"
+WARM_UP="${1:-3000}"
 MEASURED="${2:-2000}"
 ./mvnw -q -B -pl lambda/api -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >/dev/null
