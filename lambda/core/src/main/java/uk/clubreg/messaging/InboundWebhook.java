@@ -110,30 +110,32 @@ final class InboundWebhook implements Endpoint {
 
     /** The parent with this number and their live conversation (started now if they had none). */
     private static Sender sender(Connection tx, String phone) throws SQLException {
-        Long parentId = null;
-        try (PreparedStatement select = tx.prepareStatement("SELECT id FROM parents WHERE phone_e164 = ?")) {
-            select.setString(1, phone);
-            try (ResultSet row = select.executeQuery()) {
-                if (row.next()) {
-                    parentId = row.getLong(1);
-                }
-            }
-        }
-        if (parentId == null) {
-            return new Sender(null, null);
+        Sender sender = lookUp(tx, phone);
+        if (sender.parentId() == null || sender.conversationId() != null) {
+            return sender;
         }
         try (PreparedStatement start = tx.prepareStatement("""
                 INSERT INTO conversations (parent_id) VALUES (?)
                 ON CONFLICT (parent_id) WHERE state = 'active' DO NOTHING""")) {
-            start.setLong(1, parentId);
+            start.setLong(1, sender.parentId());
             start.executeUpdate();
         }
-        try (PreparedStatement live = tx.prepareStatement(
-                "SELECT id FROM conversations WHERE parent_id = ? AND state = 'active'")) {
-            live.setLong(1, parentId);
-            try (ResultSet row = live.executeQuery()) {
-                row.next();
-                return new Sender(parentId, row.getLong(1));
+        return lookUp(tx, phone);
+    }
+
+    private static Sender lookUp(Connection tx, String phone) throws SQLException {
+        try (PreparedStatement select = tx.prepareStatement("""
+                SELECT p.id, c.id FROM parents p
+                LEFT JOIN conversations c ON c.parent_id = p.id AND c.state = 'active'
+                WHERE p.phone_e164 = ?""")) {
+            select.setString(1, phone);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return new Sender(null, null);
+                }
+                long parentId = row.getLong(1);
+                long conversationId = row.getLong(2);
+                return new Sender(parentId, row.wasNull() ? null : conversationId);
             }
         }
     }

@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.sqs.model.Message;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.jobs.Job;
@@ -124,11 +126,12 @@ class InboundMessageJobTest {
         assertThat(engine.turns()).isEmpty();
     }
 
-    @Test
-    void optOutIsRecognisedWrittenInOtherWays() {
+    @ParameterizedTest
+    @ValueSource(strings = {"UNSUBSCRIBE", " Opt-out. ", "opt out", "Stop!"})
+    void optOutIsRecognisedWrittenInOtherWays(String request) {
         long parent = invitedParent(PARENT);
 
-        deliver(PARENT, " Opt-out. ");
+        deliver(PARENT, request);
         workTheQueue();
 
         assertThat(harness.queryString("SELECT opted_out_at IS NOT NULL FROM parents WHERE id = ?", parent)).isEqualTo("t");

@@ -5,11 +5,10 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
-import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
 import java.util.function.Supplier;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.json.Json;
@@ -78,8 +77,7 @@ public final class TwilioWhatsAppGateway implements WhatsAppGateway {
         }
         Throwable cause = e.getCause();
         boolean neverConnected = cause instanceof ConnectException || cause instanceof UnknownHostException
-                || cause instanceof HttpConnectTimeoutException
-                || (cause instanceof InterruptedIOException && cause.getClass().getSimpleName().startsWith("Connect"));
+                || cause instanceof ConnectTimeoutException;
         return new SendFailedException(neverConnected ? Outcome.RETRYABLE : Outcome.UNKNOWN, null,
                 "Twilio unreachable: " + e.getMessage(), e);
     }
