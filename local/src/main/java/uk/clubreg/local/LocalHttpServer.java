@@ -38,6 +38,11 @@ final class LocalHttpServer implements AutoCloseable {
         return this;
     }
 
+    /** For components that mount their own contexts (the WhatsApp simulator). */
+    HttpServer httpServer() {
+        return server;
+    }
+
     void start() {
         server.start();
     }

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -23,7 +22,10 @@ import uk.clubreg.api.OutboxSweeperHandler;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
+import uk.clubreg.local.simulator.WhatsAppSimulator;
+import uk.clubreg.migrations.SchemaMigrator;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.worker.ConversationEngines;
 import uk.clubreg.worker.WorkerApplication;
 import uk.clubreg.worker.WorkerHandler;
 
@@ -48,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
     private int port;
     private String databaseDescription;
     private String queueDescription;
+    private String conversationDescription;
+    private String whatsAppDescription;
 
     private LocalStack() {}
 
@@ -98,21 +102,34 @@ public final class LocalStack implements AutoCloseable {
             queueDescription = queue.queueUrl() + "  (ElasticMQ in this process; SQS_ENDPOINT=" + queue.endpoint() + ")";
         }
 
+        boolean simulated = !given.isSet(Setting.TWILIO_ACCOUNT_SID);
+        if (simulated) {
+            SimulatedTwilio.configure(settings, baseUrl());
+        }
         config = Config.fromEnvironment(settings);
+        new SchemaMigrator(config.require(Setting.DATABASE_URL)).migrate();
         Database database = started(Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE)));
-        Flyway.configure().dataSource(database.dataSource()).locations("classpath:db/migrations").load().migrate();
 
         SqsClient sqs = started(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)));
         String queueUrl = config.require(Setting.QUEUE_URL);
         Clock clock = Clock.systemUTC();
         ApiApplication api = new ApiApplication(config, database, new SqsJobQueue(sqs, queueUrl), clock);
-        WorkerApplication worker = new WorkerApplication(config, database, clock);
+        WorkerApplication worker = new WorkerApplication(config, database, clock,
+                replies -> ConversationEngines.create(config, database, replies, clock));
+        conversationDescription = ConversationEngines.aiEnabled(config) ? "AI (OpenAI Responses API)"
+                : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 
         if (Boolean.parseBoolean(config.require(Setting.LOCAL_WORKER_ENABLED))) {
             started(new LocalWorker(sqs, queueUrl, new WorkerHandler(worker.jobs()))).start();
         }
         startSweeper(new OutboxSweeperHandler(api));
         http.mount("/", new ApiGatewayBridge(new ApiHandler(api)));
+        if (simulated) {
+            WhatsAppSimulator.mount(http.httpServer(), SimulatedTwilio.options(settings, baseUrl()), database);
+            whatsAppDescription = baseUrl() + "/simulator   (WhatsApp simulator: no TWILIO_ACCOUNT_SID is set)";
+        } else {
+            whatsAppDescription = "Twilio (TWILIO_ACCOUNT_SID is set): real WhatsApp messages are sent";
+        }
         http.start();
         LOG.atInfo().addKeyValue("port", port).log("Local stack started");
     }
@@ -156,9 +173,12 @@ public final class LocalStack implements AutoCloseable {
                   API key      %s   (send it as the x-api-key header; set API_KEY to choose another)
                   PostgreSQL   %s
                   Queue        %s
+                  WhatsApp     %s
+                  Assistant    %s
                 Press Ctrl-C to stop.
 
-                """, baseUrl(), apiKey(), databaseDescription, queueDescription);
+                """, baseUrl(), apiKey(), databaseDescription, queueDescription, whatsAppDescription,
+                conversationDescription);
         out.flush();
     }
 

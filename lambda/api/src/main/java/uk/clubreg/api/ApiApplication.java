@@ -2,12 +2,14 @@ package uk.clubreg.api;
 
 import java.time.Clock;
 import java.util.Map;
-import uk.clubreg.auth.ApiKeyGuard;
 import java.util.function.Function;
+import uk.clubreg.auth.ApiKeyGuard;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.config.aws.AwsConfig;
 import uk.clubreg.conversation.ConversationEngine;
+import uk.clubreg.conversation.RegistrationConversations;
+import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.Router;
 import uk.clubreg.invitations.InvitationDefaults;
 import uk.clubreg.invitations.InvitationParser;
@@ -17,6 +19,7 @@ import uk.clubreg.jobs.InlineJobQueue;
 import uk.clubreg.jobs.JobDispatcher;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
+import uk.clubreg.json.Json;
 import uk.clubreg.messaging.Messaging;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.messaging.twilio.TwilioMessaging;
@@ -24,6 +27,7 @@ import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.registrations.RegistrationsEndpoint;
 import uk.clubreg.registrations.TeamRegistrations;
+import uk.clubreg.snapstart.SnapStartHooks;
 
 /**
  * The API function's composition root: builds the services from configuration and maps routes to them.
@@ -32,6 +36,10 @@ import uk.clubreg.registrations.TeamRegistrations;
 public final class ApiApplication {
 
     private static ApiApplication shared;
+
+    private static final String PRIMING_INVITATION = """
+            {"player_first_name": "Sam", "player_last_name": "Taylor", "parent_tel": "07700 900123",
+             "team_name": "U11 Panthers", "membership_fee_amount": 40}""";
 
     private final Config config;
     private final Database database;
@@ -61,18 +69,26 @@ public final class ApiApplication {
             Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
             Clock clock = Clock.systemUTC();
             shared = new ApiApplication(config, database, queueFrom(config, database, clock), clock);
+            new SnapStartHooks(database, config, shared::prime).register();
         }
         return shared;
+    }
+
+    /**
+     * SnapStart priming: runs the hot paths once without side effects, so the snapshot holds loaded classes
+     * (Jackson, libphonenumber's metadata, the router, PgJDBC) rather than paying for them on the first request.
+     */
+    void prime() {
+        new InvitationParser(InvitationDefaults.from(config)).parse(Json.read(PRIMING_INVITATION));
+        router.dispatch(new HttpRequest("GET", "/snapstart-priming", Map.of(), Map.of(), "", "snapstart-priming"));
+        database.withConnection(connection -> connection.createStatement().execute("SELECT 1"));
     }
 
     private static JobQueue queueFrom(Config config, Database database, Clock clock) {
         return config.get(Setting.QUEUE_URL)
                 .<JobQueue>map(url -> new SqsJobQueue(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)), url))
-                .orElseGet(() -> new InlineJobQueue(inlineJobs(config, database, clock, replies -> {
-                    // The lead wires core's guided engine (uk.clubreg.conversation.guided, issue 4) here at merge.
-                    throw new UnsupportedOperationException(
-                            "QUEUE_URL is unset and no inline conversation engine is wired yet: set QUEUE_URL");
-                })));
+                .orElseGet(() -> new InlineJobQueue(inlineJobs(config, database, clock,
+                        replies -> RegistrationConversations.guided(config, database, replies, clock))));
     }
 
     /**

@@ -6,13 +6,7 @@ import java.time.Duration;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.conversation.ConversationEngine;
-import uk.clubreg.conversation.ConversationRepository;
-import uk.clubreg.conversation.ConversationSettings;
-import uk.clubreg.conversation.PlayerDetails;
-import uk.clubreg.conversation.RegistrationConversation;
-import uk.clubreg.conversation.RegistrationTools;
-import uk.clubreg.conversation.Responder;
-import uk.clubreg.conversation.guided.GuidedResponder;
+import uk.clubreg.conversation.RegistrationConversations;
 import uk.clubreg.conversation.openai.OpenAiResponder;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.persistence.Database;
@@ -26,18 +20,13 @@ public final class ConversationEngines {
     private ConversationEngines() {}
 
     public static ConversationEngine create(Config config, Database database, WhatsAppReplies replies, Clock clock) {
-        ConversationSettings settings = ConversationSettings.from(config);
-        ConversationRepository repository = new ConversationRepository(database);
-        RegistrationTools tools = new RegistrationTools(database, replies,
-                new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), settings.clubName(), clock);
-        Responder responder = aiEnabled(config)
-                ? new OpenAiResponder(openAiClient(config), model(config), repository, tools, settings, clock)
-                : new GuidedResponder(repository, tools, settings, clock);
-        return new RegistrationConversation(repository, responder, replies, settings, clock,
-                RegistrationConversation.threadSleeper());
+        return RegistrationConversations.create(config, database, replies, clock, parts -> aiEnabled(config)
+                ? new OpenAiResponder(openAiClient(config), model(config), parts.repository(), parts.tools(),
+                        parts.settings(), parts.clock())
+                : RegistrationConversations.guidedResponder(parts));
     }
 
-    static boolean aiEnabled(Config config) {
+    public static boolean aiEnabled(Config config) {
         return config.isSet(Setting.OPENAI_API_KEY) && !"false".equalsIgnoreCase(config.require(Setting.AI_ENABLED));
     }
 

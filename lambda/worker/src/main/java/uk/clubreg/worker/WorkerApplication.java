@@ -7,11 +7,13 @@ import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.config.aws.AwsConfig;
 import uk.clubreg.conversation.ConversationEngine;
+import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobDispatcher;
 import uk.clubreg.messaging.Messaging;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.messaging.twilio.TwilioMessaging;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.snapstart.SnapStartHooks;
 
 /** The worker function's composition root: one job handler per job type. */
 public final class WorkerApplication {
@@ -45,12 +47,18 @@ public final class WorkerApplication {
                     ? AwsConfig.fromEnvironment(environment)
                     : Config.fromEnvironment(environment);
             Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
-            shared = new WorkerApplication(config, database, Clock.systemUTC(), replies -> {
-                // The lead wires the conversation engine (issue 4) here at merge.
-                throw new UnsupportedOperationException("The conversation engine is not wired into the worker yet");
-            });
+            Clock clock = Clock.systemUTC();
+            shared = new WorkerApplication(config, database, clock,
+                    replies -> ConversationEngines.create(config, database, replies, clock));
+            new SnapStartHooks(database, config, shared::prime).register();
         }
         return shared;
+    }
+
+    /** SnapStart priming: job parsing and JDBC classes are loaded into the snapshot; nothing is sent or written. */
+    void prime() {
+        Job.fromBody("{\"type\":\"inbound_message\",\"message_id\":0}", "snapstart-priming", "snapstart-priming");
+        database.withConnection(connection -> connection.createStatement().execute("SELECT 1"));
     }
 
     private void registerJobs() {
