@@ -111,6 +111,9 @@ public final class GuidedResponder implements Responder {
     }
 
     private void recordDetail(long conversationId, Player player, String answer, String original, List<String> said) {
+        if (RequiredDetails.missingDetails(player).isEmpty()) {
+            return; // nothing was asked: next() completes the registration
+        }
         Detail detail = RequiredDetails.missingDetails(player).getFirst();
         String text = original == null ? "" : original.trim();
         DetailsUpdate update = switch (detail) {
@@ -129,18 +132,27 @@ public final class GuidedResponder implements Responder {
             said.add(sorry(detail, player));
             return;
         }
-        Player after = repository.players(conversationId).stream().filter(p -> p.id() == player.id()).findFirst()
-                .orElseThrow();
-        if (RequiredDetails.missing(after).isEmpty()) {
-            tools.updateRegistrationStatus(conversationId,
-                    new StatusChange(player.id(), RegistrationStatus.COMPLETED, null, "Registered in guided mode"));
-            said.add("Thank you! " + player.firstName() + "'s registration with " + player.teamName() + " for "
-                    + player.season() + " is complete.");
+        completeReadyRegistrations(conversationId, said);
+    }
+
+    /** Completes every registration whose details are all in (also ones the AI collected before the switch). */
+    private List<Player> completeReadyRegistrations(long conversationId, List<String> said) {
+        List<Player> players = repository.players(conversationId);
+        boolean completedAny = false;
+        for (Player player : players) {
+            if (player.stage() == Stage.INFO_COLLECTION && RequiredDetails.missing(player).isEmpty()) {
+                tools.updateRegistrationStatus(conversationId,
+                        new StatusChange(player.id(), RegistrationStatus.COMPLETED, null, "Registered in guided mode"));
+                said.add("Thank you! " + player.firstName() + "'s registration with " + player.teamName() + " for "
+                        + player.season() + " is complete.");
+                completedAny = true;
+            }
         }
+        return completedAny ? repository.players(conversationId) : players;
     }
 
     private Reply next(long conversationId, String parentFirstName, List<String> said) {
-        List<Player> players = repository.players(conversationId);
+        List<Player> players = completeReadyRegistrations(conversationId, said);
         Optional<Player> current = current(players);
         if (current.isEmpty()) {
             said.add(closing(parentFirstName, players));

@@ -119,6 +119,37 @@ class GuidedConversationTest {
     }
 
     @Test
+    void aBurstThatFinishesOneChildGoesOnToTheNextChild() {
+        Family family = fixtures.family("+447700900211", null, "Seb", "Mia");
+        for (String answer : new String[] {"yes", "yes", "14/03/2016", "none", "Jo", "07700900207", "yes"}) {
+            say(family, answer);
+        }
+        fixtures.inbound(family, "M");
+        fixtures.inbound(family, "Yes");
+
+        engine.respond(family.conversationId());
+
+        assertThat(fixtures.player(family.playerIds().get(0), "stage")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerIds().get(1), "stage")).isEqualTo("returning_player_check");
+        assertThat(replies.lastReplyTo(family.conversationId()).text())
+                .contains("Seb's registration", "Did Mia play for");
+    }
+
+    @Test
+    void detailsCollectedBeforeGuidedModeTookOverCompleteTheRegistration() {
+        Family family = fixtures.family("+447700900212", null, "Seb");
+        fixtures.execute("UPDATE players SET registration_status = 'confirmed', stage = 'info_collection', "
+                + "is_returning_player = true, date_of_birth = '2016-03-14', medical_notes = 'None', "
+                + "emergency_contact_name = 'Jo', emergency_contact_tel = '+447700900213', photo_consent = true, "
+                + "kit_size = 'M'");
+
+        Reply reply = say(family, "Is that everything?");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("completed");
+        assertThat(reply.text()).contains("Seb's registration", "is complete");
+    }
+
+    @Test
     void aReturningParentIsOfferedToCarryOnOrStartAgain() {
         Family family = fixtures.family("+447700900207", null, "Seb");
         say(family, "yes");
