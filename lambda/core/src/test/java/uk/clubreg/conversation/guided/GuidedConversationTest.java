@@ -89,6 +89,17 @@ class GuidedConversationTest {
     }
 
     @Test
+    void aNumberedChoiceIsAcceptedWhenButtonsWereShownAsNumbers() {
+        Family family = fixtures.family("+447700900214", null, "Seb");
+
+        say(family, "1");
+        say(family, "2");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("confirmed");
+        assertThat(fixtures.player(family.playerId(), "is_returning_player")).isEqualTo("f");
+    }
+
+    @Test
     void aParentWhoSaysNoIsDeclinedAndThanked() {
         Family family = fixtures.family("+447700900205", null, "Seb");
 
@@ -159,7 +170,8 @@ class GuidedConversationTest {
 
         Reply offer = say(family, "Hi, I got another message?");
 
-        assertThat(offer.text()).contains("already started registering Seb", "1. Carry on", "2. Start again");
+        assertThat(offer.text()).contains("already started registering Seb");
+        assertThat(offer.quickReplies()).containsExactly("Carry on", "Start again");
     }
 
     @Test
@@ -171,7 +183,7 @@ class GuidedConversationTest {
         fixtures.invitedAgain(family, family.playerId());
         say(family, "Hi");
 
-        Reply reply = say(family, "2");
+        Reply reply = say(family, "Start again");
 
         assertThat(fixtures.player(family.playerId(), "date_of_birth")).isNull();
         assertThat(reply.text()).contains("start again", "Did Seb play for");
