@@ -3,6 +3,7 @@ package uk.clubreg.conversation.openai;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -41,7 +42,7 @@ import uk.clubreg.messaging.Reply;
  * The AI: OpenAI's Responses API on one OpenAI conversation per parent conversation (Conversations API). Each
  * request carries the instructions and tools (our code owns the "assistant"), and the model's function calls are
  * answered with {@code function_call_output} items, for at most {@code maxToolRounds} rounds; then one last request
- * without tools asks for the reply. A lost OpenAI conversation is rebuilt from the messages table.
+ * without tools asks for the reply. A lost or unusable OpenAI conversation is rebuilt from the messages table.
  */
 public final class OpenAiResponder implements Responder {
 
@@ -86,9 +87,12 @@ public final class OpenAiResponder implements Responder {
             Reply reply;
             try {
                 reply = converse(turn, conversation);
-            } catch (NotFoundException e) {
+            } catch (NotFoundException | BadRequestException e) {
+                // Lost (404), or unusable (400): e.g. a function call left without its output when a worker died
+                // mid-turn. The messages table is the source of truth, so a fresh conversation is built from it.
                 LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
-                        .log("OpenAI conversation not found; rebuilding it from the messages table");
+                        .addKeyValue("status", e.statusCode())
+                        .log("OpenAI conversation unusable; rebuilding it from the messages table");
                 reply = converse(turn, rebuild(turn));
             }
             if (turn.earlierAttempt()) {

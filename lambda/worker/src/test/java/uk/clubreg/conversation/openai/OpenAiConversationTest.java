@@ -215,7 +215,7 @@ class OpenAiConversationTest {
         RegistrationConversation engine = engine(1, Duration.ofSeconds(5));
         say(engine, family, "Yes please");
         fixtures.execute("UPDATE conversations SET openai_conversation_id = 'conv_gone'");
-        openAi.conversationGone("conv_gone");
+        openAi.conversationRefused("conv_gone", 404, "Conversation not found");
         openAi.conversationCreated("conv_2");
 
         Reply reply = say(engine, family, "He did");
@@ -225,6 +225,20 @@ class OpenAiConversationTest {
         assertThat(rebuild.path("items").findValuesAsText("content"))
                 .containsExactly("Yes please", "Great! Was Seb registered last season?");
         assertThat(fixtures.value("SELECT openai_conversation_id FROM conversations")).isEqualTo("conv_2");
+    }
+
+    @Test
+    void aConversationLeftWithAnUnansweredToolCallIsRebuilt() {
+        Family family = fixtures.family("+447700900513", null, "Seb");
+        fixtures.execute("UPDATE conversations SET openai_conversation_id = 'conv_broken'");
+        openAi.conversationRefused("conv_broken", 400, "No tool output found for function call call_9.");
+        openAi.conversationCreated("conv_3");
+        openAi.responses(message(700, 15, "Great! Was Seb registered last season?"));
+
+        Reply reply = say(engine(1, Duration.ofSeconds(5)), family, "Yes please");
+
+        assertThat(reply.text()).isEqualTo("Great! Was Seb registered last season?");
+        assertThat(fixtures.value("SELECT openai_conversation_id FROM conversations")).isEqualTo("conv_3");
     }
 
     private RegistrationConversation engine(int maxRetries, Duration timeout) {
