@@ -22,7 +22,9 @@ import com.openai.models.responses.Tool;
 import com.openai.models.responses.ToolChoiceOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +55,19 @@ public final class OpenAiResponder implements Responder {
             "Sorry, something went wrong on our side. Could you send that again?";
 
     /** How to call the model. */
-    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages) {}
+    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages) {
+
+        private static final Pattern REASONING_MODELS = Pattern.compile("^(gpt-5(?!.*chat).*|o\\d.*)$");
+
+        /**
+         * Reasoning effort goes only to reasoning models (gpt-5 family, o-series): others answer 400 to it, so
+         * choosing e.g. gpt-4.1-mini for OPENAI_MODEL works without also changing OPENAI_REASONING_EFFORT.
+         */
+        boolean acceptsReasoning() {
+            return reasoningEffort != null && !reasoningEffort.equalsIgnoreCase("none")
+                    && REASONING_MODELS.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        }
+    }
 
     private final OpenAIClient client;
     private final Model model;
@@ -154,7 +168,7 @@ public final class OpenAiResponder implements Responder {
                 .input(ResponseCreateParams.Input.ofResponse(input))
                 .tools(functionTools)
                 .toolChoice(toolsAllowed ? ToolChoiceOptions.AUTO : ToolChoiceOptions.NONE);
-        if (model.reasoningEffort() != null && !model.reasoningEffort().equalsIgnoreCase("none")) {
+        if (model.acceptsReasoning()) {
             request.reasoning(Reasoning.builder().effort(ReasoningEffort.of(model.reasoningEffort())).build());
         }
         return request.build();

@@ -89,6 +89,18 @@ class OpenAiConversationTest {
     }
 
     @Test
+    void aModelWithoutReasoningIsNotSentAReasoningEffort() {
+        Family family = fixtures.family("+447700900514", null, "Seb");
+        openAi.responses(message(700, 15, "Hello!"));
+
+        say(engine("gpt-4.1-mini", 1, Duration.ofSeconds(5)), family, "Hi");
+
+        JsonNode request = openAi.responseRequests().getFirst();
+        assertThat(request.path("model").asText()).isEqualTo("gpt-4.1-mini");
+        assertThat(request.has("reasoning")).isFalse();
+    }
+
+    @Test
     void theAiCompletesARegistrationOverSeveralTurnsAndToolRounds() throws IOException {
         Family family = fixtures.family("+447700900503", null, "Seb");
         long seb = family.playerId();
@@ -242,6 +254,10 @@ class OpenAiConversationTest {
     }
 
     private RegistrationConversation engine(int maxRetries, Duration timeout) {
+        return engine("gpt-5-mini", maxRetries, timeout);
+    }
+
+    private RegistrationConversation engine(String model, int maxRetries, Duration timeout) {
         ConversationRepository repository = new ConversationRepository(database);
         RegistrationTools tools = new RegistrationTools(database, replies,
                 new PlayerDetails("GB", ConversationFixtures.SETTINGS.kitSizes()), "Urmston Town Juniors FC",
@@ -249,7 +265,7 @@ class OpenAiConversationTest {
         OpenAiResponder responder = new OpenAiResponder(
                 OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(openAi.baseUrl()).maxRetries(maxRetries)
                         .timeout(timeout).build(),
-                new OpenAiResponder.Model("gpt-5-mini", "low", MAX_TOOL_ROUNDS, 20), repository, tools,
+                new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20), repository, tools,
                 ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK);
         return new RegistrationConversation(repository, responder, replies, ConversationFixtures.SETTINGS,
                 ConversationFixtures.CLOCK, d -> { });
