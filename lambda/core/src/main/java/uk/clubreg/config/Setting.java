@@ -36,7 +36,7 @@ public enum Setting {
     // Conversation (issue 4): the registration assistant, AI (OpenAI Responses API) or guided mode.
     OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key. Unset: the guided (no-AI) mode answers parents."),
     OPENAI_MODEL(Source.PARAMETER, "/openai/model", "gpt-5-mini", "Responses API model."),
-    OPENAI_REASONING_EFFORT(Source.ENV, null, "low", "Reasoning effort for reasoning models (minimal, low, medium, high; none: not sent)."),
+    OPENAI_REASONING_EFFORT(Source.ENV, null, "low", "Reasoning effort (minimal, low, medium, high; none: not sent); sent only to reasoning models (gpt-5, o-series)."),
     OPENAI_BASE_URL(Source.ENV, null, null, "OpenAI API base URL override (tests, local mocks, compatible gateways)."),
     OPENAI_TIMEOUT_SECONDS(Source.ENV, null, "20", "Timeout of one OpenAI request."),
     OPENAI_MAX_RETRIES(Source.ENV, null, "2", "Retries of one OpenAI request on timeouts, 429 and 5xx before the job goes back to the queue."),

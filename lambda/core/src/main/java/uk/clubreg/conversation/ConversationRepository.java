@@ -20,10 +20,10 @@ import uk.clubreg.persistence.Database;
 /** The conversation's rows: its parent and players, unanswered messages, decided turns, AI bookkeeping. */
 public final class ConversationRepository {
 
-    /** The conversation row with its parent. */
-    public record ConversationRow(long id, long parentId, String parentFirstName, String parentLastName,
-                                  String parentPhone, String openAiConversationId, Instant humanHelpRequestedAt,
-                                  Instant aiUnavailableSince, Instant holdingMessageSentAt) {}
+    /** The conversation row with its parent's first name. */
+    public record ConversationRow(long id, String parentFirstName, String openAiConversationId,
+                                  Instant humanHelpRequestedAt, Instant aiUnavailableSince,
+                                  Instant holdingMessageSentAt) {}
 
     /** A reply decided but maybe not yet sent. */
     public record DecidedTurn(long id, long lastInboundMessageId, Reply reply) {}
@@ -37,17 +37,16 @@ public final class ConversationRepository {
     public Optional<ConversationRow> conversation(long conversationId) {
         return database.withConnection(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT c.id, c.parent_id, p.first_name, p.last_name, p.phone_e164, c.openai_conversation_id,
-                           c.human_help_requested_at, c.ai_unavailable_since, c.holding_message_sent_at
+                    SELECT c.id, p.first_name, c.openai_conversation_id, c.human_help_requested_at,
+                           c.ai_unavailable_since, c.holding_message_sent_at
                     FROM conversations c JOIN parents p ON p.id = c.parent_id WHERE c.id = ?""")) {
                 select.setLong(1, conversationId);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new ConversationRow(row.getLong(1), row.getLong(2), row.getString(3),
-                            row.getString(4), row.getString(5), row.getString(6), instant(row, 7), instant(row, 8),
-                            instant(row, 9)));
+                    return Optional.of(new ConversationRow(row.getLong(1), row.getString(2), row.getString(3),
+                            instant(row, 4), instant(row, 5), instant(row, 6)));
                 }
             }
         });

@@ -82,6 +82,7 @@ public final class Instructions {
             node.put("first_name", player.firstName()); // first names tell siblings apart: no more is sent
             node.put("team", player.teamName() + (player.ageGroup() == null ? "" : " " + player.ageGroup()));
             node.put("season", player.season());
+            node.put("team_manager", player.managerFullName());
             node.put("stage", player.stage().wireName());
             node.put("status", player.status().wireName());
             ArrayNode missing = node.putArray("missing");

@@ -19,8 +19,4 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
     public String text() {
         return messages.stream().map(m -> m.body() == null ? "" : m.body()).collect(Collectors.joining("\n"));
     }
-
-    public long lastMessageId() {
-        return messages.getLast().id();
-    }
 }

@@ -31,14 +31,23 @@ public record SimulatedTemplate(String body, List<String> buttons) {
                 + "and we'll help you resolve them.", List.of());
     }
 
-    /** A quick-reply template whose whole body is one variable, with Yes and No buttons. */
-    public static SimulatedTemplate yesNo() {
-        return new SimulatedTemplate("{{1}}", List.of("Yes", "No"));
+    /** The quick-reply template (messaging decision 0034): body {{1}}, button titles {{2}} and {{3}}, e.g. Yes/No. */
+    public static SimulatedTemplate quickReply() {
+        return new SimulatedTemplate("{{1}}", List.of("{{2}}", "{{3}}"));
     }
 
     /** The body with the variables filled in; a missing variable shows as its placeholder. */
     public String render(JsonNode variables) {
-        Matcher matcher = PLACEHOLDER.matcher(body);
+        return fill(body, variables);
+    }
+
+    /** The button titles with the variables filled in. */
+    public List<String> renderButtons(JsonNode variables) {
+        return buttons.stream().map(button -> fill(button, variables)).toList();
+    }
+
+    private static String fill(String text, JsonNode variables) {
+        Matcher matcher = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             JsonNode value = variables.path(matcher.group(1));

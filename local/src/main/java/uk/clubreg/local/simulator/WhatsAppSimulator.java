@@ -121,7 +121,7 @@ public final class WhatsAppSimulator {
             SimulatedTemplate template = options.templates().get(form.get("ContentSid"));
             if (template != null) {
                 body = template.render(variables);
-                buttons = template.buttons();
+                buttons = template.renderButtons(variables);
             } else {
                 body = "[template " + form.get("ContentSid") + "] " + variables;
             }

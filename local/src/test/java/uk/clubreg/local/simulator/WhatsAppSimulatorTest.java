@@ -54,8 +54,8 @@ class WhatsAppSimulatorTest {
         server.start();
         base = "http://localhost:" + server.getAddress().getPort();
         WhatsAppSimulator.mount(server, new SimulatorOptions(PUBLIC_BASE_URL, base, AUTH_TOKEN, "AClocal",
-                "+447700900000", Map.of("HXinvite", SimulatedTemplate.invitation(), "HXyesno",
-                SimulatedTemplate.yesNo())), database);
+                "+447700900000", Map.of("HXinvite", SimulatedTemplate.invitation(), "HXquick",
+                SimulatedTemplate.quickReply())), database);
     }
 
     @AfterEach
@@ -81,7 +81,8 @@ class WhatsAppSimulatorTest {
     @Test
     void aQuickReplyTemplateIsShownWithItsTextAndButtons() throws Exception {
         twilioSend(Map.of("To", "whatsapp:+447700900602", "From", "whatsapp:+447700900000",
-                "ContentSid", "HXyesno", "ContentVariables", "{\"1\": \"Did Seb play for us last season?\"}"));
+                "ContentSid", "HXquick", "ContentVariables",
+                "{\"1\": \"Did Seb play for us last season?\", \"2\": \"Yes\", \"3\": \"No\"}"));
 
         JsonNode message = messagesOf("+447700900602").get(0);
         assertThat(message.path("body").asText()).isEqualTo("Did Seb play for us last season?");

@@ -37,7 +37,9 @@ public final class GuidedResponder implements Responder {
     private static final Set<String> ASK_FOR_A_PERSON = Set.of("manager", "human", "person", "help", "agent",
             "speak to someone", "talk to someone", "speak to a person", "talk to a person");
     private static final Set<String> NONE = Set.of("none", "no", "nothing", "n/a", "na", "nil", "no allergies");
+    // Quick replies; without the quick-reply template the messaging side numbers them, so "1"/"2" are answers too.
     private static final List<String> YES_NO = List.of("Yes", "No");
+    private static final List<String> CARRY_ON_OR_START_AGAIN = List.of("Carry on", "Start again");
 
     private final ConversationRepository repository;
     private final RegistrationTools tools;
@@ -111,6 +113,9 @@ public final class GuidedResponder implements Responder {
     }
 
     private void recordDetail(long conversationId, Player player, String answer, String original, List<String> said) {
+        if (RequiredDetails.missingDetails(player).isEmpty()) {
+            return; // nothing was asked: next() completes the registration
+        }
         Detail detail = RequiredDetails.missingDetails(player).getFirst();
         String text = original == null ? "" : original.trim();
         DetailsUpdate update = switch (detail) {
@@ -129,18 +134,27 @@ public final class GuidedResponder implements Responder {
             said.add(sorry(detail, player));
             return;
         }
-        Player after = repository.players(conversationId).stream().filter(p -> p.id() == player.id()).findFirst()
-                .orElseThrow();
-        if (RequiredDetails.missing(after).isEmpty()) {
-            tools.updateRegistrationStatus(conversationId,
-                    new StatusChange(player.id(), RegistrationStatus.COMPLETED, null, "Registered in guided mode"));
-            said.add("Thank you! " + player.firstName() + "'s registration with " + player.teamName() + " for "
-                    + player.season() + " is complete.");
+        completeReadyRegistrations(conversationId, said);
+    }
+
+    /** Completes every registration whose details are all in (also ones the AI collected before the switch). */
+    private List<Player> completeReadyRegistrations(long conversationId, List<String> said) {
+        List<Player> players = repository.players(conversationId);
+        boolean completedAny = false;
+        for (Player player : players) {
+            if (player.stage() == Stage.INFO_COLLECTION && RequiredDetails.missing(player).isEmpty()) {
+                tools.updateRegistrationStatus(conversationId,
+                        new StatusChange(player.id(), RegistrationStatus.COMPLETED, null, "Registered in guided mode"));
+                said.add("Thank you! " + player.firstName() + "'s registration with " + player.teamName() + " for "
+                        + player.season() + " is complete.");
+                completedAny = true;
+            }
         }
+        return completedAny ? repository.players(conversationId) : players;
     }
 
     private Reply next(long conversationId, String parentFirstName, List<String> said) {
-        List<Player> players = repository.players(conversationId);
+        List<Player> players = completeReadyRegistrations(conversationId, said);
         Optional<Player> current = current(players);
         if (current.isEmpty()) {
             said.add(closing(parentFirstName, players));
@@ -175,8 +189,8 @@ public final class GuidedResponder implements Responder {
 
     private static Reply earlierAttemptOffer(List<Player> started, List<String> said) {
         String names = started.stream().map(Player::firstName).collect(Collectors.joining(" and "));
-        return ask(said, "Welcome back! You've already started registering " + names + ". Did anything go wrong "
-                + "last time? Reply with a number:\n1. Carry on from where I left off\n2. Start again", List.of());
+        return ask(said, "Welcome back! You've already started registering " + names + ". If anything went wrong "
+                + "last time, we can start again; or carry on from where you left off.", CARRY_ON_OR_START_AGAIN);
     }
 
     private String closing(String parentFirstName, List<Player> players) {
@@ -213,6 +227,12 @@ public final class GuidedResponder implements Responder {
     }
 
     private static Optional<Boolean> yesNo(String answer) {
+        if (answer.equals("1")) {
+            return Optional.of(true);
+        }
+        if (answer.equals("2")) {
+            return Optional.of(false);
+        }
         if (YES.stream().anyMatch(yes -> answer.equals(yes) || answer.startsWith(yes + " "))) {
             return Optional.of(true);
         }

@@ -89,6 +89,17 @@ class GuidedConversationTest {
     }
 
     @Test
+    void aNumberedChoiceIsAcceptedWhenButtonsWereShownAsNumbers() {
+        Family family = fixtures.family("+447700900214", null, "Seb");
+
+        say(family, "1");
+        say(family, "2");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("confirmed");
+        assertThat(fixtures.player(family.playerId(), "is_returning_player")).isEqualTo("f");
+    }
+
+    @Test
     void aParentWhoSaysNoIsDeclinedAndThanked() {
         Family family = fixtures.family("+447700900205", null, "Seb");
 
@@ -119,6 +130,37 @@ class GuidedConversationTest {
     }
 
     @Test
+    void aBurstThatFinishesOneChildGoesOnToTheNextChild() {
+        Family family = fixtures.family("+447700900211", null, "Seb", "Mia");
+        for (String answer : new String[] {"yes", "yes", "14/03/2016", "none", "Jo", "07700900207", "yes"}) {
+            say(family, answer);
+        }
+        fixtures.inbound(family, "M");
+        fixtures.inbound(family, "Yes");
+
+        engine.respond(family.conversationId());
+
+        assertThat(fixtures.player(family.playerIds().get(0), "stage")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerIds().get(1), "stage")).isEqualTo("returning_player_check");
+        assertThat(replies.lastReplyTo(family.conversationId()).text())
+                .contains("Seb's registration", "Did Mia play for");
+    }
+
+    @Test
+    void detailsCollectedBeforeGuidedModeTookOverCompleteTheRegistration() {
+        Family family = fixtures.family("+447700900212", null, "Seb");
+        fixtures.execute("UPDATE players SET registration_status = 'confirmed', stage = 'info_collection', "
+                + "is_returning_player = true, date_of_birth = '2016-03-14', medical_notes = 'None', "
+                + "emergency_contact_name = 'Jo', emergency_contact_tel = '+447700900213', photo_consent = true, "
+                + "kit_size = 'M'");
+
+        Reply reply = say(family, "Is that everything?");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("completed");
+        assertThat(reply.text()).contains("Seb's registration", "is complete");
+    }
+
+    @Test
     void aReturningParentIsOfferedToCarryOnOrStartAgain() {
         Family family = fixtures.family("+447700900207", null, "Seb");
         say(family, "yes");
@@ -128,7 +170,8 @@ class GuidedConversationTest {
 
         Reply offer = say(family, "Hi, I got another message?");
 
-        assertThat(offer.text()).contains("already started registering Seb", "1. Carry on", "2. Start again");
+        assertThat(offer.text()).contains("already started registering Seb");
+        assertThat(offer.quickReplies()).containsExactly("Carry on", "Start again");
     }
 
     @Test
@@ -140,7 +183,7 @@ class GuidedConversationTest {
         fixtures.invitedAgain(family, family.playerId());
         say(family, "Hi");
 
-        Reply reply = say(family, "2");
+        Reply reply = say(family, "Start again");
 
         assertThat(fixtures.player(family.playerId(), "date_of_birth")).isNull();
         assertThat(reply.text()).contains("start again", "Did Seb play for");

@@ -3,6 +3,7 @@ package uk.clubreg.conversation.openai;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
+import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
@@ -21,7 +22,9 @@ import com.openai.models.responses.Tool;
 import com.openai.models.responses.ToolChoiceOptions;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,7 @@ import uk.clubreg.messaging.Reply;
  * The AI: OpenAI's Responses API on one OpenAI conversation per parent conversation (Conversations API). Each
  * request carries the instructions and tools (our code owns the "assistant"), and the model's function calls are
  * answered with {@code function_call_output} items, for at most {@code maxToolRounds} rounds; then one last request
- * without tools asks for the reply. A lost OpenAI conversation is rebuilt from the messages table.
+ * without tools asks for the reply. A lost or unusable OpenAI conversation is rebuilt from the messages table.
  */
 public final class OpenAiResponder implements Responder {
 
@@ -52,7 +55,19 @@ public final class OpenAiResponder implements Responder {
             "Sorry, something went wrong on our side. Could you send that again?";
 
     /** How to call the model. */
-    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages) {}
+    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages) {
+
+        private static final Pattern REASONING_MODELS = Pattern.compile("^(gpt-5(?!.*chat).*|o\\d.*)$");
+
+        /**
+         * Reasoning effort goes only to reasoning models (gpt-5 family, o-series): others answer 400 to it, so
+         * choosing e.g. gpt-4.1-mini for OPENAI_MODEL works without also changing OPENAI_REASONING_EFFORT.
+         */
+        boolean acceptsReasoning() {
+            return reasoningEffort != null && !reasoningEffort.equalsIgnoreCase("none")
+                    && REASONING_MODELS.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        }
+    }
 
     private final OpenAIClient client;
     private final Model model;
@@ -86,9 +101,12 @@ public final class OpenAiResponder implements Responder {
             Reply reply;
             try {
                 reply = converse(turn, conversation);
-            } catch (NotFoundException e) {
+            } catch (NotFoundException | BadRequestException e) {
+                // Lost (404), or unusable (400): e.g. a function call left without its output when a worker died
+                // mid-turn. The messages table is the source of truth, so a fresh conversation is built from it.
                 LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
-                        .log("OpenAI conversation not found; rebuilding it from the messages table");
+                        .addKeyValue("status", e.statusCode())
+                        .log("OpenAI conversation unusable; rebuilding it from the messages table");
                 reply = converse(turn, rebuild(turn));
             }
             if (turn.earlierAttempt()) {
@@ -150,7 +168,7 @@ public final class OpenAiResponder implements Responder {
                 .input(ResponseCreateParams.Input.ofResponse(input))
                 .tools(functionTools)
                 .toolChoice(toolsAllowed ? ToolChoiceOptions.AUTO : ToolChoiceOptions.NONE);
-        if (model.reasoningEffort() != null && !model.reasoningEffort().equalsIgnoreCase("none")) {
+        if (model.acceptsReasoning()) {
             request.reasoning(Reasoning.builder().effort(ReasoningEffort.of(model.reasoningEffort())).build());
         }
         return request.build();

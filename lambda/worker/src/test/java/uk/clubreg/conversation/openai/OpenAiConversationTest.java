@@ -89,6 +89,18 @@ class OpenAiConversationTest {
     }
 
     @Test
+    void aModelWithoutReasoningIsNotSentAReasoningEffort() {
+        Family family = fixtures.family("+447700900514", null, "Seb");
+        openAi.responses(message(700, 15, "Hello!"));
+
+        say(engine("gpt-4.1-mini", 1, Duration.ofSeconds(5)), family, "Hi");
+
+        JsonNode request = openAi.responseRequests().getFirst();
+        assertThat(request.path("model").asText()).isEqualTo("gpt-4.1-mini");
+        assertThat(request.has("reasoning")).isFalse();
+    }
+
+    @Test
     void theAiCompletesARegistrationOverSeveralTurnsAndToolRounds() throws IOException {
         Family family = fixtures.family("+447700900503", null, "Seb");
         long seb = family.playerId();
@@ -215,7 +227,7 @@ class OpenAiConversationTest {
         RegistrationConversation engine = engine(1, Duration.ofSeconds(5));
         say(engine, family, "Yes please");
         fixtures.execute("UPDATE conversations SET openai_conversation_id = 'conv_gone'");
-        openAi.conversationGone("conv_gone");
+        openAi.conversationRefused("conv_gone", 404, "Conversation not found");
         openAi.conversationCreated("conv_2");
 
         Reply reply = say(engine, family, "He did");
@@ -227,7 +239,25 @@ class OpenAiConversationTest {
         assertThat(fixtures.value("SELECT openai_conversation_id FROM conversations")).isEqualTo("conv_2");
     }
 
+    @Test
+    void aConversationLeftWithAnUnansweredToolCallIsRebuilt() {
+        Family family = fixtures.family("+447700900513", null, "Seb");
+        fixtures.execute("UPDATE conversations SET openai_conversation_id = 'conv_broken'");
+        openAi.conversationRefused("conv_broken", 400, "No tool output found for function call call_9.");
+        openAi.conversationCreated("conv_3");
+        openAi.responses(message(700, 15, "Great! Was Seb registered last season?"));
+
+        Reply reply = say(engine(1, Duration.ofSeconds(5)), family, "Yes please");
+
+        assertThat(reply.text()).isEqualTo("Great! Was Seb registered last season?");
+        assertThat(fixtures.value("SELECT openai_conversation_id FROM conversations")).isEqualTo("conv_3");
+    }
+
     private RegistrationConversation engine(int maxRetries, Duration timeout) {
+        return engine("gpt-5-mini", maxRetries, timeout);
+    }
+
+    private RegistrationConversation engine(String model, int maxRetries, Duration timeout) {
         ConversationRepository repository = new ConversationRepository(database);
         RegistrationTools tools = new RegistrationTools(database, replies,
                 new PlayerDetails("GB", ConversationFixtures.SETTINGS.kitSizes()), "Urmston Town Juniors FC",
@@ -235,7 +265,7 @@ class OpenAiConversationTest {
         OpenAiResponder responder = new OpenAiResponder(
                 OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(openAi.baseUrl()).maxRetries(maxRetries)
                         .timeout(timeout).build(),
-                new OpenAiResponder.Model("gpt-5-mini", "low", MAX_TOOL_ROUNDS, 20), repository, tools,
+                new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20), repository, tools,
                 ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK);
         return new RegistrationConversation(repository, responder, replies, ConversationFixtures.SETTINGS,
                 ConversationFixtures.CLOCK, d -> { });

@@ -49,13 +49,13 @@ final class OpenAiStub implements AutoCloseable {
         }
     }
 
-    /** Requests on a conversation that no longer exists are answered 404. */
-    void conversationGone(String id) {
+    /** Requests on this conversation are refused with {@code status}: 404 when it is gone, 400 when unusable. */
+    void conversationRefused(String id, int status, String message) {
         server.stubFor(post(urlEqualTo("/v1/responses")).atPriority(1)
                 .withRequestBody(matchingJsonPath("$.conversation", equalTo(id)))
-                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/json")
-                        .withBody("{\"error\": {\"message\": \"Conversation not found\", \"type\": "
-                                + "\"invalid_request_error\", \"code\": \"not_found\"}}")));
+                .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"message\": \"" + message + "\", \"type\": "
+                                + "\"invalid_request_error\"}}")));
     }
 
     List<JsonNode> responseRequests() {
