@@ -95,7 +95,7 @@ class TriggerApiTest {
         assertThat(body.path("results").findValuesAsText("http_status")).containsExactly("201", "201", "201", "400");
         assertThat(body.path("results").get(3).path("fields").has("player_last_name")).isTrue();
         assertThat(body.path("results").get(3).path("fields").has("parent_tel")).isTrue();
-        assertThat(body.path("results").get(1).path("kind").asText()).isEqualTo("existing");
+        assertThat(body.path("results").get(1).path("kind").asText()).isEqualTo("new");
         assertThat(RowCounts.of(database)).containsEntry("players", 3L).containsEntry("parents", 2L)
                 .containsEntry("outbox", 3L);
     }

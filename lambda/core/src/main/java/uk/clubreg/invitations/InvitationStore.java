@@ -38,9 +38,12 @@ final class InvitationStore {
         if (existing.isPresent()) {
             return new Saved(new InvitationResult(existing.get(), false), OptionalLong.empty());
         }
-        OptionalLong liveConversation = liveConversation(tx, parentId);
-        Invitation.Kind kind = liveConversation.isPresent() ? Invitation.Kind.EXISTING : Invitation.Kind.NEW;
-        long conversationId = liveConversation.isPresent() ? liveConversation.getAsLong() : startConversation(tx, parentId);
+        // Seed Phase 4: a parent who has already replied in their live conversation has started registering, and
+        // gets the "existing registration" template. Siblings invited together before any reply get the invitation.
+        Optional<LiveConversation> live = liveConversation(tx, parentId);
+        Invitation.Kind kind = live.filter(LiveConversation::parentHasReplied).isPresent()
+                ? Invitation.Kind.EXISTING : Invitation.Kind.NEW;
+        long conversationId = live.isPresent() ? live.get().id() : startConversation(tx, parentId);
 
         long playerId = insertPlayer(tx, parentId, conversationId, request);
         long invitationId = insertInvitation(tx, playerId, kind, requestId);
@@ -80,12 +83,15 @@ final class InvitationStore {
         }
     }
 
-    private static OptionalLong liveConversation(Connection tx, long parentId) throws SQLException {
+    private record LiveConversation(long id, boolean parentHasReplied) {}
+
+    private static Optional<LiveConversation> liveConversation(Connection tx, long parentId) throws SQLException {
         try (PreparedStatement select = tx.prepareStatement(
-                "SELECT id FROM conversations WHERE parent_id = ? AND state = 'active'")) {
+                "SELECT id, last_inbound_at IS NOT NULL FROM conversations WHERE parent_id = ? AND state = 'active'")) {
             select.setLong(1, parentId);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+                return row.next() ? Optional.of(new LiveConversation(row.getLong(1), row.getBoolean(2)))
+                        : Optional.empty();
             }
         }
     }
@@ -103,7 +109,7 @@ final class InvitationStore {
                 }
             }
         }
-        return liveConversation(tx, parentId)
+        return liveConversation(tx, parentId).map(LiveConversation::id)
                 .orElseThrow(() -> new IllegalStateException("Parent " + parentId + " has no live conversation"));
     }
 

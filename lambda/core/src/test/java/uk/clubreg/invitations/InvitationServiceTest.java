@@ -73,16 +73,27 @@ class InvitationServiceTest {
     }
 
     @Test
-    void aSiblingJoinsTheParentsLiveConversationAndIsMarkedExisting() {
+    void aSiblingInvitedBeforeTheParentRepliesJoinsTheSameConversationAsANewInvitation() {
         service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
 
         InvitationResult sibling = service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
 
         assertThat(sibling.created()).isTrue();
-        assertThat(sibling.invitation().kind()).isEqualTo(Invitation.Kind.EXISTING);
+        assertThat(sibling.invitation().kind()).isEqualTo(Invitation.Kind.NEW);
         assertThat(RowCounts.of(database)).containsEntry("parents", 1L).containsEntry("conversations", 1L)
                 .containsEntry("players", 2L);
         assertThat(RowCounts.count(database, "SELECT count(DISTINCT conversation_id) FROM players")).isEqualTo(1);
+    }
+
+    @Test
+    void aParentWhoHasAlreadyRepliedGetsTheExistingRegistrationInvitation() {
+        service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        database.withConnection(c -> c.createStatement().executeUpdate(
+                "UPDATE conversations SET last_inbound_at = now()"));
+
+        InvitationResult sibling = service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
+
+        assertThat(sibling.invitation().kind()).isEqualTo(Invitation.Kind.EXISTING);
     }
 
     @Test
