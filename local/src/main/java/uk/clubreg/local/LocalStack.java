@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
         }
         config = Config.fromEnvironment(settings);
         new SchemaMigrator(config.require(Setting.DATABASE_URL)).migrate();
-        Database database = started(Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE)));
+        Database database = started(Database.connect(config));
 
         SqsClient sqs = started(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)));
         String queueUrl = config.require(Setting.QUEUE_URL);

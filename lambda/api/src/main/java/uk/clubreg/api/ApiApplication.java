@@ -62,11 +62,8 @@ public final class ApiApplication {
     /** One instance per Lambda container, configured from the environment (and Secrets Manager/SSM in AWS). */
     public static synchronized ApiApplication shared() {
         if (shared == null) {
-            Map<String, String> environment = System.getenv();
-            Config config = environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")
-                    ? AwsConfig.fromEnvironment(environment)
-                    : Config.fromEnvironment(environment);
-            Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
+            Config config = AwsConfig.forRuntime(System.getenv());
+            Database database = Database.connect(config);
             Clock clock = Clock.systemUTC();
             shared = new ApiApplication(config, database, queueFrom(config, database, clock), clock);
             new SnapStartHooks(database, config, shared::prime).register();

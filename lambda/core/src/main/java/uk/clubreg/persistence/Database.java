@@ -6,6 +6,8 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
 
 /**
  * The JDBC pool. Small (1-2 connections per Lambda instance) and free of session state, so Neon's
@@ -43,6 +45,11 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("prepareThreshold", "0");
         config.addDataSourceProperty("ApplicationName", "club-registration");
         return new Database(new HikariDataSource(config));
+    }
+
+    /** The pool for DATABASE_URL, sized by DB_POOL_SIZE. */
+    public static Database connect(Config config) {
+        return connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */

@@ -1,10 +1,8 @@
 package uk.clubreg.worker;
 
 import java.time.Clock;
-import java.util.Map;
 import java.util.function.Function;
 import uk.clubreg.config.Config;
-import uk.clubreg.config.Setting;
 import uk.clubreg.config.aws.AwsConfig;
 import uk.clubreg.conversation.ConversationEngine;
 import uk.clubreg.jobs.Job;
@@ -42,11 +40,8 @@ public final class WorkerApplication {
 
     public static synchronized WorkerApplication shared() {
         if (shared == null) {
-            Map<String, String> environment = System.getenv();
-            Config config = environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")
-                    ? AwsConfig.fromEnvironment(environment)
-                    : Config.fromEnvironment(environment);
-            Database database = Database.connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
+            Config config = AwsConfig.forRuntime(System.getenv());
+            Database database = Database.connect(config);
             Clock clock = Clock.systemUTC();
             shared = new WorkerApplication(config, database, clock,
                     replies -> ConversationEngines.create(config, database, replies, clock));

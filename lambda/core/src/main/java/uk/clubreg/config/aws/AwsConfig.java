@@ -21,6 +21,13 @@ public final class AwsConfig {
         return new Config(environment, new SecretsManagerSource(), new SsmParameterSource(), Clock.systemUTC());
     }
 
+    /** In Lambda (AWS_LAMBDA_FUNCTION_NAME is set) the AWS-backed config; anywhere else the environment only. */
+    public static Config forRuntime(Map<String, String> environment) {
+        return environment.containsKey("AWS_LAMBDA_FUNCTION_NAME")
+                ? fromEnvironment(environment)
+                : Config.fromEnvironment(environment);
+    }
+
     /** Reads {@code arn#NAME}: the secret's value, or its JSON field NAME when the secret is a JSON object. */
     static final class SecretsManagerSource implements Config.RemoteSource {
         private SecretsManagerClient client;
