@@ -1,7 +1,9 @@
 package uk.clubreg.conversation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The details a registration needs before it can be completed, in the order the conversation asks for them.
@@ -17,7 +19,15 @@ public final class RequiredDetails {
         }
     }
 
+    /** Every required detail's column name, in the order the guided dialogue asks for them. */
+    public static final List<String> NAMES = Arrays.stream(Detail.values()).map(Detail::wireName).toList();
+
     private RequiredDetails() {}
+
+    /** The required details that {@code values} (column name to value) lacks, in {@link #NAMES} order. */
+    public static List<String> missing(Map<String, ?> values) {
+        return NAMES.stream().filter(name -> isBlank(values.get(name))).toList();
+    }
 
     /** The details still missing for this player; the returning-player answer counts as one too. */
     public static List<String> missing(Player player) {
@@ -31,12 +41,17 @@ public final class RequiredDetails {
 
     public static List<Detail> missingDetails(Player player) {
         List<Detail> missing = new ArrayList<>();
-        if (player.dateOfBirth() == null) missing.add(Detail.DATE_OF_BIRTH);
-        if (player.medicalNotes() == null) missing.add(Detail.MEDICAL_NOTES);
-        if (player.emergencyContactName() == null) missing.add(Detail.EMERGENCY_CONTACT_NAME);
-        if (player.emergencyContactTel() == null) missing.add(Detail.EMERGENCY_CONTACT_TEL);
-        if (player.photoConsent() == null) missing.add(Detail.PHOTO_CONSENT);
-        if (player.kitSize() == null) missing.add(Detail.KIT_SIZE);
+        if (isBlank(player.dateOfBirth())) missing.add(Detail.DATE_OF_BIRTH);
+        if (isBlank(player.medicalNotes())) missing.add(Detail.MEDICAL_NOTES);
+        if (isBlank(player.emergencyContactName())) missing.add(Detail.EMERGENCY_CONTACT_NAME);
+        if (isBlank(player.emergencyContactTel())) missing.add(Detail.EMERGENCY_CONTACT_TEL);
+        if (isBlank(player.photoConsent())) missing.add(Detail.PHOTO_CONSENT);
+        if (isBlank(player.kitSize())) missing.add(Detail.KIT_SIZE);
         return missing;
+    }
+
+    /** Not given: null or blank text. A refused photo consent (false) is an answer, not a gap. */
+    private static boolean isBlank(Object value) {
+        return value == null || (value instanceof String text && text.isBlank());
     }
 }

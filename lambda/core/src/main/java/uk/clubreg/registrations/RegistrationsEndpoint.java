@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.clubreg.conversation.RequiredDetails;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;

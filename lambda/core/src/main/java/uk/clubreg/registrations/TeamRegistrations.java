@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.clubreg.conversation.RequiredDetails;
 import uk.clubreg.persistence.Database;
 
 /** Reads a team's registrations for a season: every invited player, oldest invitation first. */

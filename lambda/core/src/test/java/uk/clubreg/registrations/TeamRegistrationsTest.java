@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import uk.clubreg.conversation.RequiredDetails;
 import uk.clubreg.invitations.InvitationRequest;
 import uk.clubreg.invitations.InvitationService;
 import uk.clubreg.jobs.JobQueue;

@@ -1,4 +1,4 @@
-package uk.clubreg.registrations;
+package uk.clubreg.conversation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
