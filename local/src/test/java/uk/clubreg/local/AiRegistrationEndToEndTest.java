@@ -90,8 +90,10 @@ class AiRegistrationEndToEndTest {
         JsonNode player = client.registrations("U11 Falcons", "2026-27").path("players").get(0);
         assertThat(player.path("status").asText()).isEqualTo("completed");
         assertThat(player.path("missing_details")).isEmpty();
-        assertThat(client.count("SELECT sum(input_tokens) FROM messages WHERE direction = 'outbound'"))
+        assertThat(player.path("ai_tokens").path("input").asLong())
                 .isEqualTo(820 + 870 + 930 + 990 + 1060 + 1130 + 1190 + 1260 + 1330 + 1400 + 1450);
+        assertThat(player.path("ai_tokens").path("output").asLong())
+                .isEqualTo(35 + 25 + 40 + 45 + 60 + 35 + 55 + 45 + 50 + 30 + 40);
     }
 
     private static void script(String... bodies) {

@@ -81,7 +81,16 @@ public final class RegistrationsEndpoint implements Endpoint {
         }
         summary.put("parents_unreachable", players.stream().filter(p -> p.parent().unreachableSince() != null).count());
         summary.put("parents_opted_out", players.stream().filter(p -> p.parent().optedOutAt() != null).count());
+        summary.put("ai_tokens", tokens(players.stream().mapToLong(p -> p.aiTokens().input()).sum(),
+                players.stream().mapToLong(p -> p.aiTokens().output()).sum()));
         return summary;
+    }
+
+    private static Map<String, Object> tokens(long input, long output) {
+        Map<String, Object> tokens = new LinkedHashMap<>();
+        tokens.put("input", input);
+        tokens.put("output", output);
+        return tokens;
     }
 
     private static Map<String, Object> describe(PlayerRegistration player) {
@@ -95,6 +104,7 @@ public final class RegistrationsEndpoint implements Endpoint {
         json.put("is_returning_player", player.isReturningPlayer());
         json.put("updated_at", player.updatedAt());
         json.put("missing_details", player.missingDetails());
+        json.put("ai_tokens", tokens(player.aiTokens().input(), player.aiTokens().output()));
         PlayerRegistration.ParentContact contact = player.parent();
         Map<String, Object> parent = new LinkedHashMap<>();
         parent.put("tel", contact.tel());

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import uk.clubreg.conversation.RequiredDetails;
+import uk.clubreg.conversation.TokenUsage;
 import uk.clubreg.persistence.Database;
 
 /** Reads a team's registrations for a season: every invited player, oldest invitation first. */
@@ -44,7 +45,9 @@ public final class TeamRegistrations {
                         players.add(read(row));
                     }
                 }
-                return players;
+                Map<Long, TokenUsage.Tokens> tokens = TokenUsage.totalsByPlayer(connection,
+                        players.stream().map(PlayerRegistration::playerId).toList());
+                return players.stream().map(p -> p.withAiTokens(tokens.get(p.playerId()))).toList();
             }
         });
     }
@@ -71,7 +74,8 @@ public final class TeamRegistrations {
                         row.getString("parent_last_name"),
                         instant(row.getTimestamp("opted_out_at")),
                         instant(row.getTimestamp("unreachable_at")),
-                        row.getString("unreachable_reason")));
+                        row.getString("unreachable_reason")),
+                new TokenUsage.Tokens(0, 0));
     }
 
     private static Instant instant(Timestamp timestamp) {

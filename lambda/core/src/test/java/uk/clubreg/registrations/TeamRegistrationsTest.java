@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.conversation.RequiredDetails;
+import uk.clubreg.conversation.TokenUsage;
 import uk.clubreg.invitations.InvitationRequest;
 import uk.clubreg.invitations.InvitationService;
 import uk.clubreg.jobs.JobQueue;
@@ -77,6 +78,20 @@ class TeamRegistrationsTest {
         assertThat(parent.unreachableSince()).isNotNull();
         assertThat(parent.unreachableReason()).isEqualTo("Not a WhatsApp number (63003)");
         assertThat(parent.tel()).isEqualTo("+447700900123");
+    }
+
+    @Test
+    void aManagerSeesTheAiTokensEachPlayersConversationUsed() {
+        invite("Sam", "+447700900123", "U11 Panthers", "2026-27");
+        update("""
+                INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, body, status,
+                                      input_tokens, output_tokens)
+                SELECT conversation_id, parent_id, '+447700900123', 'outbound', 'freeform', 'Hello', 'sent', 1200, 80
+                FROM players WHERE first_name = 'Sam'""");
+
+        PlayerRegistration sam = registrations.of("U11 Panthers", "2026-27").getFirst();
+
+        assertThat(sam.aiTokens()).isEqualTo(new TokenUsage.Tokens(1200, 80));
     }
 
     private void invite(String firstName, String tel, String team, String season) {
