@@ -15,7 +15,7 @@ import uk.clubreg.http.FormBody;
 import uk.clubreg.jobs.InlineJobQueue;
 import uk.clubreg.messaging.MessagingHarness;
 import uk.clubreg.messaging.RecordingEngine;
-import uk.clubreg.messaging.TwilioSignatures;
+import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.testsupport.TestQueue;
 
 /** POST /webhook and POST /status through the API function, from API Gateway event fixtures (testing/payloads). */

@@ -19,7 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import uk.clubreg.config.Config;
 import uk.clubreg.messaging.MessagingHarness;
-import uk.clubreg.messaging.TwilioSignatures;
+import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 import uk.clubreg.testsupport.TestQueue;

@@ -1,8 +1,5 @@
 package uk.clubreg.conversation;
 
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import uk.clubreg.phone.PhoneNumbers;
 
 /**
  * Reads and checks the details a parent gives, the same way for the AI's tool arguments and guided-mode typing.
@@ -76,22 +74,13 @@ public final class PlayerDetails {
         return Checked.ok(dob);
     }
 
-    /** A phone number in E.164, read in the default region when it has no country code. */
+    /** A phone number in E.164 (a landline is fine), read in the default region when it has no country code. */
     public Checked<String> phone(String text) {
         if (text == null || text.isBlank()) {
             return Checked.refused("the phone number is empty");
         }
-        PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-        try {
-            PhoneNumber number = util.parse(text.trim(), defaultRegion);
-            // Possible, not "valid": Ofcom's drama range (07700 900xxx), used in tests, is not allocated.
-            if (util.isPossibleNumberWithReason(number) != PhoneNumberUtil.ValidationResult.IS_POSSIBLE) {
-                return Checked.refused("that is not a valid phone number; ask for it again with all its digits");
-            }
-            return Checked.ok(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
-        } catch (NumberParseException e) {
-            return Checked.refused("that is not a phone number; ask for it again with all its digits");
-        }
+        return PhoneNumbers.toE164(text, defaultRegion).map(Checked::ok).orElseGet(() ->
+                Checked.refused("that is not a valid phone number; ask for it again with all its digits"));
     }
 
     /** One of the club's kit sizes: by name, or by its number in the list as guided mode shows it. */

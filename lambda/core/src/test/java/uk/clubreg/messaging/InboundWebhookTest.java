@@ -12,6 +12,7 @@ import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobType;
+import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.testsupport.TestQueue;
 

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import uk.clubreg.config.Config;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.messaging.twilio.TwilioMessaging;
+import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 

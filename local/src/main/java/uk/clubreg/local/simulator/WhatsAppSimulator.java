@@ -8,7 +8,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,8 +29,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.http.FormBody;
 import uk.clubreg.json.Json;
 import uk.clubreg.logging.Mask;
+import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.persistence.Database;
 
 /**
@@ -104,7 +105,7 @@ public final class WhatsAppSimulator {
 
     /** Twilio's "create message": recorded, rendered, answered like Twilio (201 with a SID). */
     private void twilioSend(HttpExchange exchange, String accountSid) throws IOException {
-        Map<String, String> form = parseForm(readBody(exchange));
+        Map<String, String> form = FormBody.parse(readBody(exchange));
         String to = form.getOrDefault("To", "");
         if (to.isBlank() || (form.get("Body") == null && form.get("ContentSid") == null)) {
             ObjectNode error = Json.MAPPER.createObjectNode().put("code", 21602).put("status", 400)
@@ -174,7 +175,7 @@ public final class WhatsAppSimulator {
         } else {
             form.put("MessageType", "text");
         }
-        String signature = TwilioSignature.sign(options.authToken(), options.publicBaseUrl() + "/webhook", form);
+        String signature = TwilioSignatures.sign(options.authToken(), options.publicBaseUrl() + "/webhook", form);
         int status;
         try {
             status = http.send(HttpRequest.newBuilder(URI.create(options.localBaseUrl() + "/webhook"))
@@ -237,21 +238,7 @@ public final class WhatsAppSimulator {
 
     private static Map<String, String> query(HttpExchange exchange) {
         String raw = exchange.getRequestURI().getRawQuery();
-        return raw == null ? Map.of() : parseForm(raw);
-    }
-
-    private static Map<String, String> parseForm(String encoded) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = equals < 0 ? pair : pair.substring(0, equals);
-            String value = equals < 0 ? "" : pair.substring(equals + 1);
-            form.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-        }
-        return form;
+        return raw == null ? Map.of() : FormBody.parse(raw);
     }
 
     private static String encodeForm(Map<String, String> form) {

@@ -1,4 +1,4 @@
-package uk.clubreg.messaging;
+package uk.clubreg.messaging.twilio;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -10,7 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a form the way Twilio documents it (HMAC-SHA1 of the URL followed by each name and value, names sorted,
- * Base64), written independently of the SDK so tests check the SDK validator against the documented scheme.
+ * Base64). The local WhatsApp simulator signs its webhook posts with it; tests use it to check the SDK's validator
+ * against the documented scheme, since it is written independently of the SDK.
  */
 public final class TwilioSignatures {
 
