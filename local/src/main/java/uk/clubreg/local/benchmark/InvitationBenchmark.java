@@ -272,8 +272,8 @@ public final class InvitationBenchmark {
                   used by the measured starts; it is the local counterpart of Lambda SnapStart. The plain JVM figure has
                   no start-up tuning at all.
                 - The throughput run is CPU-bound on this machine. A JFR profile of the stack under this load put about
-                  60% of its CPU in the SQS path (ElasticMQ, the local stand-in for SQS, and the AWS SDK client) and
-                  under 20% in our code, JDBC, Jackson and the HTTP server together; PostgreSQL used about a quarter of
+                  60%% of its CPU in the SQS path (ElasticMQ, the local stand-in for SQS, and the AWS SDK client) and
+                  under 20%% in our code, JDBC, Jackson and the HTTP server together; PostgreSQL used about a quarter of
                   the stack's CPU. The figure rises and falls with the other builds' load.
                 - Runs, ms: hello-world %s; plain %s; AOT cache %s.
                 <!-- invitations:end -->""".formatted(
