@@ -1,5 +1,6 @@
 package uk.clubreg.conversation;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,20 +29,28 @@ public final class TokenUsage {
         if (playerIds.isEmpty()) {
             return totals;
         }
+        // Only the conversations of the players asked for: the cost does not grow with the club's whole history.
         try (PreparedStatement select = connection.prepareStatement("""
-                WITH conversation_tokens AS (
-                    SELECT conversation_id, sum(COALESCE(input_tokens, 0)) AS input_tokens,
-                           sum(COALESCE(output_tokens, 0)) AS output_tokens
-                    FROM messages WHERE direction = 'outbound' GROUP BY conversation_id),
+                WITH wanted AS (
+                    SELECT DISTINCT conversation_id FROM players
+                    WHERE id = ANY (?) AND conversation_id IS NOT NULL),
+                conversation_tokens AS (
+                    SELECT m.conversation_id, sum(COALESCE(m.input_tokens, 0)) AS input_tokens,
+                           sum(COALESCE(m.output_tokens, 0)) AS output_tokens
+                    FROM messages m JOIN wanted w ON w.conversation_id = m.conversation_id
+                    WHERE m.direction = 'outbound' GROUP BY m.conversation_id),
                 siblings AS (
-                    SELECT conversation_id, count(*) AS players FROM players
-                    WHERE conversation_id IS NOT NULL GROUP BY conversation_id)
+                    SELECT p.conversation_id, count(*) AS players
+                    FROM players p JOIN wanted w ON w.conversation_id = p.conversation_id
+                    GROUP BY p.conversation_id)
                 SELECT p.id, t.input_tokens / s.players, t.output_tokens / s.players
                 FROM players p
                 JOIN conversation_tokens t ON t.conversation_id = p.conversation_id
                 JOIN siblings s ON s.conversation_id = p.conversation_id
                 WHERE p.id = ANY (?)""")) {
-            select.setArray(1, connection.createArrayOf("bigint", playerIds.toArray()));
+            Array ids = connection.createArrayOf("bigint", playerIds.toArray());
+            select.setArray(1, ids);
+            select.setArray(2, ids);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     totals.put(rows.getLong(1), new Tokens(rows.getLong(2), rows.getLong(3)));
