@@ -1,6 +1,5 @@
 package uk.clubreg.invitations;
 
-import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,15 +38,15 @@ public final class InvitationService {
                 .addKeyValue("kind", invitation.kind().name().toLowerCase(Locale.ROOT))
                 .addKeyValue("created", saved.result().created())
                 .log(saved.result().created() ? "Invitation accepted" : "Invitation already made");
-        saved.outboxId().ifPresent(this::publish);
+        saved.job().ifPresent(this::publish);
         return saved.result();
     }
 
-    private void publish(long outboxId) {
+    private void publish(Outbox.Pending job) {
         try {
-            relay.publish(List.of(outboxId));
+            relay.publish(job);
         } catch (DatabaseException e) {
-            LOG.atWarn().setCause(e).addKeyValue("outbox_id", outboxId)
+            LOG.atWarn().setCause(e).addKeyValue("outbox_id", job.id())
                     .log("Could not relay the invitation job now; the sweeper will");
         }
     }

@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobType;
 import uk.clubreg.outbox.Outbox;
@@ -19,7 +18,7 @@ import uk.clubreg.outbox.Outbox;
 final class InvitationStore {
 
     /** What {@link #save} did; {@code outboxId} is empty when nothing new needs sending. */
-    record Saved(InvitationResult result, OptionalLong outboxId) {}
+    record Saved(InvitationResult result, Optional<Outbox.Pending> job) {}
 
     private final Outbox outbox;
     private final String clubName;
@@ -36,7 +35,7 @@ final class InvitationStore {
         long parentId = parent.id();
         Optional<Invitation> existing = find(tx, parentId, request);
         if (existing.isPresent()) {
-            return new Saved(new InvitationResult(existing.get(), false), OptionalLong.empty());
+            return new Saved(new InvitationResult(existing.get(), false), Optional.empty());
         }
         // Seed Phase 4: a parent who has already replied in their live conversation has started registering, and
         // gets the "existing registration" template. Siblings invited together before any reply get the invitation.
@@ -47,7 +46,7 @@ final class InvitationStore {
 
         long playerId = insertPlayer(tx, parentId, conversationId, request);
         long invitationId = insertInvitation(tx, playerId, kind, requestId);
-        OptionalLong outboxId = outbox.add(tx, Job.of(JobType.SEND_INVITATION, request.parentTel(),
+        Optional<Outbox.Pending> job = outbox.add(tx, Job.of(JobType.SEND_INVITATION, request.parentTel(),
                 "invitation:" + invitationId).with("invitation_id", invitationId));
         Invitation invitation = new Invitation(invitationId, playerId, kind, "pending",
                 new Invitation.Player(request.playerFirstName(), request.playerLastName(), request.membershipFee(),
@@ -55,7 +54,7 @@ final class InvitationStore {
                 parent.asStored(),
                 new Invitation.Team(clubName, request.teamName(), request.ageGroup(), request.season(),
                         request.managerFullName(), request.managerTel()));
-        return new Saved(new InvitationResult(invitation, true), outboxId);
+        return new Saved(new InvitationResult(invitation, true), job);
     }
 
     /** The parent's row after the upsert: names given by an earlier invitation are kept when this one has none. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,17 +63,13 @@ final class InboundWebhook implements Endpoint {
             return HttpResponse.error(400, "invalid_webhook", "MessageSid and a WhatsApp From number are required",
                     request.requestId(), null);
         }
-        Long outboxId = database.inTransaction(tx -> record(tx, messageSid, phone, form));
-        if (outboxId == null) {
-            LOG.atInfo().addKeyValue("twilio_sid", messageSid).log("Repeated delivery; already stored");
-        } else {
-            relay.publish(List.of(outboxId));
-        }
+        database.inTransaction(tx -> record(tx, messageSid, phone, form)).ifPresentOrElse(relay::publish,
+                () -> LOG.atInfo().addKeyValue("twilio_sid", messageSid).log("Repeated delivery; already stored"));
         return SignedForm.emptyTwiml();
     }
 
-    /** @return the outbox row of the new job, or null when this MessageSid was stored before */
-    private Long record(Connection tx, String messageSid, String phone, Map<String, String> form) throws SQLException {
+    /** @return the new job, or empty when this MessageSid was stored before */
+    private Optional<Outbox.Pending> record(Connection tx, String messageSid, String phone, Map<String, String> form) throws SQLException {
         Sender sender = sender(tx, phone);
         List<Map<String, String>> media = media(form);
         String body = form.getOrDefault("Body", "");
@@ -95,7 +92,7 @@ final class InboundWebhook implements Endpoint {
             }
         }
         if (messageId == null) {
-            return null;
+            return Optional.empty();
         }
         Job job = Job.of(JobType.INBOUND_MESSAGE, phone, messageSid).with("message_id", messageId);
         if (sender.conversationId() != null) {
@@ -105,7 +102,7 @@ final class InboundWebhook implements Endpoint {
         LOG.atInfo().addKeyValue("message_id", messageId).addKeyValue("phone", Mask.phone(phone))
                 .addKeyValue("known_parent", sender.parentId() != null).addKeyValue("media", media.size())
                 .log("WhatsApp message received");
-        return Sql.orNull(outbox.add(tx, job));
+        return outbox.add(tx, job);
     }
 
     /** The parent with this number and their live conversation (started now if they had none). */

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.OptionalLong;
 
 /** JDBC for the nullable ids messages carry (an unknown sender has no parent or conversation). */
 final class Sql {
@@ -18,9 +17,5 @@ final class Sql {
     static Long getLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
-    }
-
-    static Long orNull(OptionalLong value) {
-        return value.isPresent() ? value.getAsLong() : null;
     }
 }

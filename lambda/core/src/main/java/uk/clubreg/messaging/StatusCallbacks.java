@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.http.Endpoint;
@@ -59,15 +60,12 @@ final class StatusCallbacks implements Endpoint {
                     request.requestId(), null);
         }
         Integer errorCode = errorCode(form.get("ErrorCode"));
-        Long resendOutboxId = database.inTransaction(tx -> apply(tx, sid, status, errorCode));
-        if (resendOutboxId != null) {
-            relay.publish(List.of(resendOutboxId));
-        }
+        database.inTransaction(tx -> apply(tx, sid, status, errorCode)).ifPresent(relay::publish);
         return SignedForm.emptyTwiml();
     }
 
-    /** @return the outbox row of a template re-send, when one is due */
-    private Long apply(Connection tx, String sid, String status, Integer errorCode) throws SQLException {
+    /** @return the template re-send job, when one is due */
+    private Optional<Outbox.Pending> apply(Connection tx, String sid, String status, Integer errorCode) throws SQLException {
         long messageId;
         Long parentId;
         String kind;
@@ -80,7 +78,7 @@ final class StatusCallbacks implements Endpoint {
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     LOG.atInfo().addKeyValue("twilio_sid", sid).log("Status for a message we did not send; ignored");
-                    return null;
+                    return Optional.empty();
                 }
                 messageId = row.getLong("id");
                 parentId = Sql.getLong(row, "parent_id");
@@ -102,16 +100,16 @@ final class StatusCallbacks implements Endpoint {
         LOG.atInfo().addKeyValue("message_id", messageId).addKeyValue("status", status)
                 .addKeyValue("error_code", errorCode).log("Delivery status received");
         if (errorCode == null) {
-            return null;
+            return Optional.empty();
         }
         if (NOT_ON_WHATSAPP.contains(errorCode) && parentId != null) {
             markUnreachable(tx, parentId, errorCode);
         }
         if (errorCode == OUTSIDE_WINDOW && "freeform".equals(kind)) {
             Job resend = Job.of(JobType.RESEND_AS_TEMPLATE, phone, "resend:" + messageId).with("message_id", messageId);
-            return Sql.orNull(outbox.add(tx, resend));
+            return outbox.add(tx, resend);
         }
-        return null;
+        return Optional.empty();
     }
 
     private static void markUnreachable(Connection tx, long parentId, int errorCode) throws SQLException {

@@ -4,18 +4,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.OptionalLong;
+import java.util.Optional;
 import uk.clubreg.jobs.Job;
 
 /** Writes a job in the caller's transaction, so the job exists exactly when the change that caused it does. */
 public final class Outbox {
 
+    /** A job written to the outbox in a transaction not yet published: what the relay sends after the commit. */
+    public record Pending(long id, Job job) {}
+
     /**
      * Adds the job unless one with the same deduplication id exists.
      *
-     * @return the new outbox row's id, or empty when the job was already there
+     * @return the new outbox entry, or empty when the job was already there
      */
-    public OptionalLong add(Connection transaction, Job job) throws SQLException {
+    public Optional<Pending> add(Connection transaction, Job job) throws SQLException {
         try (PreparedStatement insert = transaction.prepareStatement("""
                 INSERT INTO outbox (job_type, message_group_id, deduplication_id, payload)
                 VALUES (?, ?, ?, ?::jsonb)
@@ -26,7 +29,7 @@ public final class Outbox {
             insert.setString(3, job.deduplicationId());
             insert.setString(4, job.body());
             try (ResultSet rows = insert.executeQuery()) {
-                return rows.next() ? OptionalLong.of(rows.getLong(1)) : OptionalLong.empty();
+                return rows.next() ? Optional.of(new Pending(rows.getLong(1), job)) : Optional.empty();
             }
         }
     }

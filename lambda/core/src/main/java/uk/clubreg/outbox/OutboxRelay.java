@@ -6,9 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.jobs.Job;
@@ -34,50 +32,23 @@ public final class OutboxRelay {
     }
 
     /**
-     * Publishes rows the caller has just committed. A queue failure is logged and left for the sweeper: the caller
+     * Publishes a job the caller has just committed. A queue failure is logged and left for the sweeper: the caller
      * has succeeded. No row lock or connection is held during the queue call, so a slow queue does not hold up the
      * small connection pool; the sweeper only takes rows older than OUTBOX_SWEEP_AFTER_SECONDS, and a rare double
      * publish is absorbed by the FIFO deduplication id.
      */
-    public void publish(List<Long> outboxIds) {
-        if (outboxIds.isEmpty()) {
+    public void publish(Outbox.Pending pending) {
+        try {
+            queue.publish(pending.job());
+        } catch (JobQueueException e) {
+            database.withConnection(connection -> recordFailure(connection, pending.id(), pending.job(), e));
             return;
         }
-        Map<Long, Job> jobs = unpublished(outboxIds);
-        List<Long> published = new ArrayList<>();
-        for (Map.Entry<Long, Job> entry : jobs.entrySet()) {
-            try {
-                queue.publish(entry.getValue());
-                published.add(entry.getKey());
-            } catch (JobQueueException e) {
-                database.withConnection(connection -> recordFailure(connection, entry.getKey(), entry.getValue(), e));
-            }
-        }
-        if (!published.isEmpty()) {
-            database.withConnection(connection -> {
-                try (PreparedStatement done = connection.prepareStatement("""
-                        UPDATE outbox SET published_at = now(), attempts = attempts + 1
-                        WHERE id = ANY (?) AND published_at IS NULL""")) {
-                    done.setArray(1, connection.createArrayOf("bigint", published.toArray()));
-                    return done.executeUpdate();
-                }
-            });
-        }
-    }
-
-    private Map<Long, Job> unpublished(List<Long> outboxIds) {
-        return database.withConnection(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT id, message_group_id, deduplication_id, payload::text FROM outbox
-                    WHERE id = ANY (?) AND published_at IS NULL ORDER BY id""")) {
-                select.setArray(1, connection.createArrayOf("bigint", outboxIds.toArray()));
-                Map<Long, Job> jobs = new LinkedHashMap<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        jobs.put(rows.getLong(1), Job.fromBody(rows.getString(4), rows.getString(2), rows.getString(3)));
-                    }
-                }
-                return jobs;
+        database.withConnection(connection -> {
+            try (PreparedStatement done = connection.prepareStatement(
+                    "UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ? AND published_at IS NULL")) {
+                done.setLong(1, pending.id());
+                return done.executeUpdate();
             }
         });
     }

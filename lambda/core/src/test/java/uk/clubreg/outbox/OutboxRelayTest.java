@@ -33,9 +33,9 @@ class OutboxRelayTest {
 
     @Test
     void aCommittedJobIsPublishedWithItsGroupAndDeduplicationIds() {
-        long id = write(Job.of(JobType.SEND_INVITATION, "+447700900001", "invitation:1").with("invitation_id", 1));
+        Outbox.Pending job = write(Job.of(JobType.SEND_INVITATION, "+447700900001", "invitation:1").with("invitation_id", 1));
 
-        new OutboxRelay(database, queue.jobQueue()).publish(List.of(id));
+        new OutboxRelay(database, queue.jobQueue()).publish(job);
 
         List<Message> messages = queue.drain();
         assertThat(messages).hasSize(1);
@@ -53,9 +53,9 @@ class OutboxRelayTest {
         TestQueue down = TestQueue.start();
         OutboxRelay relayToDownQueue = new OutboxRelay(database, down.jobQueue());
         down.stop();
-        long id = write(Job.of(JobType.SEND_INVITATION, "+447700900002", "invitation:2").with("invitation_id", 2));
+        Outbox.Pending job = write(Job.of(JobType.SEND_INVITATION, "+447700900002", "invitation:2").with("invitation_id", 2));
 
-        relayToDownQueue.publish(List.of(id));
+        relayToDownQueue.publish(job);
         assertThat(unpublishedCount()).isEqualTo(1);
 
         int swept = new OutboxRelay(database, queue.jobQueue()).sweep(Duration.ZERO, 100);
@@ -75,7 +75,7 @@ class OutboxRelayTest {
         assertThat(secondInserted).isFalse();
     }
 
-    private long write(Job job) {
+    private Outbox.Pending write(Job job) {
         return database.inTransaction(tx -> new Outbox().add(tx, job).orElseThrow());
     }
 
