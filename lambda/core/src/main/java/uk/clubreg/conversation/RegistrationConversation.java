@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.messaging.OptOutKeywords;
 import uk.clubreg.messaging.Reply;
 import uk.clubreg.messaging.WhatsAppReplies;
 
@@ -104,16 +105,26 @@ public final class RegistrationConversation implements ConversationEngine {
     }
 
     private List<InboundMessage> settledBurst(long conversationId) {
-        List<InboundMessage> burst = repository.received(conversationId);
+        List<InboundMessage> burst = untilOptKeyword(repository.received(conversationId));
         for (int wait = 0; wait < MAX_SETTLE_WAITS && !burst.isEmpty(); wait++) {
             Duration age = Duration.between(burst.getLast().receivedAt(), clock.instant());
             if (age.compareTo(settings.settleWindow()) >= 0) {
                 break;
             }
             sleeper.sleep(settings.settleWindow().minus(age));
-            burst = repository.received(conversationId);
+            burst = untilOptKeyword(repository.received(conversationId));
         }
         return burst;
+    }
+
+    /**
+     * STOP and START belong to the messaging side, whose job for that message comes next in the parent's FIFO
+     * group: a burst ends before one, so an opt-out is never answered by the assistant or lost inside a turn.
+     */
+    private static List<InboundMessage> untilOptKeyword(List<InboundMessage> received) {
+        return received.stream()
+                .takeWhile(message -> OptOutKeywords.classify(message.body()) == OptOutKeywords.NONE)
+                .toList();
     }
 
     private String holdingText() {

@@ -47,6 +47,10 @@ final class InboundMessageJob implements JobHandler {
         }
         List<Recipients.Inbound> waiting = recipients.waiting(message);
         if (waiting.isEmpty()) {
+            // A redelivery after the turn was decided but its reply not sent: the engine sends decided turns first.
+            if (message.conversationId() != null) {
+                engine.respond(message.conversationId());
+            }
             return;
         }
         if (message.parentId() == null) {

@@ -4,13 +4,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Recognises a whole message that asks to stop or restart messages. "Please don't stop" is not STOP. */
-enum OptOutKeywords {
+public enum OptOutKeywords {
     OPT_OUT, OPT_IN, NONE;
 
     private static final Set<String> STOP_WORDS = Set.of("stop", "unsubscribe", "opt out", "optout");
     private static final Set<String> START_WORDS = Set.of("start", "opt in", "optin");
 
-    static OptOutKeywords classify(String body) {
+    public static OptOutKeywords classify(String body) {
         if (body == null) {
             return NONE;
         }

@@ -81,6 +81,19 @@ class RegistrationConversationTest {
     }
 
     @Test
+    void aStopAfterAMessageIsNotTakenIntoTheTurnButLeftForTheOptOutJob() {
+        Family family = fixtures.family("+447700900309", null, "Seb");
+        fixtures.inbound(family, "hi");
+        long stop = fixtures.inbound(family, "STOP");
+
+        engine.respond(family.conversationId());
+
+        assertThat(responder.turns).singleElement()
+                .satisfies(turn -> assertThat(turn.text()).isEqualTo("hi"));
+        assertThat(fixtures.messageStatus(stop)).isEqualTo("received");
+    }
+
+    @Test
     void aMessageStillArrivingIsWaitedForAndJoinsTheTurn() {
         Family family = fixtures.family("+447700900302", null, "Seb");
         fixtures.inbound(family, "Yes", now.get().minusMillis(500));

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobDispatcher;
+import uk.clubreg.jobs.JobType;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.testsupport.TestQueue;
 
@@ -192,6 +193,25 @@ class InboundMessageJobTest {
             assertThat(form.get("Body")).contains("Urmston Town Juniors FC registrations").contains("team manager");
         });
         assertThat(engine.turns()).isEmpty();
+    }
+
+    @Test
+    void aRedeliveredJobWithNothingWaitingStillHandsTheConversationToTheEngineSoADecidedReplyIsSent() {
+        invitedParent(PARENT);
+        String sid = sid();
+        webhook.handle(harness.signedPost("/webhook", MessagingHarness.incoming(sid, PARENT, "Yes")));
+        workTheQueue();
+        long messageId = harness.database.withConnection(c -> {
+            try (var row = c.createStatement().executeQuery("SELECT id FROM messages WHERE twilio_sid = '" + sid + "'")) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+
+        jobs.handle(Job.of(JobType.INBOUND_MESSAGE, PARENT, sid).with("message_id", messageId));
+
+        assertThat(engine.calls()).hasSize(2).containsOnly(engine.calls().getFirst());
+        assertThat(engine.turns()).hasSize(1);
     }
 
     private long invitedParent(String phone) {

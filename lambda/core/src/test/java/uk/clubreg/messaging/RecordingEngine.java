@@ -18,6 +18,7 @@ public final class RecordingEngine implements ConversationEngine {
     private final Database database;
     private final WhatsAppReplies replies;
     private final List<List<String>> turns = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> calls = Collections.synchronizedList(new ArrayList<>());
 
     public RecordingEngine(Database database, WhatsAppReplies replies) {
         this.database = database;
@@ -26,6 +27,7 @@ public final class RecordingEngine implements ConversationEngine {
 
     @Override
     public void respond(long conversationId) {
+        calls.add(conversationId);
         List<Long> ids = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         database.withConnection(connection -> {
@@ -54,6 +56,11 @@ public final class RecordingEngine implements ConversationEngine {
                 return answered.executeUpdate();
             }
         });
+    }
+
+    /** The conversation of every call, including calls that found nothing to answer. */
+    public List<Long> calls() {
+        return List.copyOf(calls);
     }
 
     /** The inbound bodies each turn answered, turn by turn. */
