@@ -47,14 +47,23 @@ public final class TwilioWhatsAppGateway implements WhatsAppGateway {
 
     @Override
     public Accepted send(OutboundMessage message) {
-        MessageCreator creator = Message.creator(new PhoneNumber(whatsApp(message.toE164())),
-                        new PhoneNumber(from.get()), message.body())
-                .setStatusCallback(statusCallbackUrl.get());
-        if (message.isTemplate()) {
-            creator.setContentSid(message.contentSid()).setContentVariables(Json.write(message.contentVariables()));
+        MessageCreator creator;
+        TwilioRestClient twilio;
+        try {
+            creator = Message.creator(new PhoneNumber(whatsApp(message.toE164())), new PhoneNumber(from.get()),
+                    message.body()).setStatusCallback(statusCallbackUrl.get());
+            if (message.isTemplate()) {
+                creator.setContentSid(message.contentSid()).setContentVariables(Json.write(message.contentVariables()));
+            }
+            twilio = client();
+        } catch (RuntimeException e) {
+            // Settings or credentials (SSM, Secrets Manager) could not be read: nothing reached Twilio, so the send
+            // is safely retried rather than left "in doubt" and never sent.
+            throw new SendFailedException(SendFailedException.Outcome.RETRYABLE, null,
+                    "Twilio settings could not be read before sending", e);
         }
         try {
-            Message sent = creator.create(client());
+            Message sent = creator.create(twilio);
             return new Accepted(sent.getSid(), sent.getStatus() == null ? "queued" : sent.getStatus().toString());
         } catch (ApiException e) {
             throw classify(e);

@@ -31,6 +31,20 @@ class TwilioWhatsAppGatewayTest {
     }
 
     @Test
+    void aSettingThatCannotBeReadBeforeTheSendIsRetryableAndNothingReachesTwilio() {
+        WhatsAppGateway withoutSender = TwilioWhatsAppGateway.fromConfig(Config.fromEnvironment(Map.of(
+                "TWILIO_ACCOUNT_SID", TwilioApiStub.ACCOUNT_SID,
+                "TWILIO_AUTH_TOKEN", "test-auth-token",
+                "TWILIO_API_BASE_URL", twilio.baseUrl())));
+
+        SendFailedException failure = catchThrowableOfType(SendFailedException.class,
+                () -> withoutSender.send(OutboundMessage.freeform(PARENT, "Hello")));
+
+        assertThat(failure.outcome()).isEqualTo(SendFailedException.Outcome.RETRYABLE);
+        assertThat(twilio.sentForms()).isEmpty();
+    }
+
+    @Test
     void aFreeFormMessageIsPostedWithBodyAndTheStatusCallback() {
         WhatsAppGateway.Accepted accepted = gateway.send(OutboundMessage.freeform(PARENT, "Thanks, Sam!"));
 
