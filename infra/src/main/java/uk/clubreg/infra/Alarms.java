@@ -41,10 +41,6 @@ public final class Alarms extends Construct {
                 queue.jobs().metricApproximateAgeOfOldestMessage(MAX), OLDEST_JOB_AGE_SECONDS);
     }
 
-    public Topic topic() {
-        return topic;
-    }
-
     private void alarm(String id, String description, IMetric metric, int threshold) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmDescription(description)

@@ -61,6 +61,9 @@ public final class ConfigStore extends Construct {
                 parameter(settings, "TWILIO_WHATSAPP_FROM", "/twilio/whatsapp-from"),
                 parameter(settings, "TWILIO_INVITE_CONTENT_SID", "/twilio/invite-content-sid"),
                 parameter(settings, "TWILIO_EXISTING_CONTENT_SID", "/twilio/existing-content-sid"),
+                // Optional templates: the worker reads them, and a missing parameter means "not configured".
+                parameter(settings, "TWILIO_FOLLOW_UP_CONTENT_SID", "/twilio/follow-up-content-sid"),
+                parameter(settings, "TWILIO_QUICK_REPLY_CONTENT_SID", "/twilio/quick-reply-content-sid"),
                 parameter(settings, "OPENAI_MODEL", "/openai/model"));
     }
 

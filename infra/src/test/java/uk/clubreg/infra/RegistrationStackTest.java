@@ -199,13 +199,14 @@ class RegistrationStackTest {
     }
 
     @Test
-    void workerReadsExactlyItsFourParameters() {
+    void workerReadsExactlyItsSixParameters() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
         assertThat(policies).contains("parameter/urmston/twilio/whatsapp-from",
                 "parameter/urmston/twilio/invite-content-sid", "parameter/urmston/twilio/existing-content-sid",
+                "parameter/urmston/twilio/follow-up-content-sid", "parameter/urmston/twilio/quick-reply-content-sid",
                 "parameter/urmston/openai/model");
-        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(5);
+        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(7);
         assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/*");
     }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,5 +61,15 @@ class SettingsContractTest {
         assertThat(config.workerParameters()).isNotEmpty().allSatisfy(parameter ->
                 assertThat(settings.get(parameter.name())).as(parameter.name())
                         .isEqualTo(new Declared("PARAMETER", parameter.path())));
+    }
+
+    @Test
+    void everyParameterSettingTheCodeDeclaresIsGrantedToTheWorker() {
+        ConfigStore config = (ConfigStore) stack.getNode().findChild("Config");
+        List<String> declared = settings.entrySet().stream()
+                .filter(entry -> entry.getValue().source().equals("PARAMETER")).map(Map.Entry::getKey).toList();
+
+        assertThat(config.workerParameters()).extracting(ConfigStore.ParameterSetting::name)
+                .containsExactlyInAnyOrderElementsOf(declared);
     }
 }
