@@ -107,7 +107,9 @@ public final class LocalStack implements AutoCloseable {
             SimulatedTwilio.configure(settings, baseUrl());
         }
         config = Config.fromEnvironment(settings);
-        new SchemaMigrator(config.require(Setting.DATABASE_URL)).migrate();
+        // Flyway needs a direct connection (Neon's pooler breaks its lock): the direct URL when one is given.
+        new SchemaMigrator(config.get(Setting.DATABASE_DIRECT_URL).orElseGet(() -> config.require(Setting.DATABASE_URL)))
+                .migrate();
         Database database = started(Database.connect(config));
 
         SqsClient sqs = started(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)));

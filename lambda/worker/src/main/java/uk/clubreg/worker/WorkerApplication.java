@@ -18,11 +18,7 @@ public final class WorkerApplication {
 
     private static WorkerApplication shared;
 
-    private final Config config;
     private final Database database;
-    private final Clock clock;
-    private final Messaging messaging;
-    private final ConversationEngine conversationEngine;
     private final JobDispatcher jobs = new JobDispatcher();
 
     /**
@@ -30,12 +26,10 @@ public final class WorkerApplication {
      */
     public WorkerApplication(Config config, Database database, Clock clock,
                              Function<WhatsAppReplies, ConversationEngine> conversationEngine) {
-        this.config = config;
         this.database = database;
-        this.clock = clock;
-        this.messaging = TwilioMessaging.create(config, database, clock);
-        this.conversationEngine = conversationEngine.apply(messaging.replies());
-        registerJobs();
+        // send_invitation, inbound_message (handed to the conversation engine) and resend_as_template.
+        Messaging messaging = TwilioMessaging.create(config, database, clock);
+        messaging.registerJobs(jobs, conversationEngine.apply(messaging.replies()));
     }
 
     public static synchronized WorkerApplication shared() {
@@ -56,17 +50,5 @@ public final class WorkerApplication {
         database.withConnection(connection -> connection.createStatement().execute("SELECT 1"));
     }
 
-    private void registerJobs() {
-        // send_invitation: the invitation template to the parent (messaging).
-        // inbound_message: the parent's messages to the conversation engine (conversation).
-        messaging.registerJobs(jobs, conversationEngine);
-    }
-
     public JobDispatcher jobs() { return jobs; }
-
-    public Config config() { return config; }
-
-    public Database database() { return database; }
-
-    public Clock clock() { return clock; }
 }
