@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Warm acknowledgement latency of POST /webhook on loopback (issue 3). Prints p50/p90/p99 and writes the
+# Warm acknowledgement latency of POST /webhook on loopback. Prints p50/p90/p99 and writes the
 # <!-- webhook --> section of docs/benchmarks.md. Usage: testing/benchmark-webhook.sh [warm-up] [measured]
 set -euo pipefail
 cd "$(dirname "$0")/.."

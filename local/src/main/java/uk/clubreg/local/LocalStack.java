@@ -2,7 +2,6 @@ package uk.clubreg.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -16,17 +15,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import uk.clubreg.api.ApiApplication;
 import uk.clubreg.api.ApiHandler;
 import uk.clubreg.api.OutboxSweeperHandler;
+import uk.clubreg.app.Adapters;
+import uk.clubreg.app.RegistrationSystem;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
 import uk.clubreg.local.simulator.WhatsAppSimulator;
 import uk.clubreg.migrations.SchemaMigrator;
+import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Database;
-import uk.clubreg.worker.ConversationEngines;
-import uk.clubreg.worker.WorkerApplication;
+import uk.clubreg.persistence.Jdbc;
+import uk.clubreg.worker.Responders;
 import uk.clubreg.worker.WorkerHandler;
 
 /**
@@ -114,20 +115,20 @@ public final class LocalStack implements AutoCloseable {
 
         SqsClient sqs = started(SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)));
         String queueUrl = config.require(Setting.QUEUE_URL);
-        Clock clock = Clock.systemUTC();
-        ApiApplication api = new ApiApplication(config, database, new SqsJobQueue(sqs, queueUrl), clock);
-        WorkerApplication worker = new WorkerApplication(config, database, clock,
-                replies -> ConversationEngines.create(config, database, replies, clock));
-        conversationDescription = ConversationEngines.aiEnabled(config) ? "AI (OpenAI Responses API)"
+        // One system for the API, the worker and the sweeper, as in AWS but in one process.
+        RegistrationSystem system = new RegistrationSystem(config, Adapters.fromConfig(config, database)
+                .withQueue(new SqsJobQueue(sqs, queueUrl)).withResponder(Responders.fromConfig(config)));
+        conversationDescription = Responders.aiEnabled(config) ? "AI (OpenAI Responses API)"
                 : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 
         if (Boolean.parseBoolean(config.require(Setting.LOCAL_WORKER_ENABLED))) {
-            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(worker.jobs()))).start();
+            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(system.jobs()))).start();
         }
-        startSweeper(new OutboxSweeperHandler(api));
-        http.mount("/", new ApiGatewayBridge(new ApiHandler(api)));
+        startSweeper(new OutboxSweeperHandler(system));
+        http.mount("/", new ApiGatewayBridge(new ApiHandler(system)));
         if (simulated) {
-            WhatsAppSimulator.mount(http.httpServer(), SimulatedTwilio.options(settings, baseUrl()), database);
+            WhatsAppSimulator.mount(http.httpServer(), SimulatedTwilio.options(settings, baseUrl()),
+                    new ParentRepository(new Jdbc(database)));
             whatsAppDescription = baseUrl() + "/simulator   (WhatsApp simulator: no TWILIO_ACCOUNT_SID is set)";
         } else {
             whatsAppDescription = "Twilio (TWILIO_ACCOUNT_SID is set): real WhatsApp messages are sent";

@@ -6,8 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.app.RegistrationSystem;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
+import uk.clubreg.http.Router;
 import uk.clubreg.logging.RequestContext;
 
 /**
@@ -18,23 +20,23 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
-    private final ApiApplication application;
+    private final Router router;
 
-    /** Lambda's constructor: the application is built once per instance (and captured by SnapStart). */
+    /** Lambda's constructor: the system is built once per instance (and captured by SnapStart). */
     public ApiHandler() {
-        this(ApiApplication.shared());
+        this(ApiFunction.shared());
     }
 
-    public ApiHandler(ApiApplication application) {
-        this.application = application;
+    public ApiHandler(RegistrationSystem system) {
+        this.router = system.router();
     }
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
         long started = System.nanoTime();
         HttpRequest request = ApiGatewayEvents.toRequest(event, context == null ? null : context.getAwsRequestId());
-        try (RequestContext ignored = RequestContext.open(request.requestId(), application.router().routeName(request))) {
-            HttpResponse response = application.router().dispatch(request)
+        try (RequestContext ignored = RequestContext.open(request.requestId(), router.routeName(request))) {
+            HttpResponse response = router.dispatch(request)
                     .withHeader("X-Request-Id", request.requestId());
             LOG.atInfo()
                     .addKeyValue("method", request.method())

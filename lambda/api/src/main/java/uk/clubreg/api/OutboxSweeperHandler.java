@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Duration;
+import uk.clubreg.app.RegistrationSystem;
 import uk.clubreg.config.Setting;
 import uk.clubreg.logging.RequestContext;
 
@@ -16,14 +17,14 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
     /** Enough for a minute's backlog; the next run takes the rest. */
     static final int BATCH_LIMIT = 500;
 
-    private final ApiApplication application;
+    private final RegistrationSystem system;
 
     public OutboxSweeperHandler() {
-        this(ApiApplication.shared());
+        this(ApiFunction.shared());
     }
 
-    public OutboxSweeperHandler(ApiApplication application) {
-        this.application = application;
+    public OutboxSweeperHandler(RegistrationSystem system) {
+        this.system = system;
     }
 
     @Override
@@ -31,8 +32,8 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
         String runId = event != null && event.getId() != null ? event.getId()
                 : context != null ? context.getAwsRequestId() : "sweep-" + System.nanoTime();
         try (RequestContext ignored = RequestContext.open(runId, "outbox-sweep")) {
-            Duration olderThan = Duration.ofSeconds(application.config().getInt(Setting.OUTBOX_SWEEP_AFTER_SECONDS));
-            return application.outboxRelay().sweep(olderThan, BATCH_LIMIT);
+            Duration olderThan = Duration.ofSeconds(system.config().getInt(Setting.OUTBOX_SWEEP_AFTER_SECONDS));
+            return system.outboxRelay().sweep(olderThan, BATCH_LIMIT);
         }
     }
 }

@@ -23,6 +23,7 @@ import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 import uk.clubreg.testsupport.TestQueue;
+import uk.clubreg.testsupport.TestSystems;
 
 /**
  * Warm acknowledgement latency of POST /webhook on loopback: a real HTTP server in front of ApiHandler (as the local
@@ -47,7 +48,7 @@ public final class WebhookBenchmark {
             String baseUrl = "http://127.0.0.1:" + server.getAddress().getPort();
             Config config = Config.fromEnvironment(Map.of(
                     "TWILIO_AUTH_TOKEN", TOKEN, "PUBLIC_BASE_URL", baseUrl, "TWILIO_ACCOUNT_SID", "AC0"));
-            ApiHandler api = new ApiHandler(new ApiApplication(config, database, queue.jobQueue(), Clock.systemUTC()));
+            ApiHandler api = new ApiHandler(TestSystems.withQueue(config, database, queue.jobQueue(), Clock.systemUTC()));
             server.createContext("/", exchange -> serve(api, exchange));
             server.start();
             invite20Parents(database);
@@ -150,7 +151,7 @@ public final class WebhookBenchmark {
     private static void writeSection(Path file, String figures, int warmUp, int measured, double p99) throws IOException {
         String section = """
                 <!-- webhook:start -->
-                ## POST /webhook acknowledgement (issue 3)
+                ## POST /webhook acknowledgement
 
                 Target: warm p99 ≤ 25 ms on loopback. Measured %s: %s — %s.
 

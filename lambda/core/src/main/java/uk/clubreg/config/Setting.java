@@ -33,7 +33,7 @@ public enum Setting {
     TWILIO_QUICK_REPLY_CONTENT_SID(Source.PARAMETER, "/twilio/quick-reply-content-sid", null, "Quick-reply template: body {{1}}, buttons {{2}} and {{3}}. Unset: choices are numbered in the text."),
     TWILIO_API_BASE_URL(Source.ENV, null, null, "Replaces https://api.twilio.com for the SDK (local mocks and tests only)."),
 
-    // Conversation (issue 4): the registration assistant, AI (OpenAI Responses API) or guided mode.
+    // The registration assistant: AI (OpenAI Responses API) or guided mode.
     OPENAI_API_KEY(Source.SECRET, null, null, "OpenAI API key. Unset: the guided (no-AI) mode answers parents."),
     OPENAI_MODEL(Source.PARAMETER, "/openai/model", "gpt-5-mini", "Responses API model."),
     OPENAI_REASONING_EFFORT(Source.ENV, null, "low", "Reasoning effort (minimal, low, medium, high; none: not sent); sent only to reasoning models (gpt-5, o-series)."),
@@ -53,7 +53,7 @@ public enum Setting {
     CONFIG_CACHE_SECONDS(Source.ENV, null, "300", "How long values from Secrets Manager and SSM are cached."),
     LOG_LEVEL(Source.ENV, null, "INFO", "Root log level."),
 
-    // Local stack (issue 2: invitations and the one-command local run)
+    // Local stack (the one-command local run)
     LOCAL_DATA_DIR(Source.ENV, null, "local-data", "Local stack only: where the embedded PostgreSQL keeps its data between runs."),
     LOCAL_WORKER_ENABLED(Source.ENV, null, "true", "Local stack only: false leaves jobs on the queue (the API benchmark measures the API alone).");
 

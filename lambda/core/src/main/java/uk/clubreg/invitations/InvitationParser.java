@@ -12,7 +12,7 @@ import uk.clubreg.phone.PhoneNumbers;
 
 /**
  * Turns one JSON invitation object into an {@link InvitationRequest}, or into per-field error messages.
- * Field names are the seed's; {@code manager_full_name} and {@code current_season} are accepted as older names.
+ * Field names are the API's (README.md); {@code manager_full_name} and {@code current_season} are accepted as older names.
  */
 public final class InvitationParser {
 

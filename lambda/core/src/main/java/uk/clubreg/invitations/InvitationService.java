@@ -1,45 +1,98 @@
 package uk.clubreg.invitations;
 
-import java.util.Locale;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.ConversationRepository.LiveConversation;
+import uk.clubreg.jobs.Job;
 import uk.clubreg.logging.Mask;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
-import uk.clubreg.persistence.Database;
+import uk.clubreg.parents.Parent;
+import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.DatabaseException;
+import uk.clubreg.persistence.Transactions;
+import uk.clubreg.players.InvitationKind;
+import uk.clubreg.players.InvitedPlayer;
+import uk.clubreg.players.PlayerRepository;
+import uk.clubreg.players.RegistrationStatus;
 
 /**
- * Accepts a manager's invitation: stores it with its "send invitation" job in one transaction, then hands the job
- * to the queue. If the queue (or the database, after the commit) fails at that moment the job waits in the outbox
- * and the sweeper sends it, so an accepted invitation is never lost.
+ * Accepts a manager's invitation. In one transaction: the parent (by phone), their live conversation, the player,
+ * the invitation and its "send invitation" job; then the job goes to the queue. If the queue (or the database,
+ * after the commit) fails at that moment the job waits in the outbox and the sweeper sends it, so an accepted
+ * invitation is never lost. The same child for the same parent and season is the same player, so a repeated
+ * invitation finds what the first one wrote and adds nothing.
  */
 public final class InvitationService {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationService.class);
 
-    private final Database database;
-    private final OutboxRelay relay;
-    private final InvitationStore store;
+    /** What one invitation did; {@code job} is empty when nothing new needs sending. */
+    private record Saved(InvitationResult result, Optional<Outbox.Pending> job) {}
 
-    public InvitationService(Database database, OutboxRelay relay, String clubName) {
-        this.database = database;
+    private final Transactions transactions;
+    private final ParentRepository parents;
+    private final ConversationRepository conversations;
+    private final PlayerRepository players;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final String clubName;
+
+    public InvitationService(Transactions transactions, ParentRepository parents, ConversationRepository conversations,
+                             PlayerRepository players, Outbox outbox, OutboxRelay relay, String clubName) {
+        this.transactions = transactions;
+        this.parents = parents;
+        this.conversations = conversations;
+        this.players = players;
+        this.outbox = outbox;
         this.relay = relay;
-        this.store = new InvitationStore(new Outbox(), clubName);
+        this.clubName = clubName;
     }
 
     public InvitationResult invite(InvitationRequest request, String requestId) {
-        InvitationStore.Saved saved = database.inTransaction(tx -> store.save(tx, request, requestId));
+        Saved saved = transactions.inTransaction(() -> save(request, requestId));
         Invitation invitation = saved.result().invitation();
         LOG.atInfo()
                 .addKeyValue("invitation_id", invitation.id())
                 .addKeyValue("player_id", invitation.playerId())
                 .addKeyValue("parent", Mask.phone(invitation.parent().tel()))
-                .addKeyValue("kind", invitation.kind().name().toLowerCase(Locale.ROOT))
+                .addKeyValue("kind", invitation.kind().wireName())
                 .addKeyValue("created", saved.result().created())
                 .log(saved.result().created() ? "Invitation accepted" : "Invitation already made");
         saved.job().ifPresent(this::publish);
         return saved.result();
+    }
+
+    private Saved save(InvitationRequest request, String requestId) {
+        // The upsert locks the parent's row until commit, so invitations for one parent run one after another:
+        // the second sees the first's player and conversation.
+        Parent parent = parents.upsert(request.parentTel(), request.parentFirstName(), request.parentLastName());
+        Optional<InvitedPlayer> existing = players.findInvited(parent.id(), request.playerFirstName(),
+                request.playerLastName(), request.season());
+        if (existing.isPresent()) {
+            return new Saved(new InvitationResult(Invitation.of(existing.get()), false), Optional.empty());
+        }
+        // A parent who has already replied in their live conversation has started registering, and gets the
+        // "existing registration" template; siblings invited together before any reply get the invitation.
+        Optional<LiveConversation> live = conversations.live(parent.id());
+        InvitationKind kind = live.filter(LiveConversation::parentHasReplied).isPresent()
+                ? InvitationKind.EXISTING : InvitationKind.NEW;
+        long conversationId = live.map(LiveConversation::id).orElseGet(() -> conversations.openLive(parent.id()));
+        long playerId = players.insert(new PlayerRepository.NewPlayer(parent.id(), conversationId,
+                request.playerFirstName(), request.playerLastName(), clubName, request.teamName(), request.ageGroup(),
+                request.season(), request.managerFullName(), request.managerTel(), request.membershipFee(),
+                request.subscriptionFee()));
+        long invitationId = players.insertInvitation(playerId, kind, requestId);
+        Optional<Outbox.Pending> job = outbox.add(new Job.SendInvitation(request.parentTel(), invitationId));
+        Invitation invitation = new Invitation(invitationId, playerId, kind, RegistrationStatus.PENDING,
+                new Invitation.Player(request.playerFirstName(), request.playerLastName(), request.membershipFee(),
+                        request.subscriptionFee()),
+                new Invitation.Parent(parent.phone(), parent.firstName(), parent.lastName()),
+                new Invitation.Team(clubName, request.teamName(), request.ageGroup(), request.season(),
+                        request.managerFullName(), request.managerTel()));
+        return new Saved(new InvitationResult(invitation, true), job);
     }
 
     private void publish(Outbox.Pending job) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpRequest;
@@ -112,8 +111,8 @@ public final class TriggerEndpoint implements Endpoint {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("invitation_id", invitation.id());
         json.put("player_id", invitation.playerId());
-        json.put("status", invitation.status());
-        json.put("kind", invitation.kind().name().toLowerCase(Locale.ROOT));
+        json.put("status", invitation.status().wireName());
+        json.put("kind", invitation.kind().wireName());
         json.put("created", result.created());
         Map<String, Object> player = new LinkedHashMap<>();
         player.put("first_name", invitation.player().firstName());

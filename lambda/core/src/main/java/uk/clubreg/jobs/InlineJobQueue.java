@@ -2,13 +2,13 @@ package uk.clubreg.jobs;
 
 /**
  * No queue configured (QUEUE_URL unset): the job runs at once, in the caller's thread, through the same handler
- * the worker would use. The seed keeps this fallback for development.
+ * the worker would use (development without a queue).
  */
 public final class InlineJobQueue implements JobQueue {
 
-    private final JobHandler handler;
+    private final JobHandler<Job> handler;
 
-    public InlineJobQueue(JobHandler handler) {
+    public InlineJobQueue(JobHandler<Job> handler) {
         this.handler = handler;
     }
 

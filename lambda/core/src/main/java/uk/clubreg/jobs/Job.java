@@ -1,41 +1,40 @@
 package uk.clubreg.jobs;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import uk.clubreg.json.Json;
-
 /**
- * A unit of work for the worker. {@code groupId} orders jobs (FIFO MessageGroupId: the parent's E.164 number);
- * {@code deduplicationId} makes a repeated publish a no-op. The body is {@code {"type": ..., ...payload}}.
+ * A unit of work for the worker. {@link #groupId()} orders jobs (FIFO MessageGroupId: the parent's E.164 number);
+ * {@link #deduplicationId()} makes a repeated publish a no-op. {@link JobCodec} turns jobs into queue messages
+ * and back.
  */
-public record Job(JobType type, String groupId, String deduplicationId, ObjectNode payload) {
+public sealed interface Job {
 
-    public static Job of(JobType type, String groupId, String deduplicationId) {
-        return new Job(type, groupId, deduplicationId, Json.MAPPER.createObjectNode());
+    String groupId();
+
+    String deduplicationId();
+
+    /** Sends the invitation template to the invited player's parent, once per invitation. */
+    record SendInvitation(String groupId, long invitationId) implements Job {
+        @Override
+        public String deduplicationId() {
+            return "invitation:" + invitationId;
+        }
     }
 
-    public Job with(String field, long value) {
-        ObjectNode copy = payload.deepCopy();
-        copy.put(field, value);
-        return new Job(type, groupId, deduplicationId, copy);
+    /**
+     * A parent (or an unknown number) has written: every message of theirs still waiting is worked.
+     * {@code conversationId} is null for a sender with no invitation.
+     */
+    record InboundMessage(String groupId, String messageSid, long messageId, Long conversationId) implements Job {
+        @Override
+        public String deduplicationId() {
+            return messageSid;
+        }
     }
 
-    public Job with(String field, String value) {
-        ObjectNode copy = payload.deepCopy();
-        copy.put(field, value);
-        return new Job(type, groupId, deduplicationId, copy);
-    }
-
-    /** The queue message body. */
-    public String body() {
-        ObjectNode body = payload.deepCopy();
-        body.put("type", type.wireName());
-        return Json.write(body);
-    }
-
-    public static Job fromBody(String body, String groupId, String deduplicationId) {
-        ObjectNode node = (ObjectNode) Json.read(body);
-        JobType type = JobType.fromWireName(node.path("type").asText());
-        node.remove("type");
-        return new Job(type, groupId, deduplicationId, node);
+    /** A free-form reply Twilio refused outside the 24-hour window (63016), to be sent again as a template. */
+    record ResendAsTemplate(String groupId, long messageId) implements Job {
+        @Override
+        public String deduplicationId() {
+            return "resend:" + messageId;
+        }
     }
 }

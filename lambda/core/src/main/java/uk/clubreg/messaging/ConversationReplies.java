@@ -7,13 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.clubreg.conversations.Reply;
 
 /**
  * Replies to parents the way WhatsApp allows: free-form text inside the 24-hour window that the parent's last
  * message opened, the follow-up template outside it. Quick replies become the quick-reply template when it is
  * configured and the buttons fit, numbered choices in the text otherwise.
  */
-public final class ConversationReplies implements WhatsAppReplies {
+final class ConversationReplies implements WhatsAppReplies {
 
     static final Duration WINDOW = Duration.ofHours(24);
 
@@ -34,29 +35,39 @@ public final class ConversationReplies implements WhatsAppReplies {
         send(conversationId, idempotencyKey, reply, false);
     }
 
+    @Override
+    public void confirmOptOut(long conversationId, String idempotencyKey, Reply reply) {
+        send(conversationId, idempotencyKey, reply, true);
+    }
+
+    @Override
+    public void answerUnknownSender(String phoneE164, String idempotencyKey, String text) {
+        outbound.send(Outgoing.to(idempotencyKey, null, null, OutboundMessage.freeform(phoneE164, text)));
+    }
+
     /** Free-form text to a team manager; outside their window Twilio refuses it (63016) and the row says so. */
     @Override
     public void notifyManager(String managerPhoneE164, String idempotencyKey, String text) {
         outbound.send(Outgoing.to(idempotencyKey, null, null, OutboundMessage.freeform(managerPhoneE164, text)));
     }
 
-    OutboundMessages.Result send(long conversationId, String idempotencyKey, Reply reply, boolean evenIfOptedOut) {
-        Recipients.Conversation conversation = recipients.conversation(conversationId)
+    private void send(long conversationId, String idempotencyKey, Reply reply, boolean evenIfOptedOut) {
+        Recipients.ConversationRecipient recipient = recipients.conversation(conversationId)
                 .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
-        Outgoing outgoing = Outgoing.to(idempotencyKey, conversation.id(), conversation.parentId(),
-                render(conversation, reply)).withUsage(reply.inputTokens(), reply.outputTokens());
-        return outbound.send(evenIfOptedOut ? outgoing.evenIfOptedOut() : outgoing);
+        Outgoing outgoing = Outgoing.to(idempotencyKey, conversationId, recipient.conversation().parentId(),
+                render(recipient, reply)).withUsage(reply.inputTokens(), reply.outputTokens());
+        outbound.send(evenIfOptedOut ? outgoing.evenIfOptedOut() : outgoing);
     }
 
     /** The template that stands in for a free-form message outside the window (decision 0032). */
-    OutboundMessage followUpTemplate(Recipients.Conversation conversation) {
-        return OutboundMessage.template(conversation.phone(), templates.followUp(),
-                conversation.variables().asContentVariables());
+    OutboundMessage followUpTemplate(Recipients.ConversationRecipient recipient) {
+        return OutboundMessage.template(recipient.phone(), templates.followUp(),
+                recipient.variables().asContentVariables());
     }
 
-    private OutboundMessage render(Recipients.Conversation conversation, Reply reply) {
-        if (!windowOpen(conversation.lastInboundAt())) {
-            return followUpTemplate(conversation);
+    private OutboundMessage render(Recipients.ConversationRecipient recipient, Reply reply) {
+        if (!windowOpen(recipient.conversation().lastInboundAt())) {
+            return followUpTemplate(recipient);
         }
         Optional<String> quickReply = templates.quickReplyFor(reply.quickReplies());
         if (quickReply.isPresent()) {
@@ -65,9 +76,9 @@ public final class ConversationReplies implements WhatsAppReplies {
             for (int i = 0; i < reply.quickReplies().size(); i++) {
                 variables.put(String.valueOf(i + 2), reply.quickReplies().get(i));
             }
-            return OutboundMessage.template(conversation.phone(), quickReply.get(), variables);
+            return OutboundMessage.template(recipient.phone(), quickReply.get(), variables);
         }
-        return OutboundMessage.freeform(conversation.phone(), withNumberedChoices(reply.text(), reply.quickReplies()));
+        return OutboundMessage.freeform(recipient.phone(), withNumberedChoices(reply.text(), reply.quickReplies()));
     }
 
     /** Only an inbound message opens the window; it closes exactly 24 hours later. */

@@ -1,15 +1,18 @@
 package uk.clubreg.messaging;
 
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
+import uk.clubreg.players.InvitationKind;
+import uk.clubreg.players.InvitedPlayer;
 
 /**
- * send_invitation ({@code {"invitation_id": ...}}): the invitation template to the parent, the existing-registration
- * template when the parent already had a live conversation. Sent once per invitation, whatever the retries.
+ * send_invitation: the invitation template to the parent, the existing-registration template when the parent had
+ * already replied in their live conversation. Sent once per invitation, whatever the retries.
  */
-final class InvitationJob implements JobHandler {
+final class InvitationJob implements JobHandler<Job.SendInvitation> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InvitationJob.class);
 
@@ -24,21 +27,17 @@ final class InvitationJob implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
-        long invitationId = requiredId(job, "invitation_id");
-        recipients.invitation(invitationId).ifPresentOrElse(invitation -> {
-            OutboundMessage template = OutboundMessage.template(invitation.phone(),
-                    templates.invitation(invitation.parentAlreadyInConversation()),
-                    invitation.variables().asContentVariables());
-            outbound.send(Outgoing.to("invitation:" + invitationId, invitation.conversationId(),
-                    invitation.parentId(), template));
-        }, () -> LOG.atError().addKeyValue("invitation_id", invitationId).log("No such invitation; nothing sent"));
+    public void handle(Job.SendInvitation job) {
+        long invitationId = job.invitationId();
+        recipients.invitation(invitationId).ifPresentOrElse(invited -> outbound.send(Outgoing.to(
+                        "invitation:" + invitationId, invited.player().conversationId(), invited.parent().id(),
+                        template(invited))),
+                () -> LOG.atError().addKeyValue("invitation_id", invitationId).log("No such invitation; nothing sent"));
     }
 
-    static long requiredId(Job job, String field) {
-        if (!job.payload().path(field).canConvertToLong()) {
-            throw new IllegalArgumentException("Job " + job.type().wireName() + " has no " + field);
-        }
-        return job.payload().path(field).asLong();
+    private OutboundMessage template(InvitedPlayer invited) {
+        return OutboundMessage.template(invited.parent().phone(),
+                templates.invitation(invited.kind() == InvitationKind.EXISTING),
+                TemplateVariables.of(invited.parent(), Optional.of(invited.player())).asContentVariables());
     }
 }

@@ -2,63 +2,63 @@ package uk.clubreg.messaging;
 
 import java.time.Clock;
 import uk.clubreg.config.Config;
-import uk.clubreg.config.Setting;
-import uk.clubreg.conversation.ConversationEngine;
+import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.http.Endpoint;
-import uk.clubreg.jobs.JobDispatcher;
-import uk.clubreg.jobs.JobType;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobHandler;
+import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
-import uk.clubreg.persistence.Database;
+import uk.clubreg.parents.ParentRepository;
+import uk.clubreg.persistence.Transactions;
+import uk.clubreg.players.PlayerRepository;
 
 /**
- * The messaging capability, assembled once per Lambda: the Twilio endpoints for the API function, the send and
- * reply services, and the job handlers for the worker (or for the API itself when no queue is configured).
- * The provider adapters come in from outside (see {@code messaging.twilio.TwilioMessaging}).
+ * The messaging capability: sending to parents and managers (once per key, in or out of the 24-hour window),
+ * Twilio's delivery callbacks, and the send jobs. The provider comes in as a {@link WhatsAppGateway} and a
+ * {@link SignatureVerifier}; the composition root builds this once.
  */
 public final class Messaging {
 
-    private final Config config;
-    private final Database database;
     private final SignedForm signedForm;
-    private final Recipients recipients;
     private final OutboundMessages outbound;
-    private final Templates templates;
     private final ConversationReplies replies;
-    private final Clock clock;
+    private final Recipients recipients;
+    private final Templates templates;
+    private final StatusCallbacks statusCallbacks;
 
-    public Messaging(Config config, Database database, Clock clock, WhatsAppGateway gateway,
-                     SignatureVerifier signatures) {
-        this.config = config;
-        this.database = database;
-        this.clock = clock;
+    public Messaging(Config config, Clock clock, Transactions transactions, ParentRepository parents,
+                     PlayerRepository players, ConversationRepository conversations, Outbox outbox,
+                     OutboxRelay relay, WhatsAppGateway gateway, SignatureVerifier signatures) {
         this.signedForm = new SignedForm(config, signatures);
-        this.recipients = new Recipients(database);
-        this.outbound = new OutboundMessages(database, gateway);
+        this.recipients = new Recipients(conversations, players);
+        this.outbound = new OutboundMessages(conversations, parents, transactions, gateway);
         this.templates = new Templates(config);
         this.replies = new ConversationReplies(recipients, outbound, templates, clock);
+        this.statusCallbacks = new StatusCallbacks(signedForm, conversations, parents, transactions, outbox, relay);
     }
 
-    /** What the conversation engine replies through. */
+    /** What the assistant and the inbox reply through. */
     public WhatsAppReplies replies() {
         return replies;
     }
 
-    /** POST /webhook. */
-    public Endpoint inboundWebhook(OutboxRelay relay) {
-        return new InboundWebhook(signedForm, database, relay, clock);
+    /** Reads Twilio's webhook forms, only when signed for our public URL. */
+    public SignedForm signedForm() {
+        return signedForm;
     }
 
     /** POST /status. */
-    public Endpoint statusCallbacks(OutboxRelay relay) {
-        return new StatusCallbacks(signedForm, database, relay);
+    public Endpoint statusCallbacks() {
+        return statusCallbacks;
     }
 
-    /** Registers send_invitation, inbound_message (answered by {@code engine}) and resend_as_template. */
-    public JobDispatcher registerJobs(JobDispatcher jobs, ConversationEngine engine) {
-        return jobs
-                .on(JobType.SEND_INVITATION, new InvitationJob(recipients, outbound, templates))
-                .on(JobType.INBOUND_MESSAGE, new InboundMessageJob(database, recipients, outbound, replies, engine,
-                        config.require(Setting.CLUB_NAME)))
-                .on(JobType.RESEND_AS_TEMPLATE, new TemplateResendJob(recipients, outbound, replies));
+    /** send_invitation. */
+    public JobHandler<Job.SendInvitation> invitationJob() {
+        return new InvitationJob(recipients, outbound, templates);
+    }
+
+    /** resend_as_template. */
+    public JobHandler<Job.ResendAsTemplate> resendJob() {
+        return new TemplateResendJob(recipients, outbound, replies);
     }
 }

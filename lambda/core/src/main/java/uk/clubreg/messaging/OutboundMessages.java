@@ -1,14 +1,15 @@
 package uk.clubreg.messaging;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uk.clubreg.json.Json;
-import uk.clubreg.persistence.Database;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.ConversationRepository.NewOutbound;
+import uk.clubreg.conversations.ConversationRepository.OutboundClaim;
+import uk.clubreg.conversations.MessageKind;
+import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.parents.ParentRepository;
+import uk.clubreg.persistence.Transactions;
 
 /**
  * Sends each message at most once per idempotency key (docs/decisions/0030-no-sdk-retries-idempotent-sends.md).
@@ -52,11 +53,16 @@ public final class OutboundMessages {
         record InDoubt(long messageId) implements Claim {}
     }
 
-    private final Database database;
+    private final ConversationRepository messages;
+    private final ParentRepository parents;
+    private final Transactions transactions;
     private final WhatsAppGateway gateway;
 
-    public OutboundMessages(Database database, WhatsAppGateway gateway) {
-        this.database = database;
+    public OutboundMessages(ConversationRepository messages, ParentRepository parents, Transactions transactions,
+                            WhatsAppGateway gateway) {
+        this.messages = messages;
+        this.parents = parents;
+        this.transactions = transactions;
         this.gateway = gateway;
     }
 
@@ -67,7 +73,7 @@ public final class OutboundMessages {
      * @throws SendInProgressException when another attempt holds the key
      */
     public Result send(Outgoing outgoing) {
-        Claim claim = database.inTransaction(tx -> claim(tx, outgoing));
+        Claim claim = transactions.inTransaction(() -> claim(outgoing));
         return switch (claim) {
             case Claim.Done done -> Result.ALREADY_HANDLED;
             case Claim.OptedOut optedOut -> {
@@ -90,13 +96,13 @@ public final class OutboundMessages {
         } catch (SendFailedException e) {
             return switch (e.outcome()) {
                 case RETRYABLE -> {
-                    update(messageId, "failed_to_send", e.errorCode(), e.getMessage());
+                    messages.setOutboundStatus(messageId, MessageStatus.FAILED_TO_SEND, e.errorCode(), e.getMessage());
                     LOG.atWarn().addKeyValue("message_id", messageId).addKeyValue("error_code", e.errorCode())
                             .log("Send failed; the job will retry it under the same key");
                     throw e;
                 }
                 case REJECTED -> {
-                    update(messageId, "failed", e.errorCode(), e.getMessage());
+                    messages.setOutboundStatus(messageId, MessageStatus.FAILED, e.errorCode(), e.getMessage());
                     LOG.atWarn().addKeyValue("message_id", messageId).addKeyValue("error_code", e.errorCode())
                             .log("Twilio refused the message");
                     yield Result.REJECTED;
@@ -107,109 +113,45 @@ public final class OutboundMessages {
                 }
             };
         }
-        database.withConnection(connection -> {
-            try (PreparedStatement sent = connection.prepareStatement("""
-                    UPDATE messages SET twilio_sid = ?, status = ?, error_code = NULL, error_message = NULL,
-                           updated_at = now()
-                    WHERE id = ?""")) {
-                sent.setString(1, accepted.sid());
-                sent.setString(2, accepted.status());
-                sent.setLong(3, messageId);
-                return sent.executeUpdate();
-            }
-        });
+        messages.markSent(messageId, accepted.sid(), accepted.status());
         LOG.atInfo().addKeyValue("message_id", messageId).addKeyValue("twilio_sid", accepted.sid())
                 .addKeyValue("kind", outgoing.message().isTemplate() ? "template" : "freeform").log("Message sent");
         return Result.SENT;
     }
 
-    private Claim claim(Connection tx, Outgoing outgoing) throws SQLException {
-        if (!outgoing.sendEvenIfOptedOut() && outgoing.parentId() != null && optedOut(tx, outgoing.parentId())) {
+    private Claim claim(Outgoing outgoing) {
+        if (!outgoing.sendEvenIfOptedOut() && outgoing.parentId() != null && parents.isOptedOut(outgoing.parentId())) {
             return new Claim.OptedOut();
         }
-        Long inserted = insert(tx, outgoing);
-        if (inserted != null) {
-            return new Claim.Claimed(inserted);
+        Optional<Long> inserted = messages.insertOutbound(row(outgoing));
+        if (inserted.isPresent()) {
+            return new Claim.Claimed(inserted.get());
         }
-        try (PreparedStatement select = tx.prepareStatement("""
-                SELECT id, twilio_sid, status, updated_at > now() - make_interval(secs => ?) AS in_flight
-                FROM messages WHERE idempotency_key = ? FOR UPDATE""")) {
-            select.setInt(1, IN_FLIGHT_SECONDS);
-            select.setString(2, outgoing.idempotencyKey());
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                long id = row.getLong("id");
-                if (row.getString("twilio_sid") != null) {
-                    return new Claim.Done();
-                }
-                return switch (row.getString("status")) {
-                    case "failed_to_send" -> {
-                        update(tx, id, "sending", null, null);
-                        yield new Claim.Claimed(id);
-                    }
-                    case "sending" -> row.getBoolean("in_flight") ? new Claim.InFlight() : new Claim.InDoubt(id);
-                    default -> new Claim.Done();
-                };
+        OutboundClaim existing = messages.outboundForUpdate(outgoing.idempotencyKey(), IN_FLIGHT_SECONDS);
+        if (existing.twilioSid() != null) {
+            return new Claim.Done();
+        }
+        return switch (existing.status()) {
+            case FAILED_TO_SEND -> {
+                messages.setOutboundStatus(existing.id(), MessageStatus.SENDING, null, null);
+                yield new Claim.Claimed(existing.id());
             }
-        }
+            case SENDING -> existing.inFlight() ? new Claim.InFlight() : new Claim.InDoubt(existing.id());
+            default -> new Claim.Done();
+        };
     }
 
-    private static boolean optedOut(Connection tx, long parentId) throws SQLException {
-        try (PreparedStatement select = tx.prepareStatement("SELECT opted_out_at IS NOT NULL FROM parents WHERE id = ?")) {
-            select.setLong(1, parentId);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
-        }
-    }
-
-    private static Long insert(Connection tx, Outgoing outgoing) throws SQLException {
+    private static NewOutbound row(Outgoing outgoing) {
         OutboundMessage message = outgoing.message();
-        try (PreparedStatement insert = tx.prepareStatement("""
-                INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, body, content_sid,
-                                      content_variables, idempotency_key, status, retry_of_message_id,
-                                      input_tokens, output_tokens)
-                VALUES (?, ?, ?, 'outbound', ?, ?, ?, ?::jsonb, ?, 'sending', ?, ?, ?)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING id""")) {
-            Sql.setLong(insert, 1, outgoing.conversationId());
-            Sql.setLong(insert, 2, outgoing.parentId());
-            insert.setString(3, message.toE164());
-            insert.setString(4, message.isTemplate() ? "template" : "freeform");
-            insert.setString(5, message.body());
-            insert.setString(6, message.contentSid());
-            insert.setString(7, message.isTemplate() ? Json.write(message.contentVariables()) : null);
-            insert.setString(8, outgoing.idempotencyKey());
-            Sql.setLong(insert, 9, outgoing.retryOfMessageId());
-            insert.setInt(10, outgoing.inputTokens());
-            insert.setInt(11, outgoing.outputTokens());
-            try (ResultSet row = insert.executeQuery()) {
-                return row.next() ? row.getLong(1) : null;
-            }
-        }
+        return new NewOutbound(outgoing.conversationId(), outgoing.parentId(), message.toE164(),
+                message.isTemplate() ? MessageKind.TEMPLATE : MessageKind.FREEFORM, message.body(),
+                message.contentSid(), message.contentVariables(), outgoing.idempotencyKey(),
+                outgoing.retryOfMessageId(), outgoing.inputTokens(), outgoing.outputTokens());
     }
 
     private void markUnknown(long messageId, String reason) {
-        update(messageId, "unknown", null, reason);
+        messages.setOutboundStatus(messageId, MessageStatus.UNKNOWN, null, reason);
         LOG.atError().addKeyValue("message_id", messageId)
                 .log("Outcome of a send is unknown; it is not re-sent. Check Twilio's message log for this parent");
-    }
-
-    private void update(long messageId, String status, Integer errorCode, String errorMessage) {
-        database.withConnection(connection -> update(connection, messageId, status, errorCode, errorMessage));
-    }
-
-    private static int update(Connection connection, long messageId, String status, Integer errorCode,
-                              String errorMessage) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("""
-                UPDATE messages SET status = ?, error_code = ?, error_message = ?, updated_at = now()
-                WHERE id = ?""")) {
-            update.setString(1, status);
-            update.setObject(2, errorCode, Types.INTEGER);
-            update.setString(3, errorMessage == null ? null
-                    : errorMessage.substring(0, Math.min(errorMessage.length(), 500)));
-            update.setLong(4, messageId);
-            return update.executeUpdate();
-        }
     }
 }

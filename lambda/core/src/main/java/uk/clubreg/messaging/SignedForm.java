@@ -12,7 +12,7 @@ import uk.clubreg.http.HttpResponse;
  * A Twilio webhook's form fields, only when X-Twilio-Signature matches them and our exact public URL
  * (PUBLIC_BASE_URL + path). The URL is never rebuilt from the request's headers, which a caller controls.
  */
-final class SignedForm {
+public final class SignedForm {
 
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
@@ -24,7 +24,7 @@ final class SignedForm {
         this.verifier = verifier;
     }
 
-    Optional<Map<String, String>> read(HttpRequest request, String path) {
+    public Optional<Map<String, String>> read(HttpRequest request, String path) {
         String signature = request.header(SIGNATURE_HEADER).orElse("");
         if (signature.isBlank()) {
             return Optional.empty();
@@ -38,13 +38,13 @@ final class SignedForm {
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
     }
 
-    static HttpResponse forbidden(HttpRequest request) {
+    public static HttpResponse forbidden(HttpRequest request) {
         return HttpResponse.error(403, "invalid_signature", "X-Twilio-Signature is missing or does not match",
                 request.requestId(), null);
     }
 
     /** Twilio expects TwiML; an empty Response means "no reply from this webhook". */
-    static HttpResponse emptyTwiml() {
+    public static HttpResponse emptyTwiml() {
         return HttpResponse.xml(200, "<Response/>");
     }
 }

@@ -4,10 +4,10 @@ import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 
 /**
- * resend_as_template ({@code {"message_id": ...}}): a free-form reply Twilio refused with 63016 (outside the 24-hour
- * window) goes again as the follow-up template, once: the key is derived from the refused message.
+ * resend_as_template: a free-form reply Twilio refused with 63016 (outside the 24-hour window) goes again as the
+ * follow-up template, once: the key is derived from the refused message.
  */
-final class TemplateResendJob implements JobHandler {
+final class TemplateResendJob implements JobHandler<Job.ResendAsTemplate> {
 
     private final Recipients recipients;
     private final OutboundMessages outbound;
@@ -20,10 +20,10 @@ final class TemplateResendJob implements JobHandler {
     }
 
     @Override
-    public void handle(Job job) {
-        long refusedId = InvitationJob.requiredId(job, "message_id");
-        recipients.conversationOfFreeform(refusedId).flatMap(recipients::conversation).ifPresent(conversation ->
-                outbound.send(Outgoing.to("resend:" + refusedId, conversation.id(), conversation.parentId(),
-                        replies.followUpTemplate(conversation)).retryOf(refusedId)));
+    public void handle(Job.ResendAsTemplate job) {
+        long refusedId = job.messageId();
+        recipients.conversationOfFreeform(refusedId).ifPresent(recipient ->
+                outbound.send(Outgoing.to("resend:" + refusedId, recipient.conversation().id(),
+                        recipient.conversation().parentId(), replies.followUpTemplate(recipient)).retryOf(refusedId)));
     }
 }

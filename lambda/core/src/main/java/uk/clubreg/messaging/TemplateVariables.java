@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import uk.clubreg.parents.Parent;
+import uk.clubreg.players.Player;
 
 /**
- * The invitation templates' numbered variables (seed 001): 1 parent first name, 2 player first name, 3 team,
+ * The invitation templates' numbered variables (docs/deploy.md lists them): 1 parent first name, 2 player first name, 3 team,
  * 4 age group, 5 season, 6 membership fee, 7 subscription fee, 8 manager name, 9 manager phone.
  *
  * <p>Twilio rejects an empty variable value (error 21656), so an absent optional field gets a fallback that still
@@ -28,6 +31,15 @@ public record TemplateVariables(
     static final String FEE_FALLBACK = "TBC";
     static final String MANAGER_NAME_FALLBACK = "your team manager";
     static final String MANAGER_PHONE_FALLBACK = "the club";
+
+    /** The variables for this parent and player; a parent with no player yet gets the fallbacks. */
+    public static TemplateVariables of(Parent parent, Optional<Player> player) {
+        return new TemplateVariables(parent.firstName(), player.map(Player::firstName).orElse(null),
+                player.map(Player::teamName).orElse(null), player.map(Player::ageGroup).orElse(null),
+                player.map(Player::season).orElse(null), player.map(Player::membershipFee).orElse(null),
+                player.map(Player::subscriptionFee).orElse(null), player.map(Player::managerFullName).orElse(null),
+                player.map(Player::managerTel).orElse(null));
+    }
 
     /** The Content API's {@code ContentVariables}: keys "1" to "9", in order, none empty. */
     public Map<String, String> asContentVariables() {

@@ -19,7 +19,7 @@ public final class Templates {
         this.config = config;
     }
 
-    /** The invitation template: the second one when the parent already had a live conversation (seed Phase 4). */
+    /** The invitation template: the existing-registration one when the parent had already replied (decision 0047). */
     public String invitation(boolean parentAlreadyInConversation) {
         return config.require(parentAlreadyInConversation
                 ? Setting.TWILIO_EXISTING_CONTENT_SID : Setting.TWILIO_INVITE_CONTENT_SID);

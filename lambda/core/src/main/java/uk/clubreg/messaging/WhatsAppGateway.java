@@ -1,5 +1,7 @@
 package uk.clubreg.messaging;
 
+import uk.clubreg.conversations.MessageStatus;
+
 /** Hands a message to the WhatsApp provider (Twilio). One attempt per call: retries are the job's business. */
 public interface WhatsAppGateway {
 
@@ -9,5 +11,5 @@ public interface WhatsAppGateway {
      */
     Accepted send(OutboundMessage message);
 
-    record Accepted(String sid, String status) {}
+    record Accepted(String sid, MessageStatus status) {}
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
@@ -12,8 +13,11 @@ import uk.clubreg.config.Setting;
 /**
  * The JDBC pool. Small (1-2 connections per Lambda instance) and free of session state, so Neon's
  * transaction-mode pooler works: no server-side prepared statements, no SET, no advisory session locks.
+ *
+ * <p>A transaction is bound to the thread that opened it: {@link #withConnection} inside {@link #inTransaction}
+ * uses the transaction's connection, so repositories take part without passing it around.
  */
-public final class Database implements AutoCloseable {
+public final class Database implements Transactions, AutoCloseable {
 
     @FunctionalInterface
     public interface SqlWork<T> {
@@ -21,6 +25,7 @@ public final class Database implements AutoCloseable {
     }
 
     private final HikariDataSource dataSource;
+    private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -52,10 +57,20 @@ public final class Database implements AutoCloseable {
         return connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
     }
 
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        return inTransaction(connection -> work.get());
+    }
+
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
     public <T> T inTransaction(SqlWork<T> work) {
+        Connection open = transaction.get();
+        if (open != null) {
+            return run(work, open);
+        }
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
+            transaction.set(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -64,6 +79,7 @@ public final class Database implements AutoCloseable {
                 connection.rollback();
                 throw e;
             } finally {
+                transaction.remove();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
@@ -71,13 +87,34 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on an auto-commit connection (single statements and reads). */
+    /** Runs {@code work} on this thread's transaction, or else on an auto-commit connection (single statements). */
     public <T> T withConnection(SqlWork<T> work) {
+        Connection open = transaction.get();
+        if (open != null) {
+            return run(work, open);
+        }
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new DatabaseException(e);
         }
+    }
+
+    private static <T> T run(SqlWork<T> work, Connection connection) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(e);
+        }
+    }
+
+    /** One round trip (SnapStart priming loads the driver's classes with it). */
+    public void ping() {
+        withConnection(connection -> {
+            try (var statement = connection.createStatement()) {
+                return statement.execute("SELECT 1");
+            }
+        });
     }
 
     public DataSource dataSource() {

@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import uk.clubreg.conversation.RequiredDetails;
+import uk.clubreg.conversations.AiTokens;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
+import uk.clubreg.parents.Parent;
+import uk.clubreg.players.Player;
+import uk.clubreg.players.RegistrationStatus;
+import uk.clubreg.players.RequiredDetails;
 
 /**
  * {@code GET /registrations?team_name=...&season=...}: the manager's view of their team. Season defaults to the
@@ -76,38 +80,39 @@ public final class RegistrationsEndpoint implements Endpoint {
     private static Map<String, Object> summary(List<PlayerRegistration> players) {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("players", players.size());
-        for (String status : List.of("pending", "confirmed", "declined", "completed")) {
-            summary.put(status, players.stream().filter(p -> status.equals(p.status())).count());
+        for (RegistrationStatus status : RegistrationStatus.values()) {
+            summary.put(status.wireName(), players.stream().filter(p -> p.player().status() == status).count());
         }
         summary.put("parents_unreachable", players.stream().filter(p -> p.parent().unreachableSince() != null).count());
         summary.put("parents_opted_out", players.stream().filter(p -> p.parent().optedOutAt() != null).count());
-        summary.put("ai_tokens", tokens(players.stream().mapToLong(p -> p.aiTokens().input()).sum(),
-                players.stream().mapToLong(p -> p.aiTokens().output()).sum()));
+        summary.put("ai_tokens", tokens(new AiTokens(players.stream().mapToLong(p -> p.aiTokens().input()).sum(),
+                players.stream().mapToLong(p -> p.aiTokens().output()).sum())));
         return summary;
     }
 
-    private static Map<String, Object> tokens(long input, long output) {
+    private static Map<String, Object> tokens(AiTokens aiTokens) {
         Map<String, Object> tokens = new LinkedHashMap<>();
-        tokens.put("input", input);
-        tokens.put("output", output);
+        tokens.put("input", aiTokens.input());
+        tokens.put("output", aiTokens.output());
         return tokens;
     }
 
-    private static Map<String, Object> describe(PlayerRegistration player) {
+    private static Map<String, Object> describe(PlayerRegistration registration) {
+        Player player = registration.player();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("player_id", player.playerId());
+        json.put("player_id", player.id());
         json.put("first_name", player.firstName());
         json.put("last_name", player.lastName());
         json.put("age_group", player.ageGroup());
-        json.put("status", player.status());
-        json.put("stage", player.stage());
-        json.put("is_returning_player", player.isReturningPlayer());
+        json.put("status", player.status().wireName());
+        json.put("stage", player.stage().wireName());
+        json.put("is_returning_player", player.returningPlayer());
         json.put("updated_at", player.updatedAt());
-        json.put("missing_details", player.missingDetails());
-        json.put("ai_tokens", tokens(player.aiTokens().input(), player.aiTokens().output()));
-        PlayerRegistration.ParentContact contact = player.parent();
+        json.put("missing_details", registration.missingDetails());
+        json.put("ai_tokens", tokens(registration.aiTokens()));
+        Parent contact = registration.parent();
         Map<String, Object> parent = new LinkedHashMap<>();
-        parent.put("tel", contact.tel());
+        parent.put("tel", contact.phone());
         parent.put("first_name", contact.firstName());
         parent.put("last_name", contact.lastName());
         parent.put("opted_out", contact.optedOutAt() != null);

@@ -13,16 +13,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import uk.clubreg.app.Adapters;
+import uk.clubreg.assistant.ConversationEngine;
 import uk.clubreg.config.Config;
 import uk.clubreg.http.HttpRequest;
-import uk.clubreg.messaging.twilio.TwilioMessaging;
+import uk.clubreg.inbox.Inbox;
+import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.testsupport.Repositories;
 import uk.clubreg.testsupport.TestPostgres;
 
 /**
  * A migrated database, the Twilio stub and messaging configured against both, plus the rows a test needs
- * (parents, conversations, players, invitations are inserted directly: the invitation service is another issue's).
+ * (parents, conversations, players, invitations are inserted directly, as a fixture).
  */
 public final class MessagingHarness implements AutoCloseable {
 
@@ -36,6 +40,7 @@ public final class MessagingHarness implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
 
     public final Database database = TestPostgres.freshDatabase();
+    public final Repositories repositories = Repositories.of(database);
     public final TwilioApiStub twilio = new TwilioApiStub();
     public final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
@@ -65,12 +70,27 @@ public final class MessagingHarness implements AutoCloseable {
         return config(Map.of());
     }
 
+    /** Messaging against the Twilio stub; jobs it writes are accepted and dropped. */
     public Messaging messaging() {
-        return TwilioMessaging.create(config(), database, clock);
+        return messaging(config());
     }
 
     public Messaging messaging(Config config) {
-        return TwilioMessaging.create(config, database, clock);
+        return messaging(config, job -> { });
+    }
+
+    /** Messaging against the Twilio stub, relaying the jobs it writes to {@code queue}. */
+    public Messaging messaging(Config config, JobQueue queue) {
+        Adapters twilio = Adapters.fromConfig(config, database);
+        return new Messaging(config, clock, database, repositories.parents(), repositories.players(),
+                repositories.conversations(), repositories.outbox(), repositories.relay(queue), twilio.whatsApp(),
+                twilio.signatures());
+    }
+
+    /** The inbox over {@code messaging}, answering with {@code engine}, relaying its jobs to {@code queue}. */
+    public Inbox inbox(Messaging messaging, ConversationEngine engine, JobQueue queue) {
+        return new Inbox(messaging, engine, repositories.parents(), repositories.conversations(), database,
+                repositories.outbox(), repositories.relay(queue), clock, "Urmston Town Juniors FC");
     }
 
     // --- Rows ---

@@ -5,7 +5,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import uk.clubreg.conversation.ConversationEngine;
+import uk.clubreg.assistant.ConversationEngine;
+import uk.clubreg.conversations.Reply;
 import uk.clubreg.persistence.Database;
 
 /**

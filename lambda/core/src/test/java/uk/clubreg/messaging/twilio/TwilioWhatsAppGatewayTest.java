@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.clubreg.conversations.MessageStatus;
 import uk.clubreg.config.Config;
 import uk.clubreg.messaging.OutboundMessage;
 import uk.clubreg.messaging.SendFailedException;
@@ -49,7 +50,7 @@ class TwilioWhatsAppGatewayTest {
         WhatsAppGateway.Accepted accepted = gateway.send(OutboundMessage.freeform(PARENT, "Thanks, Sam!"));
 
         assertThat(accepted.sid()).startsWith("SM");
-        assertThat(accepted.status()).isEqualTo("queued");
+        assertThat(accepted.status()).isEqualTo(MessageStatus.QUEUED);
         assertThat(twilio.sentForms()).singleElement().isEqualTo(Map.of(
                 "To", "whatsapp:" + PARENT,
                 "From", "whatsapp:+447700900000",

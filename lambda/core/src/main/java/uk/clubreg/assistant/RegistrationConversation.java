@@ -1,0 +1,179 @@
+package uk.clubreg.assistant;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.clubreg.conversations.Conversation;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.InboundMessage;
+import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.conversations.Reply;
+import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.persistence.Transactions;
+import uk.clubreg.players.PlayerRepository;
+
+/**
+ * The conversation engine: answers every unanswered message of a conversation as one turn, through a
+ * {@link Responder} (the AI or the guided dialogue).
+ *
+ * <ul>
+ *   <li>A burst is one turn: it waits until the newest message is {@code settleWindow} old (bounded), then takes
+ *       every received message at once. The other jobs of the burst find nothing left to answer.</li>
+ *   <li>The decided reply is stored with the answered marks in one transaction, then sent with an idempotency key
+ *       from the last message id: a retried job re-sends the stored reply, never decides or sends twice.</li>
+ *   <li>After request_human_help the assistant is silent: messages are kept as 'held' until a manager releases it.</li>
+ *   <li>When the AI is unavailable the job fails (back to the queue, messages stay unanswered); once the parent has
+ *       waited {@code holdingAfter} they get one holding message for the whole outage.</li>
+ * </ul>
+ */
+public final class RegistrationConversation implements ConversationEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegistrationConversation.class);
+    private static final int MAX_SETTLE_WAITS = 3;
+
+    /** Waits; a seam so tests do not sleep. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration);
+    }
+
+    private final Transactions transactions;
+    private final PlayerRepository players;
+    private final ConversationRepository conversations;
+    private final Responder responder;
+    private final WhatsAppReplies replies;
+    private final ConversationSettings settings;
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    public RegistrationConversation(Transactions transactions, PlayerRepository players,
+                                    ConversationRepository conversations, Responder responder,
+                                    WhatsAppReplies replies, ConversationSettings settings, Clock clock,
+                                    Sleeper sleeper) {
+        this.transactions = transactions;
+        this.players = players;
+        this.conversations = conversations;
+        this.responder = responder;
+        this.replies = replies;
+        this.settings = settings;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    public static Sleeper threadSleeper() {
+        return duration -> {
+            try {
+                Thread.sleep(duration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for a burst to settle", e);
+            }
+        };
+    }
+
+    @Override
+    public void respond(long conversationId) {
+        sendDecidedTurns(conversationId);
+        List<InboundMessage> burst = settledBurst(conversationId);
+        if (burst.isEmpty()) {
+            return;
+        }
+        Conversation conversation = conversations.find(conversationId)
+                .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
+        if (conversation.humanHelpRequestedAt() != null) {
+            conversations.settleReceived(ids(burst), MessageStatus.HELD);
+            LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("messages", burst.size())
+                    .log("Messages held for the team manager");
+            return;
+        }
+        Turn turn = new Turn(conversationId, conversation.parent().firstName(), players.inConversation(conversationId),
+                burst, players.earlierAttemptPending(conversationId), conversation.openAiConversationId());
+        Reply reply;
+        try {
+            reply = responder.respond(turn);
+        } catch (ResponderUnavailableException e) {
+            holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
+            throw e;
+        }
+        if (conversation.aiUnavailableSince() != null) {
+            conversations.endOutage(conversationId);
+        }
+        saveTurn(conversationId, burst, reply);
+        LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", responder.engine())
+                .addKeyValue("messages", burst.size()).addKeyValue("input_tokens", reply.inputTokens())
+                .addKeyValue("output_tokens", reply.outputTokens()).log("Turn decided");
+        sendDecidedTurns(conversationId);
+    }
+
+    /**
+     * Records the reply to a burst and marks its messages answered, in one transaction: from here on the turn is
+     * decided, and a retry sends this reply rather than deciding again.
+     */
+    private void saveTurn(long conversationId, List<InboundMessage> burst, Reply reply) {
+        transactions.inTransaction(() -> {
+            conversations.insertTurn(conversationId, burst.getLast().id(), responder.engine(), reply);
+            conversations.settleReceived(ids(burst), MessageStatus.ANSWERED);
+        });
+    }
+
+    private void sendDecidedTurns(long conversationId) {
+        for (ConversationRepository.DecidedTurn turn : conversations.unsentTurns(conversationId)) {
+            replies.reply(conversationId, "reply:" + turn.lastInboundMessageId(), turn.reply());
+            conversations.markTurnSent(turn.id());
+        }
+    }
+
+    private static List<Long> ids(List<InboundMessage> messages) {
+        return messages.stream().map(InboundMessage::id).toList();
+    }
+
+    private List<InboundMessage> settledBurst(long conversationId) {
+        List<InboundMessage> burst = untilOptKeyword(conversations.received(conversationId));
+        for (int wait = 0; wait < MAX_SETTLE_WAITS && !burst.isEmpty(); wait++) {
+            Duration age = Duration.between(burst.getLast().receivedAt(), clock.instant());
+            if (age.compareTo(settings.settleWindow()) >= 0) {
+                break;
+            }
+            sleeper.sleep(settings.settleWindow().minus(age));
+            burst = untilOptKeyword(conversations.received(conversationId));
+        }
+        return burst;
+    }
+
+    /**
+     * STOP and START are the inbox's to answer, in the job for that message: a burst ends before one, so an
+     * opt-out is never answered by the assistant or lost inside a turn.
+     */
+    private static List<InboundMessage> untilOptKeyword(List<InboundMessage> received) {
+        return received.stream()
+                .takeWhile(message -> OptOutKeywords.classify(message.body()) == OptOutKeywords.NONE)
+                .toList();
+    }
+
+    private String holdingText() {
+        return "Thanks for your message. " + settings.assistantName() + " at " + settings.clubName()
+                + " is taking longer than usual to reply; we have your message and will answer as soon as we can.";
+    }
+
+    /**
+     * The wait is counted from the parent's point of view: from the oldest unanswered message, or from the first
+     * failure when that is older (a message that arrived during an outage).
+     */
+    private void holdingMessageIfDue(Conversation conversation, Instant oldestMessage) {
+        Instant now = clock.instant();
+        Instant since = conversations.startOutage(conversation.id(), now);
+        Instant waitingSince = oldestMessage.isBefore(since) ? oldestMessage : since;
+        boolean due = conversation.holdingMessageSentAt() == null
+                && Duration.between(waitingSince, now).compareTo(settings.holdingAfter()) >= 0;
+        LOG.atWarn().addKeyValue("conversation_id", conversation.id()).addKeyValue("unavailable_since", since)
+                .addKeyValue("holding_message", due).log("AI unavailable; the turn goes back to the queue");
+        if (due) {
+            replies.reply(conversation.id(), "holding:" + conversation.id() + ":" + since.toEpochMilli(),
+                    Reply.text(holdingText()));
+            conversations.markHoldingMessageSent(conversation.id(), now);
+        }
+    }
+}

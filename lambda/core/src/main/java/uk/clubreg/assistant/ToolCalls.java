@@ -1,0 +1,94 @@
+package uk.clubreg.assistant;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.clubreg.json.Json;
+import uk.clubreg.players.RegistrationStatus;
+
+/**
+ * The tools' JSON contract with the model: a call by name with JSON arguments (possibly malformed) becomes one of
+ * the {@link RegistrationActions}; the schemas the model sees are {@link ToolDefinitions}.
+ */
+public final class ToolCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolCalls.class);
+
+    private final RegistrationActions actions;
+
+    public ToolCalls(RegistrationActions actions) {
+        this.actions = actions;
+    }
+
+    /** A tool call as the model made it; unknown tools and bad arguments are refused, never thrown. */
+    public ToolResult call(long conversationId, String name, String argumentsJson) {
+        JsonNode arguments = parse(argumentsJson);
+        if (!arguments.isObject()) {
+            return logged(conversationId, name, ToolResult.refused("the arguments were not a JSON object; call "
+                    + name + " again with valid JSON arguments"));
+        }
+        ToolResult result = switch (name) {
+            case ToolDefinitions.UPDATE_REGISTRATION_STATUS -> statusChange(arguments)
+                    .map(change -> actions.updateRegistrationStatus(conversationId, change))
+                    .orElseGet(() -> ToolResult.refused(
+                            "player_id must be a player id from the Players list, and status one of pending, "
+                                    + "confirmed, declined, completed"));
+            case ToolDefinitions.RECORD_PLAYER_DETAILS -> playerId(arguments)
+                    .map(id -> actions.recordPlayerDetails(conversationId, new RegistrationActions.DetailsUpdate(id,
+                            text(arguments, "date_of_birth"), text(arguments, "medical_notes"),
+                            text(arguments, "emergency_contact_name"), text(arguments, "emergency_contact_tel"),
+                            bool(arguments, "photo_consent"), text(arguments, "kit_size"))))
+                    .orElseGet(() -> ToolResult.refused("player_id must be a player id from the Players list"));
+            case ToolDefinitions.REQUEST_HUMAN_HELP -> actions.requestHumanHelp(conversationId,
+                    Optional.ofNullable(text(arguments, "reason")).orElse("The assistant asked for a person"));
+            default -> ToolResult.refused("there is no tool called " + name);
+        };
+        return logged(conversationId, name, result);
+    }
+
+    private static ToolResult logged(long conversationId, String tool, ToolResult result) {
+        LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("tool", tool)
+                .addKeyValue("ok", result.ok()).log("Tool call");
+        return result;
+    }
+
+    private static JsonNode parse(String argumentsJson) {
+        try {
+            return Json.read(argumentsJson == null ? "" : argumentsJson);
+        } catch (IllegalArgumentException e) {
+            return Json.MAPPER.missingNode();
+        }
+    }
+
+    private static Optional<RegistrationActions.StatusChange> statusChange(JsonNode arguments) {
+        Optional<Long> id = playerId(arguments);
+        Optional<RegistrationStatus> status = RegistrationStatus.fromWireName(arguments.path("status").asText(""));
+        if (id.isEmpty() || status.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RegistrationActions.StatusChange(id.get(), status.get(),
+                bool(arguments, "is_returning_player"), text(arguments, "notes")));
+    }
+
+    private static Optional<Long> playerId(JsonNode arguments) {
+        JsonNode id = arguments.path("player_id");
+        if (id.isIntegralNumber()) {
+            return Optional.of(id.asLong());
+        }
+        if (id.isTextual() && id.asText().trim().matches("\\d{1,18}")) {
+            return Optional.of(Long.parseLong(id.asText().trim()));
+        }
+        return Optional.empty();
+    }
+
+    private static String text(JsonNode arguments, String field) {
+        JsonNode value = arguments.path(field);
+        return value.isMissingNode() || value.isNull() || value.asText().isBlank() ? null : value.asText();
+    }
+
+    private static Boolean bool(JsonNode arguments, String field) {
+        JsonNode value = arguments.path(field);
+        return value.isBoolean() ? value.asBoolean() : null;
+    }
+}

@@ -1,0 +1,315 @@
+package uk.clubreg.conversations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import uk.clubreg.json.Json;
+import uk.clubreg.parents.ParentRepository;
+import uk.clubreg.persistence.Jdbc;
+
+/**
+ * A parent's conversations with their messages and turns: the {@code conversations}, {@code messages} and
+ * {@code conversation_turns} tables. Messages are append-only (a trigger refuses changes to their content); only
+ * status, error, SID and usage columns move on.
+ */
+public final class ConversationRepository {
+
+    /** The parent's live conversation; {@code parentHasReplied}: an inbound message has opened its window. */
+    public record LiveConversation(long id, boolean parentHasReplied) {}
+
+    /** A message we are about to send, written before the provider is called. */
+    public record NewOutbound(Long conversationId, Long parentId, String phone, MessageKind kind, String body,
+                              String contentSid, Map<String, String> contentVariables, String idempotencyKey,
+                              Long retryOfMessageId, int inputTokens, int outputTokens) {}
+
+    /** An outbound row found by its idempotency key; {@code inFlight}: touched within the in-flight window. */
+    public record OutboundClaim(long id, String twilioSid, MessageStatus status, boolean inFlight) {}
+
+    /** An outbound row found by Twilio's SID, for a status callback. */
+    public record SentMessage(long id, Long parentId, MessageKind kind, String phone, MessageStatus status) {}
+
+    /** A reply decided for a burst but maybe not yet sent. */
+    public record DecidedTurn(long id, long lastInboundMessageId, Reply reply) {}
+
+    private static final String CONVERSATION_COLUMNS = """
+            c.id, c.last_inbound_at, c.openai_conversation_id, c.human_help_requested_at, c.ai_unavailable_since,
+            c.holding_message_sent_at, """ + ParentRepository.COLUMNS;
+
+    private static final String INBOUND_COLUMNS = "id, parent_id, conversation_id, phone_e164, body, created_at";
+
+    private final Jdbc jdbc;
+
+    public ConversationRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // --- Conversations ---
+
+    public Optional<Conversation> find(long conversationId) {
+        return jdbc.queryOne("SELECT " + CONVERSATION_COLUMNS + " " + """
+                 FROM conversations c JOIN parents par ON par.id = c.parent_id WHERE c.id = ?""",
+                ConversationRepository::conversation, conversationId);
+    }
+
+    public Optional<LiveConversation> live(long parentId) {
+        return jdbc.queryOne("SELECT id, last_inbound_at IS NOT NULL FROM conversations WHERE parent_id = ? AND state = 'active'",
+                row -> new LiveConversation(row.getLong(1), row.getBoolean(2)), parentId);
+    }
+
+    /** The parent's live conversation, started now if they have none (another writer may have just started it). */
+    public long openLive(long parentId) {
+        return jdbc.queryOne("""
+                INSERT INTO conversations (parent_id) VALUES (?)
+                ON CONFLICT (parent_id) WHERE state = 'active' DO NOTHING
+                RETURNING id""", row -> row.getLong(1), parentId)
+                .or(() -> live(parentId).map(LiveConversation::id))
+                .orElseThrow(() -> new IllegalStateException("Parent " + parentId + " has no live conversation"));
+    }
+
+    /** An inbound message opens (or extends) WhatsApp's 24-hour window. */
+    public void openWindow(long conversationId, Instant now) {
+        jdbc.update("""
+                UPDATE conversations SET last_inbound_at = greatest(last_inbound_at, ?), last_interaction_at = ?,
+                       updated_at = now()
+                WHERE id = ?""", now, now, conversationId);
+    }
+
+    /** @return false when a person had already been asked for (asking twice is one request) */
+    public boolean requestHumanHelp(long conversationId, Instant now, String reason) {
+        return jdbc.update("""
+                UPDATE conversations SET human_help_requested_at = ?, human_help_reason = ?, updated_at = now()
+                WHERE id = ? AND human_help_requested_at IS NULL""", now, reason, conversationId) > 0;
+    }
+
+    /** The first failed AI attempt of an outage; returns when the outage started. */
+    public Instant startOutage(long conversationId, Instant now) {
+        return jdbc.queryOne("""
+                UPDATE conversations SET ai_unavailable_since = COALESCE(ai_unavailable_since, ?)
+                WHERE id = ? RETURNING ai_unavailable_since""", row -> Jdbc.instant(row, "ai_unavailable_since"),
+                now, conversationId).orElseThrow();
+    }
+
+    public void markHoldingMessageSent(long conversationId, Instant now) {
+        jdbc.update("UPDATE conversations SET holding_message_sent_at = ? WHERE id = ?", now, conversationId);
+    }
+
+    public void endOutage(long conversationId) {
+        jdbc.update("UPDATE conversations SET ai_unavailable_since = NULL, holding_message_sent_at = NULL WHERE id = ?",
+                conversationId);
+    }
+
+    public void setOpenAiConversationId(long conversationId, String openAiConversationId) {
+        jdbc.update("UPDATE conversations SET openai_conversation_id = ? WHERE id = ?", openAiConversationId,
+                conversationId);
+    }
+
+    // --- Inbound messages ---
+
+    /** Stores a message once per Twilio MessageSid; empty when that SID was stored before. */
+    public Optional<Long> insertInbound(Long conversationId, Long parentId, String phone, String body,
+                                        List<Map<String, String>> media, String twilioSid) {
+        return jdbc.queryOne("""
+                INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, body, media, twilio_sid,
+                                      status)
+                VALUES (?, ?, ?, 'inbound', ?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (twilio_sid) DO NOTHING
+                RETURNING id""", row -> row.getLong(1), Jdbc.nullableLong(conversationId), Jdbc.nullableLong(parentId),
+                phone, (media.isEmpty() ? MessageKind.TEXT : MessageKind.MEDIA).wireName(),
+                Jdbc.nullable(body == null || body.isEmpty() ? null : body, Types.VARCHAR),
+                Jdbc.nullable(media.isEmpty() ? null : Json.write(media), Types.VARCHAR), twilioSid,
+                MessageStatus.RECEIVED.wireName());
+    }
+
+    public Optional<InboundMessage> inbound(long messageId) {
+        return jdbc.queryOne("SELECT " + INBOUND_COLUMNS + " FROM messages WHERE id = ? AND direction = 'inbound'",
+                ConversationRepository::inboundMessage, messageId);
+    }
+
+    /**
+     * The messages of the same sender (parent, or number when unknown) still waiting for an answer, oldest first:
+     * however their jobs were ordered or repeated, they are worked in the order they were stored.
+     */
+    public List<InboundMessage> waitingFromSenderOf(InboundMessage message) {
+        return message.parentId() == null
+                ? jdbc.queryList("SELECT " + INBOUND_COLUMNS + " " + """
+                         FROM messages
+                        WHERE phone_e164 = ? AND parent_id IS NULL AND direction = 'inbound' AND status = ?
+                        ORDER BY id""", ConversationRepository::inboundMessage, message.phone(),
+                        MessageStatus.RECEIVED.wireName())
+                : jdbc.queryList("SELECT " + INBOUND_COLUMNS + " " + """
+                         FROM messages WHERE parent_id = ? AND direction = 'inbound' AND status = ?
+                        ORDER BY id""", ConversationRepository::inboundMessage, message.parentId(),
+                        MessageStatus.RECEIVED.wireName());
+    }
+
+    /** The conversation's messages not answered yet, oldest first. */
+    public List<InboundMessage> received(long conversationId) {
+        return jdbc.queryList("SELECT " + INBOUND_COLUMNS + " " + """
+                 FROM messages WHERE conversation_id = ? AND direction = 'inbound' AND status = ? ORDER BY id""",
+                ConversationRepository::inboundMessage, conversationId, MessageStatus.RECEIVED.wireName());
+    }
+
+    /** Moves messages still {@code received} to {@code status} (answered, ignored or held); others are left. */
+    public void settleReceived(Collection<Long> messageIds, MessageStatus status) {
+        if (!messageIds.isEmpty()) {
+            jdbc.update("UPDATE messages SET status = ?, updated_at = now() WHERE id = ANY (?) AND status = ?",
+                    status.wireName(), Jdbc.bigints(messageIds), MessageStatus.RECEIVED.wireName());
+        }
+    }
+
+    /** The last {@code limit} messages before {@code beforeMessageId} with text, oldest first. */
+    public List<HistoryMessage> history(long conversationId, long beforeMessageId, int limit) {
+        List<HistoryMessage> history = new ArrayList<>(jdbc.queryList("""
+                SELECT direction, body FROM messages
+                WHERE conversation_id = ? AND id < ? AND body IS NOT NULL AND body <> ''
+                ORDER BY id DESC LIMIT ?""", row -> new HistoryMessage("inbound".equals(row.getString(1)),
+                row.getString(2)), conversationId, beforeMessageId, limit));
+        Collections.reverse(history);
+        return history;
+    }
+
+    // --- Outbound messages ---
+
+    /** Writes the row (status sending) unless its idempotency key exists; empty when it did. */
+    public Optional<Long> insertOutbound(NewOutbound message) {
+        return jdbc.queryOne("""
+                INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, body, content_sid,
+                                      content_variables, idempotency_key, status, retry_of_message_id,
+                                      input_tokens, output_tokens)
+                VALUES (?, ?, ?, 'outbound', ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                ON CONFLICT (idempotency_key) DO NOTHING
+                RETURNING id""", row -> row.getLong(1), Jdbc.nullableLong(message.conversationId()),
+                Jdbc.nullableLong(message.parentId()), message.phone(), message.kind().wireName(),
+                Jdbc.nullable(message.body(), Types.VARCHAR), Jdbc.nullable(message.contentSid(), Types.VARCHAR),
+                Jdbc.nullable(message.kind() == MessageKind.TEMPLATE ? Json.write(message.contentVariables()) : null,
+                        Types.VARCHAR),
+                message.idempotencyKey(), MessageStatus.SENDING.wireName(), Jdbc.nullableLong(message.retryOfMessageId()),
+                message.inputTokens(), message.outputTokens());
+    }
+
+    /** The row of this key, locked until the transaction ends. */
+    public OutboundClaim outboundForUpdate(String idempotencyKey, int inFlightSeconds) {
+        return jdbc.queryOne("""
+                SELECT id, twilio_sid, status, updated_at > now() - make_interval(secs => ?) AS in_flight
+                FROM messages WHERE idempotency_key = ? FOR UPDATE""",
+                row -> new OutboundClaim(row.getLong("id"), row.getString("twilio_sid"), status(row),
+                        row.getBoolean("in_flight")), inFlightSeconds, idempotencyKey).orElseThrow();
+    }
+
+    /** Twilio accepted it: its SID and first status. */
+    public void markSent(long messageId, String twilioSid, MessageStatus status) {
+        jdbc.update("""
+                UPDATE messages SET twilio_sid = ?, status = ?, error_code = NULL, error_message = NULL,
+                       updated_at = now()
+                WHERE id = ?""", twilioSid, status.wireName(), messageId);
+    }
+
+    public void setOutboundStatus(long messageId, MessageStatus status, Integer errorCode, String errorMessage) {
+        jdbc.update("UPDATE messages SET status = ?, error_code = ?, error_message = ?, updated_at = now() WHERE id = ?",
+                status.wireName(), Jdbc.nullable(errorCode, Types.INTEGER),
+                Jdbc.nullable(errorMessage == null ? null : errorMessage.substring(0, Math.min(errorMessage.length(), 500)),
+                        Types.VARCHAR), messageId);
+    }
+
+    /** The outbound message Twilio knows by this SID, locked until the transaction ends. */
+    public Optional<SentMessage> sentForUpdate(String twilioSid) {
+        return jdbc.queryOne("""
+                SELECT id, parent_id, kind, phone_e164, status FROM messages
+                WHERE twilio_sid = ? AND direction = 'outbound' FOR UPDATE""",
+                row -> new SentMessage(row.getLong("id"), Jdbc.nullableLong(row, "parent_id"),
+                        MessageKind.fromWireName(row.getString("kind")), row.getString("phone_e164"), status(row)),
+                twilioSid);
+    }
+
+    /** A delivery status from Twilio; an error code already recorded is kept when this callback has none. */
+    public void recordDelivery(long messageId, MessageStatus status, Integer errorCode) {
+        jdbc.update("""
+                UPDATE messages SET status = ?, error_code = coalesce(?, error_code), updated_at = now()
+                WHERE id = ?""", status.wireName(), Jdbc.nullable(errorCode, Types.INTEGER), messageId);
+    }
+
+    /** The conversation of an outbound free-form message, if it was one (templates are never re-sent). */
+    public Optional<Long> conversationOfFreeform(long messageId) {
+        return jdbc.queryOne("""
+                SELECT conversation_id FROM messages
+                WHERE id = ? AND direction = 'outbound' AND kind = ? AND conversation_id IS NOT NULL""",
+                row -> row.getLong(1), messageId, MessageKind.FREEFORM.wireName());
+    }
+
+    /** AI tokens recorded on each conversation's replies. */
+    public Map<Long, AiTokens> aiTokens(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.queryList("""
+                SELECT conversation_id, sum(COALESCE(input_tokens, 0)), sum(COALESCE(output_tokens, 0))
+                FROM messages WHERE conversation_id = ANY (?) AND direction = 'outbound'
+                GROUP BY conversation_id""", row -> Map.entry(row.getLong(1), new AiTokens(row.getLong(2),
+                row.getLong(3))), Jdbc.bigints(conversationIds)).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    // --- Turns ---
+
+    /** Records the reply decided for a burst; call it in the transaction that settles the burst's messages. */
+    public void insertTurn(long conversationId, long lastInboundMessageId, String engine, Reply reply) {
+        jdbc.update("""
+                INSERT INTO conversation_turns
+                    (conversation_id, last_inbound_message_id, engine, reply, input_tokens, output_tokens)
+                VALUES (?, ?, ?, ?::jsonb, ?, ?)""", conversationId, lastInboundMessageId, engine, replyJson(reply),
+                reply.inputTokens(), reply.outputTokens());
+        jdbc.update("UPDATE conversations SET last_interaction_at = now(), updated_at = now() WHERE id = ?",
+                conversationId);
+    }
+
+    public List<DecidedTurn> unsentTurns(long conversationId) {
+        return jdbc.queryList("""
+                SELECT id, last_inbound_message_id, reply, input_tokens, output_tokens FROM conversation_turns
+                WHERE conversation_id = ? AND sent_at IS NULL ORDER BY id""", row -> {
+                    JsonNode reply = Json.read(row.getString(3));
+                    List<String> buttons = new ArrayList<>();
+                    reply.path("quick_replies").forEach(b -> buttons.add(b.asText()));
+                    return new DecidedTurn(row.getLong(1), row.getLong(2),
+                            new Reply(reply.path("text").asText(), buttons, row.getInt(4), row.getInt(5)));
+                }, conversationId);
+    }
+
+    public void markTurnSent(long turnId) {
+        jdbc.update("UPDATE conversation_turns SET sent_at = now() WHERE id = ?", turnId);
+    }
+
+    private static String replyJson(Reply reply) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("text", reply.text());
+        reply.quickReplies().forEach(node.putArray("quick_replies")::add);
+        return Json.write(node);
+    }
+
+    private static Conversation conversation(ResultSet row) throws SQLException {
+        return new Conversation(row.getLong("id"), ParentRepository.read(row), Jdbc.instant(row, "last_inbound_at"),
+                row.getString("openai_conversation_id"), Jdbc.instant(row, "human_help_requested_at"),
+                Jdbc.instant(row, "ai_unavailable_since"), Jdbc.instant(row, "holding_message_sent_at"));
+    }
+
+    private static InboundMessage inboundMessage(ResultSet row) throws SQLException {
+        return new InboundMessage(row.getLong("id"), Jdbc.nullableLong(row, "parent_id"),
+                Jdbc.nullableLong(row, "conversation_id"), row.getString("phone_e164"), row.getString("body"),
+                Jdbc.instant(row, "created_at"));
+    }
+
+    private static MessageStatus status(ResultSet row) throws SQLException {
+        String status = row.getString("status");
+        return MessageStatus.fromWireName(status)
+                .orElseThrow(() -> new IllegalStateException("Unknown message status " + status));
+    }
+}

@@ -1,0 +1,118 @@
+package uk.clubreg.inbox;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.clubreg.assistant.ConversationEngine;
+import uk.clubreg.assistant.OptOutKeywords;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.InboundMessage;
+import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobHandler;
+import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.parents.ParentRepository;
+
+/**
+ * inbound_message: "this sender has news". Every message of theirs still waiting is worked, oldest first, so their
+ * order holds even when deliveries raced or a job is repeated. STOP and START get one confirmation each; while
+ * opted out nothing is answered; a sender with no invitation gets one polite reply per number; the rest goes to
+ * the conversation engine as one turn.
+ */
+final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundMessageJob.class);
+
+    private final ConversationRepository messages;
+    private final ParentRepository parents;
+    private final WhatsAppReplies replies;
+    private final ConversationEngine engine;
+    private final String clubName;
+
+    InboundMessageJob(ConversationRepository messages, ParentRepository parents, WhatsAppReplies replies,
+                      ConversationEngine engine, String clubName) {
+        this.messages = messages;
+        this.parents = parents;
+        this.replies = replies;
+        this.engine = engine;
+        this.clubName = clubName;
+    }
+
+    @Override
+    public void handle(Job.InboundMessage job) {
+        InboundMessage message = messages.inbound(job.messageId()).orElse(null);
+        if (message == null) {
+            LOG.atError().addKeyValue("message_id", job.messageId()).log("No such inbound message; nothing to do");
+            return;
+        }
+        List<InboundMessage> waiting = messages.waitingFromSenderOf(message);
+        if (waiting.isEmpty()) {
+            // A redelivery after the turn was decided but its reply not sent: the engine sends decided turns first.
+            if (message.conversationId() != null) {
+                engine.respond(message.conversationId());
+            }
+            return;
+        }
+        if (message.parentId() == null) {
+            answerUnknownSender(message.phone(), waiting);
+            return;
+        }
+        long parentId = message.parentId();
+        long conversationId = waiting.getLast().conversationId();
+        boolean optedOut = parents.isOptedOut(parentId);
+        List<Long> forTheEngine = new ArrayList<>();
+        for (InboundMessage inbound : waiting) {
+            switch (OptOutKeywords.classify(inbound.body())) {
+                case OPT_OUT -> {
+                    settle(forTheEngine, MessageStatus.IGNORED);
+                    forTheEngine.clear();
+                    setOptedOut(parentId, true);
+                    optedOut = true;
+                    replies.confirmOptOut(conversationId, "opt-out:" + inbound.id(), Reply.text(optedOutText()));
+                    settle(List.of(inbound.id()), MessageStatus.ANSWERED);
+                }
+                case OPT_IN -> {
+                    setOptedOut(parentId, false);
+                    optedOut = false;
+                    replies.reply(conversationId, "opt-in:" + inbound.id(), Reply.text(optedInText()));
+                    settle(List.of(inbound.id()), MessageStatus.ANSWERED);
+                }
+                case NONE -> {
+                    if (optedOut) {
+                        settle(List.of(inbound.id()), MessageStatus.IGNORED);
+                    } else {
+                        forTheEngine.add(inbound.id());
+                    }
+                }
+            }
+        }
+        if (!forTheEngine.isEmpty()) {
+            engine.respond(conversationId);
+        }
+    }
+
+    private void answerUnknownSender(String phone, List<InboundMessage> waiting) {
+        replies.answerUnknownSender(phone, "unknown-sender:" + phone, "Hello! This number handles " + clubName
+                + " registrations. If your child plays for one of our teams, please ask your team manager to invite you.");
+        settle(waiting.stream().map(InboundMessage::id).toList(), MessageStatus.ANSWERED);
+    }
+
+    private String optedOutText() {
+        return "You won't get any more " + clubName + " registration messages. Reply START if you change your mind.";
+    }
+
+    private String optedInText() {
+        return "Welcome back! You'll get " + clubName + " registration messages again. Reply STOP at any time to stop them.";
+    }
+
+    private void setOptedOut(long parentId, boolean optedOut) {
+        parents.setOptedOut(parentId, optedOut);
+        LOG.atInfo().addKeyValue("parent_id", parentId).addKeyValue("opted_out", optedOut).log("Opt-out changed");
+    }
+
+    private void settle(List<Long> messageIds, MessageStatus status) {
+        messages.settleReceived(messageIds, status);
+    }
+}

@@ -1,0 +1,113 @@
+package uk.clubreg.inbox;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.http.Endpoint;
+import uk.clubreg.http.HttpRequest;
+import uk.clubreg.http.HttpResponse;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.logging.Mask;
+import uk.clubreg.messaging.SignedForm;
+import uk.clubreg.outbox.Outbox;
+import uk.clubreg.outbox.OutboxRelay;
+import uk.clubreg.parents.Parent;
+import uk.clubreg.parents.ParentRepository;
+import uk.clubreg.persistence.Transactions;
+
+/**
+ * POST /webhook: a parent's WhatsApp message from Twilio. Stored once per MessageSid (Twilio retries deliveries),
+ * opening the conversation's 24-hour window, with an inbound_message job in the same transaction (group: the
+ * parent's number, so one parent's messages are worked in order; deduplication: the MessageSid). The answer is
+ * quick and empty: replies are sent by the job.
+ */
+final class InboundWebhook implements Endpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InboundWebhook.class);
+    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
+
+    private final SignedForm signedForm;
+    private final ParentRepository parents;
+    private final ConversationRepository conversations;
+    private final Transactions transactions;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    InboundWebhook(SignedForm signedForm, ParentRepository parents, ConversationRepository conversations,
+                   Transactions transactions, Outbox outbox, OutboxRelay relay, Clock clock) {
+        this.signedForm = signedForm;
+        this.parents = parents;
+        this.conversations = conversations;
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    @Override
+    public HttpResponse handle(HttpRequest request) {
+        Map<String, String> form = signedForm.read(request, "/webhook").orElse(null);
+        if (form == null) {
+            return SignedForm.forbidden(request);
+        }
+        String messageSid = form.getOrDefault("MessageSid", "").trim();
+        String phone = form.getOrDefault("From", "").trim().replaceFirst("^whatsapp:", "");
+        if (messageSid.isEmpty() || !E164.matcher(phone).matches()) {
+            return HttpResponse.error(400, "invalid_webhook", "MessageSid and a WhatsApp From number are required",
+                    request.requestId(), null);
+        }
+        transactions.inTransaction(() -> record(messageSid, phone, form)).ifPresentOrElse(relay::publish,
+                () -> LOG.atInfo().addKeyValue("twilio_sid", messageSid).log("Repeated delivery; already stored"));
+        return SignedForm.emptyTwiml();
+    }
+
+    /** @return the new job, or empty when this MessageSid was stored before */
+    private Optional<Outbox.Pending> record(String messageSid, String phone, Map<String, String> form) {
+        Optional<Parent> parent = parents.findByPhone(phone);
+        Long parentId = parent.map(Parent::id).orElse(null);
+        Long conversationId = parent.map(p -> conversations.live(p.id())
+                .map(ConversationRepository.LiveConversation::id)
+                .orElseGet(() -> conversations.openLive(p.id()))).orElse(null);
+        List<Map<String, String>> media = media(form);
+        Optional<Long> messageId = conversations.insertInbound(conversationId, parentId, phone,
+                form.getOrDefault("Body", ""), media, messageSid);
+        if (messageId.isEmpty()) {
+            return Optional.empty();
+        }
+        if (conversationId != null) {
+            conversations.openWindow(conversationId, clock.instant());
+        }
+        LOG.atInfo().addKeyValue("message_id", messageId.get()).addKeyValue("phone", Mask.phone(phone))
+                .addKeyValue("known_parent", parentId != null).addKeyValue("media", media.size())
+                .log("WhatsApp message received");
+        return outbox.add(new Job.InboundMessage(phone, messageSid, messageId.get(), conversationId));
+    }
+
+    private static List<Map<String, String>> media(Map<String, String> form) {
+        int count;
+        try {
+            count = Integer.parseInt(form.getOrDefault("NumMedia", "0").trim());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        List<Map<String, String>> media = new ArrayList<>();
+        for (int i = 0; i < Math.min(count, 10); i++) {
+            String url = form.get("MediaUrl" + i);
+            if (url != null) {
+                Map<String, String> item = new LinkedHashMap<>();
+                item.put("url", url);
+                item.put("content_type", form.getOrDefault("MediaContentType" + i, "application/octet-stream"));
+                media.add(item);
+            }
+        }
+        return media;
+    }
+}

@@ -1,0 +1,61 @@
+package uk.clubreg.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobCodec;
+import uk.clubreg.persistence.Jdbc;
+
+/** The {@code outbox} table: jobs written with the change that caused them, until the relay publishes them. */
+public final class OutboxRepository {
+
+    /** An unpublished row, as the sweeper reads it back. */
+    record Row(long id, String groupId, String deduplicationId, String body) {
+        Job job() {
+            return JobCodec.read(body, groupId, deduplicationId);
+        }
+    }
+
+    private final Jdbc jdbc;
+
+    public OutboxRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @return the new row's id, or empty when a job with the same deduplication id was already written */
+    Optional<Long> add(Job job) {
+        return jdbc.queryOne("""
+                INSERT INTO outbox (job_type, message_group_id, deduplication_id, payload)
+                VALUES (?, ?, ?, ?::jsonb)
+                ON CONFLICT (deduplication_id) DO NOTHING
+                RETURNING id""", row -> row.getLong(1), JobCodec.type(job), job.groupId(), job.deduplicationId(),
+                JobCodec.body(job));
+    }
+
+    void markPublished(long id) {
+        jdbc.update("UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ? AND published_at IS NULL",
+                id);
+    }
+
+    void recordFailure(long id, String error) {
+        jdbc.update("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
+                error.length() <= 500 ? error : error.substring(0, 500), id);
+    }
+
+    /** Rows still unpublished after {@code olderThan}, oldest first. */
+    List<Long> unpublished(Duration olderThan, int limit) {
+        return jdbc.queryList("""
+                SELECT id FROM outbox
+                WHERE published_at IS NULL AND created_at < now() - make_interval(secs => ?)
+                ORDER BY id LIMIT ?""", row -> row.getLong(1), olderThan.toSeconds(), limit);
+    }
+
+    /** The row while it is still unpublished, locked until the transaction ends; skipped when another holds it. */
+    Optional<Row> lockUnpublished(long id) {
+        return jdbc.queryOne("""
+                SELECT id, message_group_id, deduplication_id, payload::text FROM outbox
+                WHERE id = ? AND published_at IS NULL FOR UPDATE SKIP LOCKED""",
+                row -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)), id);
+    }
+}

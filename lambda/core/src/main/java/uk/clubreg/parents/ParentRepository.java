@@ -1,0 +1,78 @@
+package uk.clubreg.parents;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import uk.clubreg.persistence.Jdbc;
+
+/** The {@code parents} table: one row per WhatsApp number, with whether messages reach it. */
+public final class ParentRepository {
+
+    /** The select list {@link #read} maps, for queries that join {@code parents par}. */
+    public static final String COLUMNS = """
+            par.id AS parent_id, par.phone_e164, par.first_name AS parent_first_name,
+            par.last_name AS parent_last_name, par.opted_out_at, par.unreachable_at, par.unreachable_reason""";
+
+    private final Jdbc jdbc;
+
+    public ParentRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Creates the parent or updates the names given (names an earlier invitation gave are kept when this one has
+     * none). The upsert locks the row until commit, so one parent's invitations run one after another.
+     */
+    public Parent upsert(String phone, String firstName, String lastName) {
+        return jdbc.queryOne("""
+                INSERT INTO parents AS par (phone_e164, first_name, last_name) VALUES (?, ?, ?)
+                ON CONFLICT (phone_e164) DO UPDATE SET
+                    first_name = COALESCE(EXCLUDED.first_name, par.first_name),
+                    last_name = COALESCE(EXCLUDED.last_name, par.last_name),
+                    updated_at = now()
+                RETURNING\s""" + COLUMNS, ParentRepository::read, phone, firstName, lastName).orElseThrow();
+    }
+
+    public Optional<Parent> find(long parentId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM parents par WHERE par.id = ?", ParentRepository::read,
+                parentId);
+    }
+
+    public Optional<Parent> findByPhone(String phone) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM parents par WHERE par.phone_e164 = ?",
+                ParentRepository::read, phone);
+    }
+
+    /** Every parent, oldest first (the local WhatsApp simulator lists them). */
+    public List<Parent> all() {
+        return jdbc.queryList("SELECT " + COLUMNS + " FROM parents par ORDER BY par.id", ParentRepository::read);
+    }
+
+    public boolean isOptedOut(long parentId) {
+        return jdbc.queryOne("SELECT opted_out_at IS NOT NULL FROM parents WHERE id = ?", row -> row.getBoolean(1),
+                parentId).orElse(false);
+    }
+
+    /** STOP keeps the first opt-out time; START clears it. */
+    public void setOptedOut(long parentId, boolean optedOut) {
+        jdbc.update(optedOut
+                ? "UPDATE parents SET opted_out_at = coalesce(opted_out_at, now()), updated_at = now() WHERE id = ?"
+                : "UPDATE parents SET opted_out_at = NULL, updated_at = now() WHERE id = ?", parentId);
+    }
+
+    /** WhatsApp cannot deliver to this number; the first time is kept. */
+    public void markUnreachable(long parentId, String reason) {
+        jdbc.update("""
+                UPDATE parents SET unreachable_at = coalesce(unreachable_at, now()), unreachable_reason = ?,
+                       updated_at = now()
+                WHERE id = ?""", reason, parentId);
+    }
+
+    /** Reads {@link #COLUMNS}. */
+    public static Parent read(ResultSet row) throws SQLException {
+        return new Parent(row.getLong("parent_id"), row.getString("phone_e164"), row.getString("parent_first_name"),
+                row.getString("parent_last_name"), Jdbc.instant(row, "opted_out_at"),
+                Jdbc.instant(row, "unreachable_at"), row.getString("unreachable_reason"));
+    }
+}

@@ -1,0 +1,20 @@
+package uk.clubreg.persistence;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs work in one database transaction. Repositories called inside it share its connection, so a service can
+ * write to several aggregates atomically without touching JDBC itself.
+ */
+public interface Transactions {
+
+    /** Runs {@code work} in one transaction (joining one already open on this thread): committed when it returns. */
+    <T> T inTransaction(Supplier<T> work);
+
+    default void inTransaction(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+}

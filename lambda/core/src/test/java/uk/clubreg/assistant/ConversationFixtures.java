@@ -1,0 +1,162 @@
+package uk.clubreg.assistant;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.persistence.Jdbc;
+import uk.clubreg.players.PlayerRepository;
+
+/**
+ * Test data for conversations, written with plain SQL: families (a parent, a conversation, children), messages;
+ * and the assistant's parts over that database, as the composition root builds them.
+ */
+public final class ConversationFixtures {
+
+    public record Family(long parentId, long conversationId, String phone, List<Long> playerIds) {
+        public long playerId() {
+            return playerIds.getFirst();
+        }
+    }
+
+    private static final AtomicInteger SIDS = new AtomicInteger();
+
+    public static final ConversationSettings SETTINGS = new ConversationSettings("Omega", "Urmston Town Juniors FC",
+            "GB", List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), Duration.ZERO, 30,
+            Duration.ofSeconds(60));
+
+    /** 2026-11-22: the 2026-27 season is under way. */
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
+    private final Database database;
+
+    public ConversationFixtures(Database database) {
+        this.database = database;
+    }
+
+    public PlayerRepository players() {
+        return new PlayerRepository(new Jdbc(database));
+    }
+
+    public ConversationRepository conversations() {
+        return new ConversationRepository(new Jdbc(database));
+    }
+
+    /** What a responder works with, replying through {@code replies}, on {@link #SETTINGS} and {@link #CLOCK}. */
+    public ResponderContext context(WhatsAppReplies replies) {
+        RegistrationActions actions = new RegistrationActions(database, players(), conversations(), replies,
+                new PlayerDetails("GB", SETTINGS.kitSizes()), SETTINGS.clubName(), CLOCK);
+        return new ResponderContext(players(), conversations(), actions, new ToolCalls(actions), SETTINGS, CLOCK);
+    }
+
+    /** The turn engine around {@code responder}. */
+    public RegistrationConversation engine(Responder responder, WhatsAppReplies replies, ConversationSettings settings,
+                                           Clock clock, RegistrationConversation.Sleeper sleeper) {
+        return new RegistrationConversation(database, players(), conversations(), responder, replies, settings, clock,
+                sleeper);
+    }
+
+    /** A parent with one conversation and one child per first name, all U11 at Panthers for 2026-27. */
+    public Family family(String phone, String managerTel, String... children) {
+        return database.inTransaction(tx -> {
+            long parentId = insertReturningId(tx.prepareStatement(
+                    "INSERT INTO parents (phone_e164, first_name, last_name) VALUES (?, 'Lee', 'Parent') RETURNING id"),
+                    phone);
+            long conversationId;
+            try (PreparedStatement insert = tx.prepareStatement(
+                    "INSERT INTO conversations (parent_id) VALUES (?) RETURNING id")) {
+                insert.setLong(1, parentId);
+                conversationId = single(insert);
+            }
+            List<Long> players = new java.util.ArrayList<>();
+            for (String child : children) {
+                try (PreparedStatement insert = tx.prepareStatement("""
+                        INSERT INTO players (parent_id, conversation_id, first_name, last_name, club_name, team_name,
+                                             age_group, season, manager_full_name, manager_tel)
+                        VALUES (?, ?, ?, 'Parent', 'Urmston Town Juniors FC', 'Panthers', 'U11', '2026-27',
+                                'Sam Manager', ?) RETURNING id""")) {
+                    insert.setLong(1, parentId);
+                    insert.setLong(2, conversationId);
+                    insert.setString(3, child);
+                    insert.setString(4, managerTel);
+                    long playerId = single(insert);
+                    players.add(playerId);
+                    try (PreparedStatement invite = tx.prepareStatement(
+                            "INSERT INTO invitations (player_id, request_id) VALUES (?, 'test')")) {
+                        invite.setLong(1, playerId);
+                        invite.executeUpdate();
+                    }
+                }
+            }
+            return new Family(parentId, conversationId, phone, players);
+        });
+    }
+
+    /** A message from the parent, as the webhook stores it: status 'received'. */
+    public long inbound(Family family, String body) {
+        return inbound(family, body, Instant.parse("2026-11-22T09:59:00Z"));
+    }
+
+    public long inbound(Family family, String body, Instant at) {
+        return database.withConnection(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, body, twilio_sid,
+                                          status, created_at)
+                    VALUES (?, ?, ?, 'inbound', 'text', ?, ?, 'received', ?) RETURNING id""")) {
+                insert.setLong(1, family.conversationId());
+                insert.setLong(2, family.parentId());
+                insert.setString(3, family.phone());
+                insert.setString(4, body);
+                insert.setString(5, "SMtest" + SIDS.incrementAndGet());
+                insert.setTimestamp(6, java.sql.Timestamp.from(at));
+                return single(insert);
+            }
+        });
+    }
+
+    /** The parent is invited again while the conversation is live (decision 0047). */
+    public void invitedAgain(Family family, long playerId) {
+        execute("UPDATE invitations SET kind = 'existing' WHERE player_id = " + playerId);
+    }
+
+    public void execute(String sql) {
+        database.withConnection(c -> c.createStatement().executeUpdate(sql));
+    }
+
+    public String value(String sql) {
+        return database.withConnection(c -> {
+            try (ResultSet row = c.createStatement().executeQuery(sql)) {
+                return row.next() ? row.getString(1) : null;
+            }
+        });
+    }
+
+    public String messageStatus(long messageId) {
+        return value("SELECT status FROM messages WHERE id = " + messageId);
+    }
+
+    public String player(long playerId, String column) {
+        return value("SELECT " + column + " FROM players WHERE id = " + playerId);
+    }
+
+    private static long insertReturningId(PreparedStatement insert, String value) throws java.sql.SQLException {
+        try (insert) {
+            insert.setString(1, value);
+            return single(insert);
+        }
+    }
+
+    private static long single(PreparedStatement insert) throws java.sql.SQLException {
+        try (ResultSet row = insert.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package uk.clubreg.assistant.guided;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.clubreg.assistant.ConversationFixtures;
+import uk.clubreg.assistant.ConversationFixtures.Family;
+import uk.clubreg.assistant.RecordingReplies;
+import uk.clubreg.assistant.RegistrationConversation;
+import uk.clubreg.assistant.Transcript;
+import uk.clubreg.conversations.Reply;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.testsupport.TestPostgres;
+
+class GuidedConversationIT {
+
+    private Database database;
+    private ConversationFixtures fixtures;
+    private RecordingReplies replies;
+    private RegistrationConversation engine;
+    private final Transcript transcript = new Transcript();
+
+    @BeforeEach
+    void start() {
+        database = TestPostgres.freshDatabase();
+        fixtures = new ConversationFixtures(database);
+        replies = new RecordingReplies(database);
+        engine = fixtures.engine(new GuidedResponder(fixtures.context(replies)), replies,
+                ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK, d -> { });
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void aParentCompletesARegistrationWithNoAi() {
+        Family family = fixtures.family("+447700900201", null, "Seb");
+
+        say(family, "Yes");
+        say(family, "No");
+        say(family, "14/03/2016");
+        say(family, "none");
+        say(family, "Jo Parent");
+        say(family, "07700 900202");
+        say(family, "Yes");
+        Reply last = say(family, "7");
+        transcript.write("guided");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerId(), "stage")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerId(), "is_returning_player")).isEqualTo("f");
+        assertThat(fixtures.player(family.playerId(), "kit_size")).isEqualTo("M");
+        assertThat(fixtures.player(family.playerId(), "emergency_contact_tel")).isEqualTo("+447700900202");
+        assertThat(last.text()).contains("Seb's registration with Panthers for 2026-27 is complete");
+    }
+
+    @Test
+    void yesNoQuestionsCarryQuickReplyButtons() {
+        Family family = fixtures.family("+447700900203", null, "Seb");
+
+        Reply reply = say(family, "Yes please");
+
+        assertThat(reply.text()).contains("Did Seb play for Urmston Town Juniors FC last season?");
+        assertThat(reply.quickReplies()).containsExactly("Yes", "No");
+    }
+
+    @Test
+    void aDateOfBirthOutsideTheAgeGroupIsAskedForAgain() {
+        Family family = fixtures.family("+447700900204", null, "Seb");
+        say(family, "yes");
+        say(family, "yes");
+
+        Reply reply = say(family, "01/01/2010");
+
+        assertThat(reply.text()).contains("Sorry, I couldn't use that date of birth", "date of birth?");
+        assertThat(fixtures.player(family.playerId(), "date_of_birth")).isNull();
+    }
+
+    @Test
+    void aNumberedChoiceIsAcceptedWhenButtonsWereShownAsNumbers() {
+        Family family = fixtures.family("+447700900214", null, "Seb");
+
+        say(family, "1");
+        say(family, "2");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("confirmed");
+        assertThat(fixtures.player(family.playerId(), "is_returning_player")).isEqualTo("f");
+    }
+
+    @Test
+    void aParentWhoSaysNoIsDeclinedAndThanked() {
+        Family family = fixtures.family("+447700900205", null, "Seb");
+
+        Reply reply = say(family, "No thanks");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("declined");
+        assertThat(reply.text()).contains("won't be registering");
+    }
+
+    @Test
+    void siblingsAreRegisteredOneAfterTheOtherInOneConversation() {
+        Family family = fixtures.family("+447700900206", null, "Seb", "Mia");
+
+        for (String answer : new String[] {"yes", "yes", "14/03/2016", "none", "Jo", "07700900207", "yes", "M"}) {
+            say(family, answer);
+        }
+        Reply afterFirst = replies.lastReplyTo(family.conversationId());
+        for (String answer : new String[] {"yes", "no", "2 June 2017", "asthma, has an inhaler", "Jo", "07700900207",
+                "no", "8"}) {
+            say(family, answer);
+        }
+
+        assertThat(afterFirst.text()).contains("Seb's registration", "Would you like to register Mia");
+        assertThat(fixtures.player(family.playerIds().get(0), "stage")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerIds().get(1), "stage")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerIds().get(1), "medical_notes")).isEqualTo("asthma, has an inhaler");
+        assertThat(fixtures.player(family.playerIds().get(1), "photo_consent")).isEqualTo("f");
+    }
+
+    @Test
+    void aBurstThatFinishesOneChildGoesOnToTheNextChild() {
+        Family family = fixtures.family("+447700900211", null, "Seb", "Mia");
+        for (String answer : new String[] {"yes", "yes", "14/03/2016", "none", "Jo", "07700900207", "yes"}) {
+            say(family, answer);
+        }
+        fixtures.inbound(family, "M");
+        fixtures.inbound(family, "Yes");
+
+        engine.respond(family.conversationId());
+
+        assertThat(fixtures.player(family.playerIds().get(0), "stage")).isEqualTo("completed");
+        assertThat(fixtures.player(family.playerIds().get(1), "stage")).isEqualTo("returning_player_check");
+        assertThat(replies.lastReplyTo(family.conversationId()).text())
+                .contains("Seb's registration", "Did Mia play for");
+    }
+
+    @Test
+    void detailsCollectedBeforeGuidedModeTookOverCompleteTheRegistration() {
+        Family family = fixtures.family("+447700900212", null, "Seb");
+        fixtures.execute("UPDATE players SET registration_status = 'confirmed', stage = 'info_collection', "
+                + "is_returning_player = true, date_of_birth = '2016-03-14', medical_notes = 'None', "
+                + "emergency_contact_name = 'Jo', emergency_contact_tel = '+447700900213', photo_consent = true, "
+                + "kit_size = 'M'");
+
+        Reply reply = say(family, "Is that everything?");
+
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("completed");
+        assertThat(reply.text()).contains("Seb's registration", "is complete");
+    }
+
+    @Test
+    void aReturningParentIsOfferedToCarryOnOrStartAgain() {
+        Family family = fixtures.family("+447700900207", null, "Seb");
+        say(family, "yes");
+        say(family, "yes");
+        say(family, "14/03/2016");
+        fixtures.invitedAgain(family, family.playerId());
+
+        Reply offer = say(family, "Hi, I got another message?");
+
+        assertThat(offer.text()).contains("already started registering Seb");
+        assertThat(offer.quickReplies()).containsExactly("Carry on", "Start again");
+    }
+
+    @Test
+    void startingAgainClearsTheEarlierAnswers() {
+        Family family = fixtures.family("+447700900208", null, "Seb");
+        say(family, "yes");
+        say(family, "yes");
+        say(family, "14/03/2016");
+        fixtures.invitedAgain(family, family.playerId());
+        say(family, "Hi");
+
+        Reply reply = say(family, "Start again");
+
+        assertThat(fixtures.player(family.playerId(), "date_of_birth")).isNull();
+        assertThat(reply.text()).contains("start again", "Did Seb play for");
+    }
+
+    @Test
+    void carryingOnAsksTheNextMissingDetail() {
+        Family family = fixtures.family("+447700900209", null, "Seb");
+        say(family, "yes");
+        say(family, "yes");
+        say(family, "14/03/2016");
+        fixtures.invitedAgain(family, family.playerId());
+        say(family, "Hi");
+
+        Reply reply = say(family, "1");
+
+        assertThat(fixtures.player(family.playerId(), "date_of_birth")).isEqualTo("2016-03-14");
+        assertThat(reply.text()).contains("carry on", "medical conditions");
+    }
+
+    @Test
+    void askingForTheManagerHandsTheConversationOverAndTheAssistantGoesQuiet() {
+        Family family = fixtures.family("+447700900210", "07700900998", "Seb");
+
+        Reply handover = say(family, "Manager");
+        long later = fixtures.inbound(family, "hello?");
+        engine.respond(family.conversationId());
+
+        assertThat(handover.text()).contains("team manager");
+        assertThat(replies.managerNotices()).hasSize(1);
+        assertThat(replies.repliesTo(family.conversationId())).hasSize(1);
+        assertThat(fixtures.messageStatus(later)).isEqualTo("held");
+    }
+
+    private Reply say(Family family, String text) {
+        transcript.parent(text);
+        fixtures.inbound(family, text);
+        engine.respond(family.conversationId());
+        Reply reply = replies.lastReplyTo(family.conversationId());
+        transcript.assistant(reply);
+        return reply;
+    }
+}

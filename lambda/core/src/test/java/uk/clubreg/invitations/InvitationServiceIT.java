@@ -1,0 +1,188 @@
+package uk.clubreg.invitations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobCodec;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.players.InvitationKind;
+import uk.clubreg.players.RegistrationStatus;
+import uk.clubreg.testsupport.Repositories;
+import uk.clubreg.testsupport.RowCounts;
+import uk.clubreg.testsupport.TestPostgres;
+import uk.clubreg.testsupport.TestQueue;
+
+class InvitationServiceIT {
+
+    private Database database;
+    private TestQueue queue;
+    private InvitationService service;
+
+    @BeforeEach
+    void start() {
+        database = TestPostgres.freshDatabase();
+        queue = TestQueue.start();
+        service = serviceUsing(queue);
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+        queue.close();
+    }
+
+    @Test
+    void aNewInvitationIsStoredAndItsSendJobQueuedForTheParent() {
+        InvitationResult result = service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+
+        assertThat(result.created()).isTrue();
+        assertThat(result.invitation().kind()).isEqualTo(InvitationKind.NEW);
+        assertThat(result.invitation().status()).isEqualTo(RegistrationStatus.PENDING);
+        List<Message> messages = queue.drain();
+        assertThat(messages).hasSize(1);
+        Job job = JobCodec.read(messages.getFirst().body(), "g", "d");
+        assertThat(job).isInstanceOfSatisfying(Job.SendInvitation.class,
+                send -> assertThat(send.invitationId()).isEqualTo(result.invitation().id()));
+        assertThat(messages.getFirst().attributesAsStrings())
+                .containsEntry("MessageGroupId", "+447700900123")
+                .containsEntry("MessageDeduplicationId", "invitation:" + result.invitation().id());
+    }
+
+    @Test
+    void invitingTheSameChildAgainReturnsTheFirstInvitationAndQueuesNothingNew() {
+        InvitationResult first = service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        queue.drain();
+
+        InvitationResult again = service.invite(request("SAM", "taylor", "+447700900123"), "req-2");
+
+        assertThat(again.created()).isFalse();
+        assertThat(again.invitation().id()).isEqualTo(first.invitation().id());
+        assertThat(again.invitation().playerId()).isEqualTo(first.invitation().playerId());
+        assertThat(RowCounts.of(database)).containsEntry("players", 1L).containsEntry("outbox", 1L);
+        assertThat(queue.drain()).isEmpty();
+    }
+
+    @Test
+    void aSiblingInvitedBeforeTheParentRepliesJoinsTheSameConversationAsANewInvitation() {
+        service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+
+        InvitationResult sibling = service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
+
+        assertThat(sibling.created()).isTrue();
+        assertThat(sibling.invitation().kind()).isEqualTo(InvitationKind.NEW);
+        assertThat(RowCounts.of(database)).containsEntry("parents", 1L).containsEntry("conversations", 1L)
+                .containsEntry("players", 2L);
+        assertThat(RowCounts.count(database, "SELECT count(DISTINCT conversation_id) FROM players")).isEqualTo(1);
+    }
+
+    @Test
+    void aParentWhoHasAlreadyRepliedGetsTheExistingRegistrationInvitation() {
+        service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        database.withConnection(c -> c.createStatement().executeUpdate(
+                "UPDATE conversations SET last_inbound_at = now()"));
+
+        InvitationResult sibling = service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
+
+        assertThat(sibling.invitation().kind()).isEqualTo(InvitationKind.EXISTING);
+    }
+
+    @Test
+    void aParentsNamesAreKeptWhenALaterInvitationLeavesThemOut() {
+        service.invite(new InvitationRequest("Sam", "Taylor", "+447700900123", "Alex", "Taylor", "U11 Panthers",
+                null, null, null, "2026-27", null, null), "req-1");
+
+        InvitationResult sibling = service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
+
+        assertThat(sibling.invitation().parent().firstName()).isEqualTo("Alex");
+    }
+
+    @Test
+    void twentyFiveConcurrentInvitationsOfDifferentPlayersAreEachStoredOnce() throws Exception {
+        List<Callable<InvitationResult>> invitations = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            // Five parents with five children each: the same parent is invited from several threads at once.
+            InvitationRequest request = request("Child" + i, "Family" + (i % 5), "+4477009001%02d".formatted(i % 5));
+            invitations.add(() -> service.invite(request, "bulk"));
+        }
+
+        List<InvitationResult> results = runAtOnce(invitations);
+
+        assertThat(results).allMatch(InvitationResult::created);
+        assertThat(RowCounts.of(database)).containsEntry("parents", 5L).containsEntry("conversations", 5L)
+                .containsEntry("players", 25L).containsEntry("invitations", 25L).containsEntry("outbox", 25L);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero();
+    }
+
+    @Test
+    void twentyFiveConcurrentCopiesOfOneInvitationAreStoredOnce() throws Exception {
+        List<Callable<InvitationResult>> copies = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            copies.add(() -> service.invite(request("Sam", "Taylor", "+447700900123"), "copy"));
+        }
+
+        List<InvitationResult> results = runAtOnce(copies);
+
+        assertThat(results).filteredOn(InvitationResult::created).hasSize(1);
+        assertThat(results).extracting(r -> r.invitation().id()).containsOnly(results.getFirst().invitation().id());
+        assertThat(RowCounts.of(database)).containsEntry("players", 1L).containsEntry("invitations", 1L)
+                .containsEntry("outbox", 1L).containsEntry("conversations", 1L);
+    }
+
+    @Test
+    void anInvitationAcceptedWhileTheQueueIsDownIsDeliveredOnceTheQueueIsBack() {
+        TestQueue down = TestQueue.unreachable();
+        InvitationService duringOutage = serviceUsing(down);
+
+        InvitationResult accepted = duringOutage.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+
+        assertThat(accepted.created()).isTrue();
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(1);
+        int swept = Repositories.of(database).relay(queue.jobQueue()).sweep(Duration.ZERO, 100);
+        assertThat(swept).isEqualTo(1);
+        List<Message> delivered = queue.drain();
+        assertThat(delivered).hasSize(1);
+        assertThat(((Job.SendInvitation) JobCodec.read(delivered.getFirst().body(), "g", "d")).invitationId())
+                .isEqualTo(accepted.invitation().id());
+        assertThat(Repositories.of(database).relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isZero();
+    }
+
+    private InvitationService serviceUsing(TestQueue target) {
+        return Invitations.service(Repositories.of(database), target.jobQueue());
+    }
+
+    private static InvitationRequest request(String first, String last, String tel) {
+        return new InvitationRequest(first, last, tel, null, null, "U11 Panthers", "U11", null, null, "2026-27",
+                null, null);
+    }
+
+    private static <T> List<T> runAtOnce(List<Callable<T>> tasks) throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(tasks.size())) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(threads.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+}

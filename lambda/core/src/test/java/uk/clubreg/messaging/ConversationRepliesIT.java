@@ -1,0 +1,161 @@
+package uk.clubreg.messaging;
+
+import uk.clubreg.conversations.Reply;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ConversationRepliesIT {
+
+    private static final String PARENT = "+447700900123";
+
+    private final MessagingHarness harness = new MessagingHarness();
+    private long parent;
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aReplyJustInsideTheWindowIsFreeFormText() {
+        long conversation = conversationWithLastInbound(Duration.ofHours(24).minusSeconds(1));
+
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Was Seb registered last season?"));
+
+        assertThat(harness.twilio.sentForms()).singleElement().satisfies(form -> {
+            assertThat(form).containsEntry("Body", "Was Seb registered last season?").doesNotContainKey("ContentSid");
+        });
+        assertThat(kindOf("reply:1")).isEqualTo("freeform");
+    }
+
+    @Test
+    void aReplyExactlyTwentyFourHoursAfterTheParentsLastMessageIsTheFollowUpTemplate() {
+        long conversation = conversationWithLastInbound(Duration.ofHours(24));
+
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Was Seb registered last season?"));
+
+        assertThat(harness.twilio.sentForms()).singleElement().satisfies(form -> {
+            assertThat(form).containsEntry("ContentSid", MessagingHarness.FOLLOW_UP_SID).doesNotContainKey("Body");
+            assertThat(form.get("ContentVariables")).isEqualTo("""
+                    {"1":"Sam","2":"Seb","3":"Panthers","4":"U11","5":"2026-27","6":"40","7":"26.50",\
+                    "8":"Alex Morgan","9":"07700 900456"}""");
+        });
+        assertThat(kindOf("reply:1")).isEqualTo("template");
+    }
+
+    @Test
+    void aParentWhoHasNeverWrittenGetsATemplate() {
+        long conversation = conversationWithLastInbound(null);
+
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Hello"));
+
+        assertThat(harness.twilio.sentForms()).singleElement()
+                .extracting(form -> form.get("ContentSid")).isEqualTo(MessagingHarness.FOLLOW_UP_SID);
+    }
+
+    @Test
+    void withoutAFollowUpTemplateOutOfWindowRepliesUseTheExistingRegistrationTemplate() {
+        long conversation = conversationWithLastInbound(Duration.ofDays(3));
+        var config = harness.config(new java.util.HashMap<>(java.util.Collections.singletonMap(
+                "TWILIO_FOLLOW_UP_CONTENT_SID", null)));
+
+        harness.messaging(config).replies().reply(conversation, "reply:1", Reply.text("Hello"));
+
+        assertThat(harness.twilio.sentForms()).singleElement()
+                .extracting(form -> form.get("ContentSid")).isEqualTo(MessagingHarness.EXISTING_SID);
+    }
+
+    @Test
+    void quickRepliesBecomeNumberedChoicesWhenNoQuickReplyTemplateIsConfigured() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+
+        harness.messaging().replies().reply(conversation, "reply:1",
+                Reply.withButtons("Was Seb registered last season?", List.of("Yes", "No")));
+
+        assertThat(harness.twilio.sentForms()).singleElement().extracting(form -> form.get("Body"))
+                .isEqualTo("Was Seb registered last season?\n\n1. Yes\n2. No");
+    }
+
+    @Test
+    void twoShortQuickRepliesUseTheQuickReplyTemplateWhenConfigured() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+        var config = harness.config(Map.of("TWILIO_QUICK_REPLY_CONTENT_SID", MessagingHarness.QUICK_REPLY_SID));
+
+        harness.messaging(config).replies().reply(conversation, "reply:1",
+                Reply.withButtons("Was Seb registered last season?", List.of("Yes", "No")));
+
+        assertThat(harness.twilio.sentForms()).singleElement().satisfies(form -> {
+            assertThat(form).containsEntry("ContentSid", MessagingHarness.QUICK_REPLY_SID).doesNotContainKey("Body");
+            assertThat(form.get("ContentVariables"))
+                    .isEqualTo("{\"1\":\"Was Seb registered last season?\",\"2\":\"Yes\",\"3\":\"No\"}");
+        });
+    }
+
+    @Test
+    void quickRepliesThatDoNotFitTheTemplateAreNumberedInstead() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+        var config = harness.config(Map.of("TWILIO_QUICK_REPLY_CONTENT_SID", MessagingHarness.QUICK_REPLY_SID));
+
+        harness.messaging(config).replies().reply(conversation, "reply:1", Reply.withButtons("Which kit size?",
+                List.of("Small", "Medium", "Large")));
+
+        assertThat(harness.twilio.sentForms()).singleElement().extracting(form -> form.get("Body"))
+                .isEqualTo("Which kit size?\n\n1. Small\n2. Medium\n3. Large");
+    }
+
+    @Test
+    void theSameReplyKeyIsSentOnce() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Thanks"));
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Thanks"));
+
+        assertThat(harness.twilio.sentForms()).hasSize(1);
+    }
+
+    @Test
+    void theAiUsageOfTheTurnIsRecordedOnTheReply() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Thanks").withUsage(120, 30));
+
+        assertThat(harness.queryString("SELECT input_tokens || '/' || output_tokens FROM messages"
+                + " WHERE idempotency_key = 'reply:1'")).isEqualTo("120/30");
+    }
+
+    @Test
+    void nothingIsSentToAParentWhoOptedOut() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+        harness.execute("UPDATE parents SET opted_out_at = now() WHERE id = ?", parent);
+
+        harness.messaging().replies().reply(conversation, "reply:1", Reply.text("Thanks"));
+
+        assertThat(harness.twilio.sentForms()).isEmpty();
+        assertThat(harness.count("SELECT count(*) FROM messages")).isZero();
+    }
+
+    @Test
+    void aManagerIsNotifiedWithFreeFormText() {
+        harness.messaging().replies().notifyManager("+447700900456", "help:1", "Sam asked for a person to call.");
+
+        assertThat(harness.twilio.sentForms()).singleElement().satisfies(form -> assertThat(form)
+                .containsEntry("To", "whatsapp:+447700900456")
+                .containsEntry("Body", "Sam asked for a person to call."));
+    }
+
+    private long conversationWithLastInbound(Duration ago) {
+        parent = harness.parent(PARENT, "Sam");
+        long conversation = harness.conversation(parent, ago == null ? null : MessagingHarness.NOW.minus(ago));
+        harness.player(parent, conversation, "Seb");
+        return conversation;
+    }
+
+    private String kindOf(String key) {
+        return harness.queryString("SELECT kind FROM messages WHERE idempotency_key = ?", key);
+    }
+}

@@ -1,0 +1,91 @@
+package uk.clubreg.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.sqs.model.Message;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobCodec;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.testsupport.Repositories;
+import uk.clubreg.testsupport.TestPostgres;
+import uk.clubreg.testsupport.TestQueue;
+
+class OutboxRelayIT {
+
+    private Database database;
+    private Repositories repositories;
+    private TestQueue queue;
+
+    @BeforeEach
+    void start() {
+        database = TestPostgres.freshDatabase();
+        repositories = Repositories.of(database);
+        queue = TestQueue.start();
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+        queue.close();
+    }
+
+    @Test
+    void aCommittedJobIsPublishedWithItsGroupAndDeduplicationIds() {
+        Outbox.Pending job = write(new Job.SendInvitation("+447700900001", 1));
+
+        repositories.relay(queue.jobQueue()).publish(job);
+
+        List<Message> messages = queue.drain();
+        assertThat(messages).hasSize(1);
+        Job received = JobCodec.read(messages.getFirst().body(), "g", "d");
+        assertThat(received).isInstanceOfSatisfying(Job.SendInvitation.class,
+                send -> assertThat(send.invitationId()).isEqualTo(1));
+        assertThat(messages.getFirst().attributesAsStrings())
+                .containsEntry("MessageGroupId", "+447700900001")
+                .containsEntry("MessageDeduplicationId", "invitation:1");
+        assertThat(unpublishedCount()).isZero();
+    }
+
+    @Test
+    void aJobWrittenWhileTheQueueIsDownIsPublishedByTheSweeperOnceItIsBack() {
+        OutboxRelay relayToDownQueue = repositories.relay(TestQueue.unreachable().jobQueue());
+        Outbox.Pending job = write(new Job.SendInvitation("+447700900002", 2));
+
+        relayToDownQueue.publish(job);
+        assertThat(unpublishedCount()).isEqualTo(1);
+
+        int swept = repositories.relay(queue.jobQueue()).sweep(Duration.ZERO, 100);
+
+        assertThat(swept).isEqualTo(1);
+        assertThat(queue.drain()).hasSize(1);
+        assertThat(unpublishedCount()).isZero();
+    }
+
+    @Test
+    void theSameDeduplicationIdIsOneOutboxRow() {
+        Job job = new Job.SendInvitation("+447700900003", 3);
+        write(job);
+
+        boolean secondInserted = database.inTransaction(() -> repositories.outbox().add(job).isPresent());
+
+        assertThat(secondInserted).isFalse();
+    }
+
+    private Outbox.Pending write(Job job) {
+        return database.inTransaction(() -> repositories.outbox().add(job).orElseThrow());
+    }
+
+    private long unpublishedCount() {
+        return database.withConnection(c -> {
+            try (var rs = c.createStatement().executeQuery("SELECT count(*) FROM outbox WHERE published_at IS NULL")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+}

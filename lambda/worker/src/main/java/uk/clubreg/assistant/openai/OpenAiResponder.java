@@ -1,0 +1,217 @@
+package uk.clubreg.assistant.openai;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.openai.client.OpenAIClient;
+import com.openai.core.JsonValue;
+import com.openai.errors.BadRequestException;
+import com.openai.errors.NotFoundException;
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
+import com.openai.models.Reasoning;
+import com.openai.models.ReasoningEffort;
+import com.openai.models.conversations.ConversationCreateParams;
+import com.openai.models.responses.EasyInputMessage;
+import com.openai.models.responses.FunctionTool;
+import com.openai.models.responses.Response;
+import com.openai.models.responses.ResponseCreateParams;
+import com.openai.models.responses.ResponseFunctionToolCall;
+import com.openai.models.responses.ResponseInputItem;
+import com.openai.models.responses.ResponseOutputItem;
+import com.openai.models.responses.ResponseOutputMessage;
+import com.openai.models.responses.Tool;
+import com.openai.models.responses.ToolChoiceOptions;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.assistant.Instructions;
+import uk.clubreg.assistant.Responder;
+import uk.clubreg.assistant.ResponderContext;
+import uk.clubreg.assistant.ResponderUnavailableException;
+import uk.clubreg.assistant.ToolCalls;
+import uk.clubreg.assistant.ToolDefinitions;
+import uk.clubreg.assistant.Turn;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.HistoryMessage;
+import uk.clubreg.conversations.Reply;
+import uk.clubreg.players.PlayerRepository;
+
+/**
+ * The AI: OpenAI's Responses API on one OpenAI conversation per parent conversation (Conversations API). Each
+ * request carries the instructions and tools (our code owns the "assistant"), and the model's function calls are
+ * answered with {@code function_call_output} items, for at most {@code maxToolRounds} rounds; then one last request
+ * without tools asks for the reply. A lost or unusable OpenAI conversation is rebuilt from the messages table.
+ */
+public final class OpenAiResponder implements Responder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenAiResponder.class);
+    /** The Conversations API takes at most 20 items when a conversation is created. */
+    static final int MAX_REBUILD_ITEMS = 20;
+    private static final String FALLBACK_TEXT =
+            "Sorry, something went wrong on our side. Could you send that again?";
+
+    /** How to call the model. */
+    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages) {
+
+        private static final Pattern REASONING_MODELS = Pattern.compile("^(gpt-5(?!.*chat).*|o\\d.*)$");
+
+        /**
+         * Reasoning effort goes only to reasoning models (gpt-5 family, o-series): others answer 400 to it, so
+         * choosing e.g. gpt-4.1-mini for OPENAI_MODEL works without also changing OPENAI_REASONING_EFFORT.
+         */
+        boolean acceptsReasoning() {
+            return reasoningEffort != null && !reasoningEffort.equalsIgnoreCase("none")
+                    && REASONING_MODELS.matcher(name.toLowerCase(Locale.ROOT)).matches();
+        }
+    }
+
+    private final OpenAIClient client;
+    private final Model model;
+    private final PlayerRepository players;
+    private final ConversationRepository conversations;
+    private final ToolCalls tools;
+    private final ConversationSettings settings;
+    private final List<Tool> functionTools;
+    private final Clock clock;
+
+    public OpenAiResponder(OpenAIClient client, Model model, ResponderContext context) {
+        this.client = client;
+        this.model = model;
+        this.players = context.players();
+        this.conversations = context.conversations();
+        this.tools = context.tools();
+        this.settings = context.settings();
+        this.clock = context.clock();
+        this.functionTools = ToolDefinitions.all(settings.kitSizes()).stream().map(OpenAiResponder::functionTool)
+                .map(Tool::ofFunction).toList();
+    }
+
+    @Override
+    public String engine() {
+        return "ai";
+    }
+
+    @Override
+    public Reply respond(Turn turn) {
+        try {
+            String conversation = turn.openAiConversationId() != null ? turn.openAiConversationId() : rebuild(turn);
+            Reply reply;
+            try {
+                reply = converse(turn, conversation);
+            } catch (NotFoundException | BadRequestException e) {
+                // Lost (404), or unusable (400): e.g. a function call left without its output when a worker died
+                // mid-turn. The messages table is the source of truth, so a fresh conversation is built from it.
+                LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
+                        .addKeyValue("status", e.statusCode())
+                        .log("OpenAI conversation unusable; rebuilding it from the messages table");
+                reply = converse(turn, rebuild(turn));
+            }
+            if (turn.earlierAttempt()) {
+                players.acknowledgeEarlierAttempt(turn.conversationId(), clock.instant());
+            }
+            return reply;
+        } catch (OpenAIIoException e) {
+            throw new ResponderUnavailableException("OpenAI did not answer in time", e);
+        } catch (OpenAIServiceException e) {
+            if (e.statusCode() == 408 || e.statusCode() == 409 || e.statusCode() == 429 || e.statusCode() >= 500) {
+                throw new ResponderUnavailableException("OpenAI answered " + e.statusCode(), e);
+            }
+            throw e;
+        }
+    }
+
+    private Reply converse(Turn turn, String conversation) {
+        List<ResponseInputItem> input = List.of(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
+                .role(EasyInputMessage.Role.USER).content(turn.text()).build()));
+        long inputTokens = 0;
+        long outputTokens = 0;
+        for (int round = 0; ; round++) {
+            // The players' stages move as tools run: the instructions are rebuilt from the database each round.
+            Turn current = new Turn(turn.conversationId(), turn.parentFirstName(),
+                    players.inConversation(turn.conversationId()), turn.messages(), turn.earlierAttempt(), conversation);
+            boolean toolsAllowed = round < model.maxToolRounds();
+            Response response = client.responses().create(request(current, conversation, input, toolsAllowed));
+            if (response.usage().isPresent()) {
+                inputTokens += response.usage().get().inputTokens();
+                outputTokens += response.usage().get().outputTokens();
+            }
+            List<ResponseFunctionToolCall> calls = response.output().stream().filter(ResponseOutputItem::isFunctionCall)
+                    .map(ResponseOutputItem::asFunctionCall).toList();
+            if (calls.isEmpty() || !toolsAllowed) {
+                if (!calls.isEmpty()) {
+                    LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
+                            .log("The model kept calling tools after the last round");
+                }
+                String text = text(response).orElse(FALLBACK_TEXT);
+                LOG.atInfo().addKeyValue("conversation_id", turn.conversationId()).addKeyValue("rounds", round)
+                        .addKeyValue("input_tokens", inputTokens).addKeyValue("output_tokens", outputTokens)
+                        .log("AI turn done");
+                return Reply.text(text).withUsage(Math.toIntExact(inputTokens), Math.toIntExact(outputTokens));
+            }
+            input = calls.stream().map(call -> ResponseInputItem.ofFunctionCallOutput(
+                    ResponseInputItem.FunctionCallOutput.builder().callId(call.callId())
+                            .output(tools.call(turn.conversationId(), call.name(), call.arguments()).toJson())
+                            .build()))
+                    .toList();
+        }
+    }
+
+    private ResponseCreateParams request(Turn turn, String conversation, List<ResponseInputItem> input,
+                                         boolean toolsAllowed) {
+        ResponseCreateParams.Builder request = ResponseCreateParams.builder()
+                .model(model.name())
+                .instructions(Instructions.forTurn(settings, turn))
+                .conversation(conversation)
+                .input(ResponseCreateParams.Input.ofResponse(input))
+                .tools(functionTools)
+                .toolChoice(toolsAllowed ? ToolChoiceOptions.AUTO : ToolChoiceOptions.NONE);
+        if (model.acceptsReasoning()) {
+            request.reasoning(Reasoning.builder().effort(ReasoningEffort.of(model.reasoningEffort())).build());
+        }
+        return request.build();
+    }
+
+    /** A new OpenAI conversation holding the last messages of the messages table (the source of truth). */
+    private String rebuild(Turn turn) {
+        int limit = Math.min(model.historyMessages(), MAX_REBUILD_ITEMS);
+        List<HistoryMessage> history = conversations.history(turn.conversationId(), turn.messages().getFirst().id(), limit);
+        ConversationCreateParams.Builder create = ConversationCreateParams.builder();
+        for (HistoryMessage message : history) {
+            create.addItem(EasyInputMessage.builder()
+                    .role(message.fromParent() ? EasyInputMessage.Role.USER : EasyInputMessage.Role.ASSISTANT)
+                    .content(message.body()).build());
+        }
+        create.metadata(ConversationCreateParams.Metadata.builder()
+                .putAdditionalProperty("conversation_id", JsonValue.from(String.valueOf(turn.conversationId())))
+                .build());
+        String id = client.conversations().create(create.build()).id();
+        conversations.setOpenAiConversationId(turn.conversationId(), id);
+        LOG.atInfo().addKeyValue("conversation_id", turn.conversationId()).addKeyValue("history_items", history.size())
+                .log("OpenAI conversation created");
+        return id;
+    }
+
+    private static Optional<String> text(Response response) {
+        String text = response.output().stream().filter(ResponseOutputItem::isMessage)
+                .map(ResponseOutputItem::asMessage)
+                .flatMap(message -> message.content().stream())
+                .filter(ResponseOutputMessage.Content::isOutputText)
+                .map(content -> content.asOutputText().text())
+                .collect(Collectors.joining("\n")).trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static FunctionTool functionTool(ToolDefinitions.Definition definition) {
+        FunctionTool.Parameters.Builder parameters = FunctionTool.Parameters.builder();
+        ObjectNode schema = definition.parameters();
+        schema.properties().forEach(field -> parameters.putAdditionalProperty(field.getKey(),
+                JsonValue.fromJsonNode(field.getValue())));
+        return FunctionTool.builder().name(definition.name()).description(definition.description())
+                .parameters(parameters.build()).strict(true).build();
+    }
+}

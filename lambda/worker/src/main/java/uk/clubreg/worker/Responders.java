@@ -1,0 +1,47 @@
+package uk.clubreg.worker;
+
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import java.time.Duration;
+import uk.clubreg.assistant.Assistant;
+import uk.clubreg.assistant.ResponderFactory;
+import uk.clubreg.assistant.openai.OpenAiResponder;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
+
+/**
+ * Which responder answers parents: the AI when an OpenAI key is configured and AI_ENABLED is not false, the guided
+ * (no-AI) dialogue otherwise. Both act through the same actions and the same turn engine.
+ */
+public final class Responders {
+
+    private Responders() {}
+
+    public static ResponderFactory fromConfig(Config config) {
+        if (!aiEnabled(config)) {
+            return Assistant.guided();
+        }
+        OpenAiResponder.Model model = model(config);
+        return context -> new OpenAiResponder(openAiClient(config), model, context);
+    }
+
+    public static boolean aiEnabled(Config config) {
+        return config.isSet(Setting.OPENAI_API_KEY) && !"false".equalsIgnoreCase(config.require(Setting.AI_ENABLED));
+    }
+
+    private static OpenAiResponder.Model model(Config config) {
+        return new OpenAiResponder.Model(config.require(Setting.OPENAI_MODEL),
+                config.require(Setting.OPENAI_REASONING_EFFORT), config.getInt(Setting.OPENAI_MAX_TOOL_ROUNDS),
+                config.getInt(Setting.CONVERSATION_HISTORY_MESSAGES));
+    }
+
+    /** The SDK retries timeouts, 429 and 5xx itself (bounded); after that the job goes back to the queue. */
+    private static OpenAIClient openAiClient(Config config) {
+        OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
+                .apiKey(config.require(Setting.OPENAI_API_KEY))
+                .maxRetries(config.getInt(Setting.OPENAI_MAX_RETRIES))
+                .timeout(Duration.ofSeconds(config.getInt(Setting.OPENAI_TIMEOUT_SECONDS)));
+        config.get(Setting.OPENAI_BASE_URL).ifPresent(builder::baseUrl);
+        return builder.build();
+    }
+}
