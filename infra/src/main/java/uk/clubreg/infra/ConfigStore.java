@@ -13,7 +13,7 @@ import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
 /**
- * Where the functions read their secrets and parameters (see docs/decisions/0051-secrets-created-before-deploy.md).
+ * Where the functions read their secrets and parameters (see docs/decisions/0051-secrets-and-parameters-created-before-deploy.md).
  *
  * <p>Ops create the Twilio, OpenAI and database secrets and the SSM parameters before the first deploy (the
  * migration needs the database URL during that deploy, and no value belongs in the template). The stack only
