@@ -95,7 +95,7 @@ class ArchitectureRulesFailWhenBrokenTest {
         String base = FIXTURES + ".aggregates";
 
         assertViolation(ArchitectureRules.aggregatesAreIndependent(base), fixture("aggregates"),
-                base + ".players.Player", base + ".parents.Parent");
+                base + ".players.Player", base + ".conversations.Conversation");
     }
 
     @Test

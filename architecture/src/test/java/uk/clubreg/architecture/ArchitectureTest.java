@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every rule on the production classes of every module (the CDK app is not on this classpath). Plain JUnit rather
- * than ArchUnit's {@code @ArchTest} fields, which Surefire 3.5.3 discovers but never runs.
+ * than ArchUnit's {@code @ArchTest} fields, so that each rule is one named test in the reports.
  */
 class ArchitectureTest {
 

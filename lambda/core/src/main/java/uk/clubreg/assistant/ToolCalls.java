@@ -32,8 +32,8 @@ public final class ToolCalls {
             case ToolDefinitions.UPDATE_REGISTRATION_STATUS -> statusChange(arguments)
                     .map(change -> actions.updateRegistrationStatus(conversationId, change))
                     .orElseGet(() -> ToolResult.refused(
-                            "player_id must be a player id from the Players list, and status one of pending, "
-                                    + "confirmed, declined, completed"));
+                            "player_id must be a player id from the Players list, and status one of "
+                                    + String.join(", ", RegistrationStatus.WIRE_NAMES)));
             case ToolDefinitions.RECORD_PLAYER_DETAILS -> playerId(arguments)
                     .map(id -> actions.recordPlayerDetails(conversationId, new RegistrationActions.DetailsUpdate(id,
                             text(arguments, "date_of_birth"), text(arguments, "medical_notes"),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import uk.clubreg.json.Json;
+import uk.clubreg.players.RegistrationStatus;
 
 /**
  * The assistant's tools as strict JSON schemas: every property is required and optional ones accept null, as
@@ -26,7 +27,7 @@ public final class ToolDefinitions {
                                 + "required detail recorded first.",
                         object()
                                 .property("player_id", type("string"), "The player's id, from the Players list")
-                                .property("status", enumOf("pending", "confirmed", "declined", "completed"),
+                                .property("status", enumOf(RegistrationStatus.WIRE_NAMES, false),
                                         "The new registration status")
                                 .property("is_returning_player", type("boolean", "null"),
                                         "Whether the player was registered last season; null if not known")
@@ -87,10 +88,6 @@ public final class ToolDefinitions {
             }
         }
         return node;
-    }
-
-    private static ObjectNode enumOf(String... values) {
-        return enumOf(List.of(values), false);
     }
 
     private static ObjectNode enumOf(List<String> values, boolean nullable) {

@@ -1,11 +1,15 @@
 package uk.clubreg.players;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** A player's registration status; the wire name is the database value and the tools' argument. */
 public enum RegistrationStatus {
     PENDING, CONFIRMED, DECLINED, COMPLETED;
+
+    /** Every status's wire name, in order. */
+    public static final List<String> WIRE_NAMES = Arrays.stream(values()).map(RegistrationStatus::wireName).toList();
 
     public String wireName() {
         return name().toLowerCase(java.util.Locale.ROOT);

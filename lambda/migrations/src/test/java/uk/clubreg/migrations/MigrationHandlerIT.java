@@ -23,7 +23,7 @@ import uk.clubreg.config.Config;
 import uk.clubreg.config.MissingSettingException;
 import uk.clubreg.testsupport.TestPostgres;
 
-class MigrationHandlerTest {
+class MigrationHandlerIT {
 
     @Test
     void migratesAnEmptyDatabaseToTheLatestSchema() throws SQLException, IOException {
