@@ -1,6 +1,11 @@
 package uk.clubreg.invitations;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.conversations.ConversationRepository;
@@ -53,6 +58,40 @@ public final class InvitationService {
 
     public InvitationResult invite(InvitationRequest request, String requestId) {
         Saved saved = transactions.inTransaction(() -> save(request, requestId));
+        logSaved(saved);
+        saved.job().ifPresent(this::publish);
+        return saved.result();
+    }
+
+    /**
+     * A squad at once: every invitation, with its job, in one transaction, then the jobs to the queue in batches.
+     * The parents are locked in phone order, so two bulk requests that share parents wait for each other instead of
+     * deadlocking. Results come back in the order of {@code requests}.
+     */
+    public List<InvitationResult> inviteAll(List<InvitationRequest> requests, String requestId) {
+        List<Integer> lockOrder = IntStream.range(0, requests.size()).boxed()
+                .sorted(Comparator.comparing(i -> requests.get(i).parentTel())).toList();
+        Saved[] saved = new Saved[requests.size()];
+        transactions.inTransaction(() -> {
+            for (int index : lockOrder) {
+                saved[index] = save(requests.get(index), requestId);
+            }
+        });
+        List<Outbox.Pending> jobs = new ArrayList<>();
+        for (Saved one : saved) {
+            logSaved(one);
+            one.job().ifPresent(jobs::add);
+        }
+        try {
+            relay.publishAll(jobs);
+        } catch (DatabaseException e) {
+            LOG.atWarn().setCause(e).addKeyValue("jobs", jobs.size())
+                    .log("Could not relay the invitation jobs now; the sweeper will");
+        }
+        return Arrays.stream(saved).map(Saved::result).toList();
+    }
+
+    private static void logSaved(Saved saved) {
         Invitation invitation = saved.result().invitation();
         LOG.atInfo()
                 .addKeyValue("invitation_id", invitation.id())
@@ -61,8 +100,6 @@ public final class InvitationService {
                 .addKeyValue("kind", invitation.kind().wireName())
                 .addKeyValue("created", saved.result().created())
                 .log(saved.result().created() ? "Invitation accepted" : "Invitation already made");
-        saved.job().ifPresent(this::publish);
-        return saved.result();
     }
 
     private Saved save(InvitationRequest request, String requestId) {

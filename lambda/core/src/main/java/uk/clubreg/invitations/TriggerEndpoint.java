@@ -13,8 +13,8 @@ import uk.clubreg.json.Json;
 
 /**
  * {@code POST /trigger}: one invitation object (201 new, 200 already made) or an array of up to 100 (200, one
- * result per item; an invalid item is reported and does not stop the others). Bad requests are refused before
- * anything is written.
+ * result per item; an invalid item is reported and does not stop the others; the valid ones are written in one
+ * transaction). Bad requests are refused before anything is written.
  */
 public final class TriggerEndpoint implements Endpoint {
 
@@ -70,9 +70,10 @@ public final class TriggerEndpoint implements Endpoint {
             return HttpResponse.error(400, "invalid_bulk_size",
                     "Send between 1 and " + MAX_BULK_ITEMS + " invitations at once", requestId, null);
         }
+        // Every item is validated first; the valid ones are written together (one transaction, batched jobs).
         List<Map<String, Object>> results = new ArrayList<>();
-        int created = 0;
-        int existing = 0;
+        List<InvitationRequest> valid = new ArrayList<>();
+        List<Map<String, Object>> validItems = new ArrayList<>();
         int invalid = 0;
         for (int index = 0; index < items.size(); index++) {
             Map<String, Object> item = new LinkedHashMap<>();
@@ -84,19 +85,24 @@ public final class TriggerEndpoint implements Endpoint {
                     item.put("error", "invalid_invitation");
                     item.put("fields", errors.fieldErrors());
                 }
-                case InvitationParser.Valid valid -> {
-                    InvitationResult result = service.invite(valid.request(), requestId);
-                    if (result.created()) {
-                        created++;
-                    } else {
-                        existing++;
-                    }
-                    item.put("http_status", result.created() ? 201 : 200);
-                    item.putAll(describe(result));
+                case InvitationParser.Valid request -> {
+                    valid.add(request.request());
+                    validItems.add(item);
                 }
             }
             results.add(item);
         }
+        List<InvitationResult> invited = valid.isEmpty() ? List.of() : service.inviteAll(valid, requestId);
+        int created = 0;
+        for (int i = 0; i < invited.size(); i++) {
+            InvitationResult result = invited.get(i);
+            if (result.created()) {
+                created++;
+            }
+            validItems.get(i).put("http_status", result.created() ? 201 : 200);
+            validItems.get(i).putAll(describe(result));
+        }
+        int existing = invited.size() - created;
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("request_id", requestId);
         json.put("created", created);

@@ -1,7 +1,10 @@
 package uk.clubreg.outbox;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.jobs.Job;
@@ -45,6 +48,26 @@ public final class OutboxRelay {
     }
 
     /**
+     * Publishes jobs the caller has just committed, in order and in as few queue calls as the queue allows, then
+     * marks the published ones in one statement. A job the queue did not take is left for the sweeper.
+     */
+    public void publishAll(List<Outbox.Pending> pending) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        Set<Job> refused = new HashSet<>(queue.publishAll(pending.stream().map(Outbox.Pending::job).toList()));
+        List<Long> published = new ArrayList<>(pending.size());
+        for (Outbox.Pending entry : pending) {
+            if (refused.contains(entry.job())) {
+                recordFailure(entry.id(), entry.job(), null);
+            } else {
+                published.add(entry.id());
+            }
+        }
+        repository.markPublished(published);
+    }
+
+    /**
      * Publishes rows still unpublished after {@code olderThan}, oldest first, at most {@code limit}.
      *
      * @return how many were published
@@ -79,9 +102,10 @@ public final class OutboxRelay {
         }).orElse(false));
     }
 
+    /** {@code e} is null when the queue refused the job in a batch without an exception. */
     private void recordFailure(long outboxId, Job job, JobQueueException e) {
         LOG.atWarn().addKeyValue("outbox_id", outboxId).addKeyValue("job_type", JobCodec.type(job))
                 .log("Queue unavailable; job stays in the outbox for the sweeper");
-        repository.recordFailure(outboxId, String.valueOf(e.getCause()));
+        repository.recordFailure(outboxId, e == null ? "refused in a batch publish" : String.valueOf(e.getCause()));
     }
 }

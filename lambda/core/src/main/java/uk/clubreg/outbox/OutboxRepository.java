@@ -38,6 +38,14 @@ public final class OutboxRepository {
                 id);
     }
 
+    void markPublished(List<Long> ids) {
+        if (!ids.isEmpty()) {
+            jdbc.update("""
+                    UPDATE outbox SET published_at = now(), attempts = attempts + 1
+                    WHERE id = ANY (?) AND published_at IS NULL""", Jdbc.bigints(ids));
+        }
+    }
+
     void recordFailure(long id, String error) {
         jdbc.update("UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE id = ?",
                 error.length() <= 500 ? error : error.substring(0, 500), id);

@@ -158,6 +158,58 @@ class InvitationServiceIT {
         assertThat(Repositories.of(database).relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isZero();
     }
 
+    @Test
+    void aSquadIsStoredInOneGoAndItsJobsQueuedInTheOrderGiven() {
+        List<InvitationRequest> squad = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            squad.add(request("Player" + i, "Squad", "+4477009001%02d".formatted(i % 20)));
+        }
+        squad.add(request("Player3", "Squad", "+447700900103"));
+
+        List<InvitationResult> results = service.inviteAll(squad, "req-bulk");
+
+        assertThat(results).hasSize(26);
+        assertThat(results.subList(0, 25)).allMatch(InvitationResult::created);
+        assertThat(results.get(25).created()).isFalse();
+        assertThat(results.get(25).invitation().id()).isEqualTo(results.get(3).invitation().id());
+        assertThat(results.get(7).invitation().player().firstName()).isEqualTo("Player7");
+        assertThat(RowCounts.of(database)).containsEntry("players", 25L).containsEntry("outbox", 25L)
+                .containsEntry("parents", 20L);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero();
+        List<Long> queued = new ArrayList<>();
+        for (List<Message> batch = queue.drain(); !batch.isEmpty(); batch = queue.drain()) {
+            batch.forEach(m -> queued.add(((Job.SendInvitation) JobCodec.read(m.body(), "g", "d")).invitationId()));
+        }
+        assertThat(queued).containsExactlyInAnyOrderElementsOf(
+                results.subList(0, 25).stream().map(r -> r.invitation().id()).toList());
+    }
+
+    @Test
+    void aSquadTheDatabaseRefusesPartOfIsNotWrittenAtAll() {
+        List<InvitationRequest> squad = List.of(request("Sam", "Taylor", "+447700900123"),
+                new InvitationRequest("Ria", "Taylor", "+447700900124", null, null, "T".repeat(51), "U11", null,
+                        null, "2026-27", null, null));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.inviteAll(squad, "req-bulk"))
+                .isInstanceOf(RuntimeException.class);
+
+        assertThat(RowCounts.of(database)).containsEntry("players", 0L).containsEntry("outbox", 0L);
+        assertThat(queue.drain()).isEmpty();
+    }
+
+    @Test
+    void aSquadAcceptedWhileTheQueueIsDownIsDeliveredOnceTheQueueIsBack() {
+        InvitationService duringOutage = serviceUsing(TestQueue.unreachable());
+
+        List<InvitationResult> accepted = duringOutage.inviteAll(List.of(request("Sam", "Taylor", "+447700900123"),
+                request("Ria", "Taylor", "+447700900123"), request("Jo", "Smith", "+447700900124")), "req-bulk");
+
+        assertThat(accepted).allMatch(InvitationResult::created);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(3);
+        assertThat(Repositories.of(database).relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isEqualTo(3);
+        assertThat(queue.drain()).hasSize(3);
+    }
+
     private InvitationService serviceUsing(TestQueue target) {
         return Invitations.service(Repositories.of(database), target.jobQueue());
     }

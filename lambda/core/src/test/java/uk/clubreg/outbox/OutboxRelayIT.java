@@ -67,6 +67,34 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aBatchOfCommittedJobsIsPublishedInOrderAndMarkedInOneGo() {
+        List<Outbox.Pending> jobs = new java.util.ArrayList<>();
+        for (int i = 1; i <= 23; i++) {
+            jobs.add(write(new Job.SendInvitation("+447700900004", 100 + i)));
+        }
+
+        repositories.relay(queue.jobQueue()).publishAll(jobs);
+
+        List<Long> received = new java.util.ArrayList<>();
+        for (List<Message> batch = queue.drain(); !batch.isEmpty(); batch = queue.drain()) {
+            batch.forEach(m -> received.add(((Job.SendInvitation) JobCodec.read(m.body(), "g", "d")).invitationId()));
+        }
+        assertThat(received).containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(101, 123).boxed().toList());
+        assertThat(unpublishedCount()).isZero();
+    }
+
+    @Test
+    void aBatchTheQueueCannotTakeStaysInTheOutboxForTheSweeper() {
+        List<Outbox.Pending> jobs = List.of(write(new Job.SendInvitation("+447700900005", 5)),
+                write(new Job.SendInvitation("+447700900006", 6)));
+
+        repositories.relay(TestQueue.unreachable().jobQueue()).publishAll(jobs);
+
+        assertThat(unpublishedCount()).isEqualTo(2);
+        assertThat(repositories.relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isEqualTo(2);
+    }
+
+    @Test
     void theSameDeduplicationIdIsOneOutboxRow() {
         Job job = new Job.SendInvitation("+447700900003", 3);
         write(job);
