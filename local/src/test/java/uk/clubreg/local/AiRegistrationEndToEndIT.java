@@ -40,7 +40,6 @@ class AiRegistrationEndToEndIT {
                 "{\"id\": \"conv_e2e\", \"object\": \"conversation\", \"created_at\": 1795000000, \"metadata\": {}}")));
         stack = LocalStack.start(Map.of("PORT", "0",
                 "LOCAL_DATA_DIR", Files.createTempDirectory("e2e-ai").toString(),
-                "CONVERSATION_SETTLE_MS", "50",
                 "OPENAI_API_KEY", "test-key",
                 "OPENAI_BASE_URL", openAi.baseUrl() + "/v1",
                 "OPENAI_MAX_RETRIES", "0"));

@@ -26,8 +26,7 @@ class GuidedRegistrationEndToEndIT {
     @BeforeAll
     static void start() throws Exception {
         stack = LocalStack.start(Map.of("PORT", "0",
-                "LOCAL_DATA_DIR", Files.createTempDirectory("e2e").toString(),
-                "CONVERSATION_SETTLE_MS", "50"));
+                "LOCAL_DATA_DIR", Files.createTempDirectory("e2e").toString()));
         client = new StackClient(stack);
     }
 

@@ -96,7 +96,7 @@ class TwilioRoutesIT {
     void withoutAQueueTheWebhookIsWorkedInlineThroughTheSameJobHandlers() {
         invitedParent();
         ApiHandler inlineApi = new ApiHandler(TestSystems.inline(
-                harness.config(Map.of("CONVERSATION_SETTLE_MS", "0")), harness.database, Clock.systemUTC(),
+                harness.config(Map.of()), harness.database, Clock.systemUTC(),
                 context -> new EchoResponder()));
 
         APIGatewayProxyResponseEvent response = inlineApi.handleRequest(signed("payloads/apigw-twilio-webhook.json", "/webhook"), null);

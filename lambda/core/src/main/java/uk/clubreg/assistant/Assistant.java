@@ -22,7 +22,7 @@ public final class Assistant {
         ResponderContext context = new ResponderContext(players, conversations, actions, new ToolCalls(actions),
                 settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),
-                replies, settings, clock, RegistrationConversation.threadSleeper());
+                replies, settings, clock);
     }
 
     /** The guided (no-AI) dialogue. */

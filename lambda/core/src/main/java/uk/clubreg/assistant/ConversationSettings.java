@@ -9,7 +9,7 @@ import uk.clubreg.config.Setting;
 /** The conversation's configuration, read once per composition root. */
 public record ConversationSettings(
         String assistantName, String clubName, String defaultPhoneRegion, List<String> kitSizes,
-        Duration settleWindow, int historyMessages, Duration holdingAfter) {
+        int historyMessages, Duration holdingAfter) {
 
     public static ConversationSettings from(Config config) {
         return new ConversationSettings(
@@ -18,7 +18,6 @@ public record ConversationSettings(
                 config.require(Setting.DEFAULT_PHONE_REGION),
                 Arrays.stream(config.require(Setting.KIT_SIZES).split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList(),
-                Duration.ofMillis(config.getInt(Setting.CONVERSATION_SETTLE_MS)),
                 config.getInt(Setting.CONVERSATION_HISTORY_MESSAGES),
                 Duration.ofSeconds(config.getInt(Setting.AI_HOLDING_AFTER_SECONDS)));
     }

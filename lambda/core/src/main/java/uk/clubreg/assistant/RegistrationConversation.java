@@ -20,8 +20,10 @@ import uk.clubreg.players.PlayerRepository;
  * {@link Responder} (the AI or the guided dialogue).
  *
  * <ul>
- *   <li>A burst is one turn: it waits until the newest message is {@code settleWindow} old (bounded), then takes
- *       every received message at once. The other jobs of the burst find nothing left to answer.</li>
+ *   <li>A turn starts at once, with every message received so far. Messages that arrive while it is decided are
+ *       folded in before anything is sent: they are decided as the next step of the same turn, told that the reply
+ *       decided so far was not sent, and only the last reply goes out, carrying the tokens of the whole burst
+ *       (docs/decisions/0016-bursts-folded-without-waiting.md). The other jobs of the burst find nothing left.</li>
  *   <li>The decided reply is stored with the answered marks in one transaction, then sent with an idempotency key
  *       from the last message id: a retried job re-sends the stored reply, never decides or sends twice.</li>
  *   <li>After request_human_help the assistant is silent: messages are kept as 'held' until a manager releases it.</li>
@@ -32,13 +34,8 @@ import uk.clubreg.players.PlayerRepository;
 public final class RegistrationConversation implements ConversationEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationConversation.class);
-    private static final int MAX_SETTLE_WAITS = 3;
-
-    /** Waits; a seam so tests do not sleep. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration);
-    }
+    /** A parent who keeps typing still gets a reply: after this many folds the last decision is sent. */
+    private static final int MAX_FOLDS = 3;
 
     private final Transactions transactions;
     private final PlayerRepository players;
@@ -47,12 +44,10 @@ public final class RegistrationConversation implements ConversationEngine {
     private final WhatsAppReplies replies;
     private final ConversationSettings settings;
     private final Clock clock;
-    private final Sleeper sleeper;
 
     public RegistrationConversation(Transactions transactions, PlayerRepository players,
                                     ConversationRepository conversations, Responder responder,
-                                    WhatsAppReplies replies, ConversationSettings settings, Clock clock,
-                                    Sleeper sleeper) {
+                                    WhatsAppReplies replies, ConversationSettings settings, Clock clock) {
         this.transactions = transactions;
         this.players = players;
         this.conversations = conversations;
@@ -60,62 +55,65 @@ public final class RegistrationConversation implements ConversationEngine {
         this.replies = replies;
         this.settings = settings;
         this.clock = clock;
-        this.sleeper = sleeper;
-    }
-
-    public static Sleeper threadSleeper() {
-        return duration -> {
-            try {
-                Thread.sleep(duration);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for a burst to settle", e);
-            }
-        };
     }
 
     @Override
     public void respond(long conversationId) {
         sendDecidedTurns(conversationId);
-        List<InboundMessage> burst = settledBurst(conversationId);
-        if (burst.isEmpty()) {
-            return;
+        List<InboundMessage> burst = untilOptKeyword(conversations.received(conversationId));
+        Reply unsent = null;
+        for (int fold = 0; !burst.isEmpty() && fold <= MAX_FOLDS; fold++) {
+            Conversation conversation = conversations.find(conversationId)
+                    .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
+            if (conversation.humanHelpRequestedAt() != null) {
+                conversations.settleReceived(ids(burst), MessageStatus.HELD);
+                LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("messages", burst.size())
+                        .log("Messages held for the team manager");
+                break;
+            }
+            Turn turn = new Turn(conversationId, conversation.parent().firstName(),
+                    players.inConversation(conversationId), burst, players.earlierAttemptPending(conversationId),
+                    conversation.openAiConversationId(), unsent);
+            Reply reply;
+            try {
+                reply = responder.respond(turn);
+            } catch (ResponderUnavailableException e) {
+                holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
+                throw e;
+            }
+            if (conversation.aiUnavailableSince() != null) {
+                conversations.endOutage(conversationId);
+            }
+            if (unsent != null) {
+                reply = reply.withUsage(reply.inputTokens() + unsent.inputTokens(),
+                        reply.outputTokens() + unsent.outputTokens());
+            }
+            LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", responder.engine())
+                    .addKeyValue("messages", burst.size()).addKeyValue("folded", fold)
+                    .addKeyValue("input_tokens", reply.inputTokens()).addKeyValue("output_tokens", reply.outputTokens())
+                    .log("Turn decided");
+            burst = saveTurn(conversationId, burst, reply, unsent != null);
+            unsent = reply;
         }
-        Conversation conversation = conversations.find(conversationId)
-                .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
-        if (conversation.humanHelpRequestedAt() != null) {
-            conversations.settleReceived(ids(burst), MessageStatus.HELD);
-            LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("messages", burst.size())
-                    .log("Messages held for the team manager");
-            return;
-        }
-        Turn turn = new Turn(conversationId, conversation.parent().firstName(), players.inConversation(conversationId),
-                burst, players.earlierAttemptPending(conversationId), conversation.openAiConversationId());
-        Reply reply;
-        try {
-            reply = responder.respond(turn);
-        } catch (ResponderUnavailableException e) {
-            holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
-            throw e;
-        }
-        if (conversation.aiUnavailableSince() != null) {
-            conversations.endOutage(conversationId);
-        }
-        saveTurn(conversationId, burst, reply);
-        LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", responder.engine())
-                .addKeyValue("messages", burst.size()).addKeyValue("input_tokens", reply.inputTokens())
-                .addKeyValue("output_tokens", reply.outputTokens()).log("Turn decided");
         sendDecidedTurns(conversationId);
     }
 
     /**
      * Records the reply to a burst and marks its messages answered, in one transaction: from here on the turn is
-     * decided, and a retry sends this reply rather than deciding again.
+     * decided, and a retry sends this reply rather than deciding again. A reply decided earlier in the same turn
+     * and not sent is folded into this one (it will never be sent).
+     *
+     * @return the messages that arrived meanwhile, to be folded into this turn before its reply is sent
      */
-    private void saveTurn(long conversationId, List<InboundMessage> burst, Reply reply) {
-        transactions.inTransaction(() -> {
-            conversations.insertTurn(conversationId, burst.getLast().id(), responder.engine(), reply);
+    private List<InboundMessage> saveTurn(long conversationId, List<InboundMessage> burst, Reply reply,
+                                          boolean foldsUnsent) {
+        return transactions.inTransaction(() -> {
+            long turnId = conversations.insertTurn(conversationId, burst.getLast().id(), responder.engine(), reply);
+            if (foldsUnsent) {
+                conversations.foldUnsentTurnsInto(conversationId, turnId);
+            }
             conversations.settleReceived(ids(burst), MessageStatus.ANSWERED);
+            return untilOptKeyword(conversations.received(conversationId));
         });
     }
 
@@ -128,19 +126,6 @@ public final class RegistrationConversation implements ConversationEngine {
 
     private static List<Long> ids(List<InboundMessage> messages) {
         return messages.stream().map(InboundMessage::id).toList();
-    }
-
-    private List<InboundMessage> settledBurst(long conversationId) {
-        List<InboundMessage> burst = untilOptKeyword(conversations.received(conversationId));
-        for (int wait = 0; wait < MAX_SETTLE_WAITS && !burst.isEmpty(); wait++) {
-            Duration age = Duration.between(burst.getLast().receivedAt(), clock.instant());
-            if (age.compareTo(settings.settleWindow()) >= 0) {
-                break;
-            }
-            sleeper.sleep(settings.settleWindow().minus(age));
-            burst = untilOptKeyword(conversations.received(conversationId));
-        }
-        return burst;
     }
 
     /**

@@ -44,7 +44,6 @@ public enum Setting {
     AI_ENABLED(Source.ENV, null, "true", "false: the club turns the AI off and the guided mode answers parents."),
     ASSISTANT_NAME(Source.ENV, null, "Omega", "The assistant's name in messages."),
     KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
-    CONVERSATION_SETTLE_MS(Source.ENV, null, "3000", "A burst of messages is answered once the newest is this old (one reply per burst)."),
     CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "20", "Messages replayed from the messages table when an OpenAI conversation is rebuilt (at most 20)."),
     AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
 

@@ -261,21 +261,35 @@ public final class ConversationRepository {
 
     // --- Turns ---
 
-    /** Records the reply decided for a burst; call it in the transaction that settles the burst's messages. */
-    public void insertTurn(long conversationId, long lastInboundMessageId, String engine, Reply reply) {
-        jdbc.update("""
+    /**
+     * Records the reply decided for a burst; call it in the transaction that settles the burst's messages.
+     *
+     * @return the turn's id
+     */
+    public long insertTurn(long conversationId, long lastInboundMessageId, String engine, Reply reply) {
+        long turnId = jdbc.queryOne("""
                 INSERT INTO conversation_turns
                     (conversation_id, last_inbound_message_id, engine, reply, input_tokens, output_tokens)
-                VALUES (?, ?, ?, ?::jsonb, ?, ?)""", conversationId, lastInboundMessageId, engine, replyJson(reply),
-                reply.inputTokens(), reply.outputTokens());
+                VALUES (?, ?, ?, ?::jsonb, ?, ?) RETURNING id""", row -> row.getLong(1), conversationId,
+                lastInboundMessageId, engine, replyJson(reply), reply.inputTokens(), reply.outputTokens())
+                .orElseThrow();
         jdbc.update("UPDATE conversations SET last_interaction_at = now(), updated_at = now() WHERE id = ?",
                 conversationId);
+        return turnId;
+    }
+
+    /** The conversation's earlier unsent turns will never be sent: {@code turnId}'s reply answers for them. */
+    public void foldUnsentTurnsInto(long conversationId, long turnId) {
+        jdbc.update("""
+                UPDATE conversation_turns SET folded_into_turn_id = ?
+                WHERE conversation_id = ? AND id < ? AND sent_at IS NULL AND folded_into_turn_id IS NULL""",
+                turnId, conversationId, turnId);
     }
 
     public List<DecidedTurn> unsentTurns(long conversationId) {
         return jdbc.queryList("""
                 SELECT id, last_inbound_message_id, reply, input_tokens, output_tokens FROM conversation_turns
-                WHERE conversation_id = ? AND sent_at IS NULL ORDER BY id""", row -> {
+                WHERE conversation_id = ? AND sent_at IS NULL AND folded_into_turn_id IS NULL ORDER BY id""", row -> {
                     JsonNode reply = Json.read(row.getString(3));
                     List<String> buttons = new ArrayList<>();
                     reply.path("quick_replies").forEach(b -> buttons.add(b.asText()));

@@ -29,7 +29,7 @@ public final class ConversationFixtures {
     private static final AtomicInteger SIDS = new AtomicInteger();
 
     public static final ConversationSettings SETTINGS = new ConversationSettings("Omega", "Urmston Town Juniors FC",
-            "GB", List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), Duration.ZERO, 30,
+            "GB", List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), 30,
             Duration.ofSeconds(60));
 
     /** 2026-11-22: the 2026-27 season is under way. */
@@ -58,9 +58,8 @@ public final class ConversationFixtures {
 
     /** The turn engine around {@code responder}. */
     public RegistrationConversation engine(Responder responder, WhatsAppReplies replies, ConversationSettings settings,
-                                           Clock clock, RegistrationConversation.Sleeper sleeper) {
-        return new RegistrationConversation(database, players(), conversations(), responder, replies, settings, clock,
-                sleeper);
+                                           Clock clock) {
+        return new RegistrationConversation(database, players(), conversations(), responder, replies, settings, clock);
     }
 
     /** A parent with one conversation and one child per first name, all U11 at Panthers for 2026-27. */

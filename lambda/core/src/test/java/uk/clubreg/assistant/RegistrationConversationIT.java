@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,6 +23,8 @@ class RegistrationConversationIT {
     private static final class ScriptedResponder implements Responder {
         final List<Turn> turns = new ArrayList<>();
         boolean unavailable;
+        /** Runs while each turn is being decided: messages that arrive meanwhile. */
+        List<Runnable> duringDecisions = new ArrayList<>();
 
         @Override
         public String engine() {
@@ -36,6 +37,9 @@ class RegistrationConversationIT {
                 throw new ResponderUnavailableException("AI down (test)", null);
             }
             turns.add(turn);
+            if (turns.size() <= duringDecisions.size()) {
+                duringDecisions.get(turns.size() - 1).run();
+            }
             return Reply.text("You said: " + turn.text()).withUsage(100, 20);
         }
     }
@@ -52,8 +56,7 @@ class RegistrationConversationIT {
         database = TestPostgres.freshDatabase();
         fixtures = new ConversationFixtures(database);
         replies = new RecordingReplies(database);
-        engine = fixtures.engine(responder, replies, ConversationFixtures.SETTINGS, clockOf(now),
-                d -> now.set(now.get().plus(d)));
+        engine = fixtures.engine(responder, replies, ConversationFixtures.SETTINGS, clockOf(now));
     }
 
     @AfterEach
@@ -94,19 +97,46 @@ class RegistrationConversationIT {
     }
 
     @Test
-    void aMessageStillArrivingIsWaitedForAndJoinsTheTurn() {
+    void aTurnStartsAtOnceAndMessagesArrivingWhileItIsDecidedAreFoldedIntoOneReply() {
         Family family = fixtures.family("+447700900302", null, "Seb");
-        fixtures.inbound(family, "Yes", now.get().minusMillis(500));
-        RegistrationConversation settling = fixtures.engine(responder, replies, withSettle(Duration.ofSeconds(3)),
-                clockOf(now), d -> {
-                    fixtures.inbound(family, "and his sister too", now.get());
-                    now.set(now.get().plus(Duration.ofSeconds(5)));
-                });
+        fixtures.inbound(family, "Yes", now.get());
+        responder.duringDecisions = List.of(() -> {
+            fixtures.inbound(family, "he played last year", now.get().plusMillis(300));
+            fixtures.inbound(family, "his birthday is 14/03/2016", now.get().plusMillis(700));
+        });
 
-        settling.respond(family.conversationId());
+        engine.respond(family.conversationId());
+        engine.respond(family.conversationId());
+        engine.respond(family.conversationId());
 
-        assertThat(responder.turns).singleElement()
-                .satisfies(turn -> assertThat(turn.messages()).hasSize(2));
+        assertThat(responder.turns).hasSize(2);
+        assertThat(responder.turns.getFirst().unsentReply()).isNull();
+        assertThat(responder.turns.getLast().text()).isEqualTo("he played last year\nhis birthday is 14/03/2016");
+        assertThat(responder.turns.getLast().unsentReply().text()).isEqualTo("You said: Yes");
+        assertThat(replies.repliesTo(family.conversationId())).singleElement().satisfies(reply -> {
+            assertThat(reply.text()).isEqualTo("You said: he played last year\nhis birthday is 14/03/2016");
+            assertThat(reply.inputTokens()).isEqualTo(200);
+            assertThat(reply.outputTokens()).isEqualTo(40);
+        });
+        assertThat(fixtures.value("SELECT count(*) FROM conversation_turns WHERE folded_into_turn_id IS NOT NULL"))
+                .isEqualTo("1");
+        assertThat(fixtures.value("SELECT count(*) FROM messages WHERE direction = 'inbound' AND status = 'answered'"))
+                .isEqualTo("3");
+    }
+
+    @Test
+    void aParentWhoKeepsTypingStillGetsAReplyAfterAFewFolds() {
+        Family family = fixtures.family("+447700900308", null, "Seb");
+        fixtures.inbound(family, "one");
+        Runnable another = () -> fixtures.inbound(family, "more");
+        responder.duringDecisions = List.of(another, another, another, another, another);
+
+        engine.respond(family.conversationId());
+
+        assertThat(responder.turns).hasSize(4);
+        assertThat(replies.repliesTo(family.conversationId())).hasSize(1);
+        assertThat(fixtures.value("SELECT count(*) FROM messages WHERE direction = 'inbound' AND status = 'received'"))
+                .isEqualTo("1");
     }
 
     @Test
@@ -180,12 +210,6 @@ class RegistrationConversationIT {
                 .isInstanceOf(ResponderUnavailableException.class);
 
         assertThat(replies.sent()).isEmpty();
-    }
-
-    private static ConversationSettings withSettle(Duration settle) {
-        ConversationSettings s = ConversationFixtures.SETTINGS;
-        return new ConversationSettings(s.assistantName(), s.clubName(), s.defaultPhoneRegion(), s.kitSizes(), settle,
-                s.historyMessages(), s.holdingAfter());
     }
 
     private static Clock clockOf(AtomicReference<Instant> now) {

@@ -2,6 +2,7 @@ package uk.clubreg.assistant.guided;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,9 @@ import uk.clubreg.assistant.ConversationFixtures;
 import uk.clubreg.assistant.ConversationFixtures.Family;
 import uk.clubreg.assistant.RecordingReplies;
 import uk.clubreg.assistant.RegistrationConversation;
+import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.Transcript;
+import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
@@ -28,7 +31,7 @@ class GuidedConversationIT {
         fixtures = new ConversationFixtures(database);
         replies = new RecordingReplies(database);
         engine = fixtures.engine(new GuidedResponder(fixtures.context(replies)), replies,
-                ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK, d -> { });
+                ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK);
     }
 
     @AfterEach
@@ -56,6 +59,39 @@ class GuidedConversationIT {
         assertThat(fixtures.player(family.playerId(), "kit_size")).isEqualTo("M");
         assertThat(fixtures.player(family.playerId(), "emergency_contact_tel")).isEqualTo("+447700900202");
         assertThat(last.text()).contains("Seb's registration with Panthers for 2026-27 is complete");
+    }
+
+    @Test
+    void threeMessagesWithinOneSecondGetExactlyOneReply() {
+        Family family = fixtures.family("+447700900211", null, "Seb");
+        GuidedResponder guided = new GuidedResponder(fixtures.context(replies));
+        // The parent's second and third messages arrive while the reply to the first is being decided.
+        AtomicInteger decisions = new AtomicInteger();
+        Responder arrivingMeanwhile = new Responder() {
+            @Override public String engine() { return guided.engine(); }
+            @Override public Reply respond(Turn turn) {
+                Reply reply = guided.respond(turn);
+                if (decisions.incrementAndGet() == 1) {
+                    fixtures.inbound(family, "No");
+                    fixtures.inbound(family, "14/03/2016");
+                }
+                return reply;
+            }
+        };
+        RegistrationConversation folding = fixtures.engine(arrivingMeanwhile, replies, ConversationFixtures.SETTINGS,
+                ConversationFixtures.CLOCK);
+        fixtures.inbound(family, "Yes");
+
+        folding.respond(family.conversationId());
+        folding.respond(family.conversationId());
+        folding.respond(family.conversationId());
+
+        assertThat(replies.repliesTo(family.conversationId())).singleElement()
+                .satisfies(reply -> assertThat(reply.text()).contains("medical"));
+        assertThat(fixtures.player(family.playerId(), "date_of_birth")).isEqualTo("2016-03-14");
+        assertThat(fixtures.player(family.playerId(), "is_returning_player")).isEqualTo("f");
+        assertThat(fixtures.value("SELECT count(*) FROM messages WHERE direction = 'inbound' AND status = 'answered'"))
+                .isEqualTo("3");
     }
 
     @Test

@@ -21,6 +21,7 @@ import com.openai.models.responses.ResponseOutputMessage;
 import com.openai.models.responses.Tool;
 import com.openai.models.responses.ToolChoiceOptions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -52,6 +53,9 @@ public final class OpenAiResponder implements Responder {
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiResponder.class);
     /** The Conversations API takes at most 20 items when a conversation is created. */
     static final int MAX_REBUILD_ITEMS = 20;
+    /** The parent wrote again before the reply decided for their earlier messages was sent (decision 0016). */
+    static final String UNSENT_REPLY_NOTE = "Your last reply was not sent: the parent wrote again first. "
+            + "Answer their earlier and new messages together in one reply.";
     private static final String FALLBACK_TEXT =
             "Sorry, something went wrong on our side. Could you send that again?";
 
@@ -126,14 +130,20 @@ public final class OpenAiResponder implements Responder {
     }
 
     private Reply converse(Turn turn, String conversation) {
-        List<ResponseInputItem> input = List.of(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
+        List<ResponseInputItem> input = new ArrayList<>();
+        if (turn.unsentReply() != null) {
+            input.add(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
+                    .role(EasyInputMessage.Role.DEVELOPER).content(UNSENT_REPLY_NOTE).build()));
+        }
+        input.add(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
                 .role(EasyInputMessage.Role.USER).content(turn.text()).build()));
         long inputTokens = 0;
         long outputTokens = 0;
         for (int round = 0; ; round++) {
             // The players' stages move as tools run: the instructions are rebuilt from the database each round.
             Turn current = new Turn(turn.conversationId(), turn.parentFirstName(),
-                    players.inConversation(turn.conversationId()), turn.messages(), turn.earlierAttempt(), conversation);
+                    players.inConversation(turn.conversationId()), turn.messages(), turn.earlierAttempt(), conversation,
+                    turn.unsentReply());
             boolean toolsAllowed = round < model.maxToolRounds();
             Response response = client.responses().create(request(current, conversation, input, toolsAllowed));
             if (response.usage().isPresent()) {

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +20,10 @@ import uk.clubreg.assistant.ConversationFixtures;
 import uk.clubreg.assistant.ConversationFixtures.Family;
 import uk.clubreg.assistant.RecordingReplies;
 import uk.clubreg.assistant.RegistrationConversation;
+import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.ResponderUnavailableException;
 import uk.clubreg.assistant.Transcript;
+import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
@@ -83,6 +86,44 @@ class OpenAiConversationIT {
                 .contains("\"player_id\":\"" + family.playerIds().get(1) + "\"", "\"first_name\":\"Mia\"", "initial_contact");
         assertThat(request.path("tools")).hasSize(3)
                 .allSatisfy(tool -> assertThat(tool.path("strict").asBoolean()).isTrue());
+    }
+
+    @Test
+    void threeMessagesWithinOneSecondGetExactlyOneReply() {
+        Family family = fixtures.family("+447700900515", null, "Seb");
+        openAi.responses(message(700, 15, "Great! Was Seb registered with us last season?"),
+                message(760, 25, "Thanks! What is Seb's date of birth?"));
+        OpenAiResponder ai = responder(1, Duration.ofSeconds(5));
+        // The second and third messages arrive while the model is deciding the reply to the first.
+        List<Reply> decided = new ArrayList<>();
+        Responder arrivingMeanwhile = new Responder() {
+            @Override public String engine() { return ai.engine(); }
+            @Override public Reply respond(Turn turn) {
+                Reply reply = ai.respond(turn);
+                decided.add(reply);
+                if (decided.size() == 1) {
+                    fixtures.inbound(family, "he played last year");
+                    fixtures.inbound(family, "for the Panthers");
+                }
+                return reply;
+            }
+        };
+        RegistrationConversation engine = fixtures.engine(arrivingMeanwhile, replies, ConversationFixtures.SETTINGS,
+                ConversationFixtures.CLOCK);
+        fixtures.inbound(family, "Yes please");
+
+        engine.respond(family.conversationId());
+        engine.respond(family.conversationId());
+        engine.respond(family.conversationId());
+
+        assertThat(replies.repliesTo(family.conversationId())).singleElement().satisfies(reply -> {
+            assertThat(reply.text()).isEqualTo("Thanks! What is Seb's date of birth?");
+            assertThat(reply.inputTokens()).isEqualTo(1460);
+        });
+        JsonNode folded = openAi.responseRequests().get(1).path("input");
+        assertThat(folded.get(0).path("role").asText()).isEqualTo("developer");
+        assertThat(folded.get(0).path("content").asText()).isEqualTo(OpenAiResponder.UNSENT_REPLY_NOTE);
+        assertThat(folded.get(1).path("content").asText()).isEqualTo("he played last year\nfor the Panthers");
     }
 
     @Test
@@ -255,11 +296,19 @@ class OpenAiConversationIT {
     }
 
     private RegistrationConversation engine(String model, int maxRetries, Duration timeout) {
-        OpenAiResponder responder = new OpenAiResponder(
+        return fixtures.engine(responder(model, maxRetries, timeout), replies, ConversationFixtures.SETTINGS,
+                ConversationFixtures.CLOCK);
+    }
+
+    private OpenAiResponder responder(int maxRetries, Duration timeout) {
+        return responder("gpt-5-mini", maxRetries, timeout);
+    }
+
+    private OpenAiResponder responder(String model, int maxRetries, Duration timeout) {
+        return new OpenAiResponder(
                 OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(openAi.baseUrl()).maxRetries(maxRetries)
                         .timeout(timeout).build(),
                 new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20), fixtures.context(replies));
-        return fixtures.engine(responder, replies, ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK, d -> { });
     }
 
     private Reply say(RegistrationConversation engine, Family family, String text) {
