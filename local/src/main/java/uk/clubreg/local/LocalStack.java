@@ -21,6 +21,7 @@ import uk.clubreg.app.Adapters;
 import uk.clubreg.app.RegistrationSystem;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
+import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
 import uk.clubreg.local.simulator.WhatsAppSimulator;
 import uk.clubreg.migrations.SchemaMigrator;
@@ -65,9 +66,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything; PORT=0 picks a free port (tests). Anything started is stopped again if a later step fails. */
     public static LocalStack start(Map<String, String> environment) {
+        return start(environment, null);
+    }
+
+    /**
+     * Benchmarks only: the system publishes its jobs to {@code queue} (e.g. one that drops them) instead of the SQS
+     * queue, to measure the API's own path without the queue's cost. Start it with LOCAL_WORKER_ENABLED=false.
+     */
+    public static LocalStack startWithQueue(Map<String, String> environment, JobQueue queue) {
+        return start(environment, queue);
+    }
+
+    private static LocalStack start(Map<String, String> environment, JobQueue queueOverride) {
         LocalStack stack = new LocalStack();
         try {
-            stack.startAll(environment);
+            stack.startAll(environment, queueOverride);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -75,7 +88,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Map<String, String> environment) {
+    private void startAll(Map<String, String> environment, JobQueue queueOverride) {
         Map<String, String> settings = new HashMap<>(environment);
         Config given = Config.fromEnvironment(environment);
 
@@ -117,7 +130,7 @@ public final class LocalStack implements AutoCloseable {
         String queueUrl = config.require(Setting.QUEUE_URL);
         // One system for the API, the worker and the sweeper, as in AWS but in one process.
         RegistrationSystem system = new RegistrationSystem(config, Adapters.fromConfig(config, database)
-                .withQueue(new SqsJobQueue(sqs, queueUrl)).withResponder(Responders.fromConfig(config)));
+                .withQueue(queueOverride != null ? queueOverride : new SqsJobQueue(sqs, queueUrl)).withResponder(Responders.fromConfig(config)));
         conversationDescription = Responders.aiEnabled(config) ? "AI (OpenAI Responses API)"
                 : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 

@@ -35,6 +35,9 @@ public final class InvitationBenchmark {
     private static final int MEASURED = 4_000;
     private static final int CLIENTS = 8;
     private static final int COLD_RUNS = 5;
+    private static final int BULK = 100;
+    private static final int BULK_WARM_UP = 3;
+    private static final int BULK_ROUNDS = 15;
     private static final Pattern POSTGRES = Pattern.compile("PostgreSQL\\s+(\\S+)");
     private static final Pattern QUEUE = Pattern.compile("Queue\\s+(\\S+).*SQS_ENDPOINT=(\\S+)\\)");
 
@@ -54,28 +57,32 @@ public final class InvitationBenchmark {
 
     private void run(Path report) throws Exception {
         int port = freePort();
-        Process stack = startStack(Map.of("PORT", Integer.toString(port),
+        Process stack = startStack(LocalStack.class, Map.of("PORT", Integer.toString(port),
                 "LOCAL_DATA_DIR", workDirectory.resolve("data").toString(), "LOCAL_WORKER_ENABLED", "false"), "stack.log");
         try {
             String baseUrl = "http://localhost:" + port;
             awaitFirstInvitation(baseUrl, Duration.ofMinutes(2));
-            String banner = Files.readString(workDirectory.resolve("stack.log"));
+            Map<String, String> external = externalServices(Files.readString(workDirectory.resolve("stack.log")));
 
             System.out.printf("Warming up with %d invitations...%n", WARM_UP);
             fire(baseUrl, "warm", WARM_UP);
-            System.out.printf("Measuring %d invitations with %d concurrent clients...%n", MEASURED, CLIENTS);
-            String loadBefore = loadAverage();
-            long started = System.nanoTime();
-            List<Double> latencies = fire(baseUrl, "run", MEASURED);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            String load = loadBefore + " → " + loadAverage();
-            Collections.sort(latencies);
-            double perSecond = MEASURED / seconds;
-            double p50 = percentile(latencies, 50);
-            double p99 = percentile(latencies, 99);
-            System.out.printf("Throughput: %.0f invitations/s, p50 %.1f ms, p99 %.1f ms%n", perSecond, p50, p99);
+            System.out.printf("Measuring %d invitations with %d concurrent clients (JFR profile on)...%n", MEASURED, CLIENTS);
+            Path profile = workDirectory.resolve("throughput.jfr");
+            jcmd(stack, "JFR.start", "name=throughput", "settings=profile");
+            Throughput sqs = throughput(baseUrl, "run");
+            jcmd(stack, "JFR.stop", "name=throughput", "filename=" + profile);
+            Map<String, Double> cpu = CpuProfile.shares(profile);
+            System.out.printf("Throughput: %.0f invitations/s, p50 %.1f ms, p99 %.1f ms; profile %s%n",
+                    sqs.perSecond(), sqs.p50(), sqs.p99(), cpu);
 
-            Map<String, String> external = externalServices(banner);
+            Bulk bulk = bulkAgainstOne(baseUrl);
+            System.out.printf("Bulk of %d: median %.0f ms; one invitation: median %.1f ms (%.1fx)%n", BULK,
+                    bulk.bulk(), bulk.one(), bulk.bulk() / bulk.one());
+
+            Throughput noQueue = noQueueThroughput(external);
+            System.out.printf("No-op queue: %.0f invitations/s, p50 %.1f ms, p99 %.1f ms%n",
+                    noQueue.perSecond(), noQueue.p50(), noQueue.p99());
+
             Path aotCache = workDirectory.resolve("local-stack.aot");
             System.out.println("Training the AOT cache with one cold start...");
             coldPathMillis(external, "aot-training.log", "-XX:AOTCacheOutput=" + aotCache);
@@ -85,6 +92,7 @@ public final class InvitationBenchmark {
             List<Double> hello = new ArrayList<>();
             List<Double> plain = new ArrayList<>();
             List<Double> cached = new ArrayList<>();
+            String coldLoad = BenchmarkReport.loadAverage();
             for (int i = 0; i < COLD_RUNS; i++) {
                 hello.add(helloWorldMillis());
                 plain.add(coldPathMillis(external, "cold-" + i + ".log"));
@@ -92,12 +100,92 @@ public final class InvitationBenchmark {
                 System.out.printf("Cold run %d: hello-world %.0f ms, stack to first /trigger %.0f ms (AOT cache: %.0f ms)%n",
                         i + 1, hello.getLast(), plain.getLast(), cached.getLast());
             }
-            Cold cold = new Cold(median(hello), median(plain), median(cached), hello, plain, cached);
-            System.out.printf("Cold path: %.0f ms (%.1fx hello-world %.0f ms); with the AOT cache %.0f ms (%.1fx)%n",
-                    cold.plain(), cold.plain() / cold.hello(), cold.hello(), cold.cached(), cold.cached() / cold.hello());
-            writeReport(report, perSecond, p50, p99, load, cold);
+            Cold cold = new Cold(BenchmarkReport.median(hello), BenchmarkReport.median(plain), BenchmarkReport.median(cached), hello, plain, cached,
+                    coldLoad + " → " + BenchmarkReport.loadAverage(), classesLoaded(external));
+            System.out.printf("Cold path: %.0f ms (%.1fx hello-world %.0f ms); with the AOT cache %.0f ms (%.1fx); %d classes%n",
+                    cold.plain(), cold.plain() / cold.hello(), cold.hello(), cold.cached(), cold.cached() / cold.hello(),
+                    cold.classes());
+            writeReport(report, sqs, cpu, bulk, noQueue, cold);
         } finally {
             stop(stack);
+        }
+    }
+
+    /** Throughput and latency of {@link #MEASURED} single invitations from {@link #CLIENTS} clients. */
+    private record Throughput(double perSecond, double p50, double p99, String load) {}
+
+    private Throughput throughput(String baseUrl, String phase) throws Exception {
+        String loadBefore = BenchmarkReport.loadAverage();
+        long started = System.nanoTime();
+        List<Double> latencies = fire(baseUrl, phase, MEASURED);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return new Throughput(MEASURED / seconds, BenchmarkReport.percentile(latencies, 50),
+                BenchmarkReport.percentile(latencies, 99), loadBefore + " → " + BenchmarkReport.loadAverage());
+    }
+
+    /** The same stack code with jobs dropped instead of published: our own path without the SQS stand-in. */
+    private Throughput noQueueThroughput(Map<String, String> external) throws Exception {
+        int port = freePort();
+        Map<String, String> environment = new HashMap<>(external);
+        environment.put("PORT", Integer.toString(port));
+        Process process = startStack(NoQueueStack.class, environment, "no-queue.log");
+        try {
+            String baseUrl = "http://localhost:" + port;
+            awaitFirstInvitation(baseUrl, Duration.ofMinutes(1));
+            System.out.printf("No-op queue: warming up with %d, measuring %d invitations...%n", WARM_UP, MEASURED);
+            fire(baseUrl, "nqwarm", WARM_UP);
+            return throughput(baseUrl, "nqrun");
+        } finally {
+            stop(process);
+        }
+    }
+
+    /** Medians of bulk requests of {@link #BULK} new players and of single new invitations, alternated. */
+    private record Bulk(double bulk, double one, List<Double> bulkRuns, List<Double> oneRuns, String load) {}
+
+    private Bulk bulkAgainstOne(String baseUrl) throws Exception {
+        List<Double> bulk = new ArrayList<>();
+        List<Double> one = new ArrayList<>();
+        String loadBefore = BenchmarkReport.loadAverage();
+        for (int round = 0; round < BULK_WARM_UP + BULK_ROUNDS; round++) {
+            StringBuilder squad = new StringBuilder("[");
+            for (int i = 0; i < BULK; i++) {
+                squad.append(i == 0 ? "" : ",").append(invitation("bulk" + round + "x", i));
+            }
+            long started = System.nanoTime();
+            int status = post(baseUrl, squad.append("]").toString());
+            double bulkMillis = (System.nanoTime() - started) / 1e6;
+            started = System.nanoTime();
+            int singleStatus = post(baseUrl, invitation("single", round));
+            double oneMillis = (System.nanoTime() - started) / 1e6;
+            if (status != 200 || singleStatus != 201) {
+                throw new IllegalStateException("Bulk answered " + status + ", single " + singleStatus);
+            }
+            if (round >= BULK_WARM_UP) {
+                bulk.add(bulkMillis);
+                one.add(oneMillis);
+            }
+        }
+        return new Bulk(BenchmarkReport.median(bulk), BenchmarkReport.median(one), bulk, one, loadBefore + " → " + BenchmarkReport.loadAverage());
+    }
+
+    private void jcmd(Process process, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDirectory.resolve("jcmd.log").toFile())).start();
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + String.join(" ", command) + " failed; see jcmd.log");
+        }
+    }
+
+    /** Classes loaded by a fresh plain JVM up to its first /trigger answer, read from -Xlog:class+load. */
+    private long classesLoaded(Map<String, String> external) throws Exception {
+        Path log = workDirectory.resolve("class-load.log");
+        coldPathMillis(external, "cold-class-load.log", "-Xlog:class+load=info:file=" + log);
+        try (var lines = Files.lines(log)) {
+            return lines.filter(l -> l.contains("source:")).count();
         }
     }
 
@@ -151,7 +239,7 @@ public final class InvitationBenchmark {
         environment.put("PORT", Integer.toString(port));
         environment.put("LOCAL_WORKER_ENABLED", "false");
         long started = System.nanoTime();
-        Process process = startStack(environment, logName, jvmOptions);
+        Process process = startStack(LocalStack.class, environment, logName, jvmOptions);
         try {
             awaitFirstInvitation("http://localhost:" + port, Duration.ofMinutes(1));
             return (System.nanoTime() - started) / 1e6;
@@ -187,11 +275,11 @@ public final class InvitationBenchmark {
         throw new IllegalStateException("No 2xx from " + baseUrl + "/trigger within " + patience);
     }
 
-    private Process startStack(Map<String, String> environment, String logName, String... jvmOptions)
+    private Process startStack(Class<?> main, Map<String, String> environment, String logName, String... jvmOptions)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "--sun-misc-unsafe-memory-access=allow"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), LocalStack.class.getName()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve(logName).toFile());
@@ -219,87 +307,69 @@ public final class InvitationBenchmark {
 
     /** Medians of the cold-path runs, and every run. */
     private record Cold(double hello, double plain, double cached, List<Double> helloRuns, List<Double> plainRuns,
-                        List<Double> cachedRuns) {}
+                        List<Double> cachedRuns, String load, long classes) {}
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(sorted.size() / 2);
-    }
-
-    /** The 1-minute load average: other processes' CPU use on this shared machine explains much of the spread. */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "n/a";
-        }
-    }
-
-    private void writeReport(Path report, double perSecond, double p50, double p99, String load, Cold cold)
-            throws IOException {
-        String section = """
-                <!-- invitations:start -->
+    private void writeReport(Path report, Throughput sqs, Map<String, Double> cpu, Bulk bulk, Throughput noQueue,
+                             Cold cold) throws IOException {
+        StringBuilder profile = new StringBuilder();
+        cpu.forEach((part, share) -> {
+            if (!part.equals("(samples)")) {
+                profile.append("| %s | %.0f%% |\n".formatted(part, share));
+            }
+        });
+        String body = """
                 ## Invitations: `POST /trigger` through the local stack
 
-                Reproduce: `testing/benchmark-invitations.sh` (about three minutes; it builds, starts its own stack on
-                free ports with a fresh embedded database, and rewrites this section).
+                Reproduce: `testing/benchmark-invitations.sh` (about four minutes; it builds, starts its own stack on
+                free ports with a fresh embedded database, and rewrites this section). Measured %s.
 
-                Measured %s on this machine: %d CPU cores shared with other engineers' builds (1-minute load average
-                during the throughput run: %s), %s, Java %s.
+                | Figure | Result | Same-run baseline | Target |
+                |---|---|---|---|
+                | Invitations per second through the stack with ElasticMQ (%d new players, %d concurrent clients, after %d warm-up; load %s) | **%.0f /s** (p50 %.1f ms, p99 %.1f ms) | | ≥ 500 /s — %s |
+                | Invitations per second, same stack code with a no-op queue (load %s) | **%.0f /s** (p50 %.1f ms, p99 %.1f ms) | %.1f× the ElasticMQ run | ≥ 1,000 /s — %s |
+                | Bulk `/trigger` of %d new invitations, median of %d (load %s) | **%.0f ms** | one invitation, alternated with it: median %.1f ms (**%.1f×**) | ≤ 10× one — %s |
+                | Cold path, plain JVM: fresh JVM → first `/trigger` 2xx, median of %d (load %s) | **%.0f ms = %.1f×** | hello-world JVM, median %.0f ms | ≤ 20× — %s |
+                | Cold path with a JDK AOT cache (`-XX:AOTCache`, JEP 483/514), median of %d | **%.0f ms = %.1f×** | the same hello-world | ≤ 8× — %s |
+                | Classes loaded up to the first `/trigger` answer (`-Xlog:class+load`, plain JVM) | %d | | |
 
-                | Figure | Result | Target |
-                |---|---|---|
-                | Invitations per second (%d distinct players, %d concurrent HTTP clients, after %d warm-up) | **%.0f /s** | ≥ 500 /s |
-                | `/trigger` latency p50 | **%.1f ms** | |
-                | `/trigger` latency p99 | **%.1f ms** | |
-                | Hello-world JVM: start → exit (median of %d, same run) | **%.0f ms** | |
-                | Cold path: fresh JVM start → first `/trigger` 2xx, plain JVM (median of %d) | **%.0f ms = %.1f× hello-world** | |
-                | Cold path with a JDK AOT cache (`-XX:AOTCache`, JEP 483/514; median of %d) | **%.0f ms = %.1f× hello-world** | ≤ 20× |
+                Where the stack's CPU went during the ElasticMQ throughput run (JFR `profile` settings, %.0f execution
+                samples; each sample counted for the first frame from the top of its stack that belongs to a part):
 
+                | Part | Share of samples |
+                |---|---|
+                %s
                 What is measured:
                 - Throughput and latency: real HTTP over loopback to the local stack (JDK HTTP server → API Gateway
                   event → `ApiHandler` → PostgreSQL transaction with the outbox row → SQS publish to ElasticMQ), the
                   load generator on the same machine. Every request is a new player (201). Logging is on (JSON lines to
-                  a file), as in production. The worker is off (`LOCAL_WORKER_ENABLED=false`): this measures the API,
-                  and the jobs it queues stay on the queue.
+                  a file), as in production. The worker is off: this measures the API, and its jobs stay on the queue.
+                  The no-op run is `NoQueueStack`: the same stack code and database, with jobs dropped instead of
+                  published (the outbox rows are still written and marked published).
+                - Bulk: one request of %d new players (one transaction, jobs published with `SendMessageBatch`, 10 a
+                  call) against one request of one new player, alternated on the same warm stack.
                 - Cold path: a new `java` process running `uk.clubreg.local.LocalStack` with `DATABASE_URL`,
-                  `QUEUE_URL` and `SQS_ENDPOINT` pointing at the already running PostgreSQL and ElasticMQ (in AWS they are
-                  external services too). Included: JVM start, class loading, configuration, HikariCP, Flyway's check of
-                  the already-migrated schema, the SQS client, the HTTP server, and the first invitation (first database
-                  connection, transaction, SQS publish). Not included: starting PostgreSQL or ElasticMQ.
-                - The AOT cache is trained in the same run by one cold start with `-XX:AOTCacheOutput` (JDK 25), then
-                  used by the measured starts; it is the local counterpart of Lambda SnapStart. The plain JVM figure has
-                  no start-up tuning at all.
-                - The throughput run is CPU-bound on this machine. A JFR profile of the stack under this load put about
-                  60%% of its CPU in the SQS path (ElasticMQ, the local stand-in for SQS, and the AWS SDK client) and
-                  under 20%% in our code, JDBC, Jackson and the HTTP server together; PostgreSQL used about a quarter of
-                  the stack's CPU. The figure rises and falls with the other builds' load.
-                - Runs, ms: hello-world %s; plain %s; AOT cache %s.
-                <!-- invitations:end -->""".formatted(
-                LocalDate.now(), Runtime.getRuntime().availableProcessors(), load, System.getProperty("os.name") + " "
-                        + System.getProperty("os.arch"), System.getProperty("java.version"),
-                MEASURED, CLIENTS, WARM_UP, perSecond, p50, p99,
-                COLD_RUNS, cold.hello(), COLD_RUNS, cold.plain(), cold.plain() / cold.hello(),
+                  `QUEUE_URL` and `SQS_ENDPOINT` pointing at the already running PostgreSQL and ElasticMQ (in AWS they
+                  are external services too). Included: JVM start, class loading, configuration, HikariCP, Flyway's
+                  check of the already-migrated schema, the SQS client, the HTTP server, and the first invitation.
+                  The AOT cache is trained in the same run by one cold start with `-XX:AOTCacheOutput` (JDK 25); it is
+                  the local counterpart of Lambda SnapStart. The plain JVM has no start-up tuning at all.
+                - Runs, ms: hello-world %s; plain %s; AOT cache %s; bulk %s; one %s.
+                """.formatted(BenchmarkReport.provenance(),
+                MEASURED, CLIENTS, WARM_UP, sqs.load(), sqs.perSecond(), sqs.p50(), sqs.p99(),
+                sqs.perSecond() >= 500 ? "met" : "**missed**",
+                noQueue.load(), noQueue.perSecond(), noQueue.p50(), noQueue.p99(), noQueue.perSecond() / sqs.perSecond(),
+                noQueue.perSecond() >= 1000 ? "met" : "**missed**",
+                BULK, BULK_ROUNDS, bulk.load(), bulk.bulk(), bulk.one(), bulk.bulk() / bulk.one(),
+                bulk.bulk() <= 10 * bulk.one() ? "met" : "**missed**",
+                COLD_RUNS, cold.load(), cold.plain(), cold.plain() / cold.hello(), cold.hello(),
+                cold.plain() <= 20 * cold.hello() ? "met" : "**missed**",
                 COLD_RUNS, cold.cached(), cold.cached() / cold.hello(),
-                rounded(cold.helloRuns()), rounded(cold.plainRuns()), rounded(cold.cachedRuns()));
-        String existing = Files.exists(report) ? Files.readString(report) : "# Benchmarks\n";
-        int start = existing.indexOf("<!-- invitations:start -->");
-        int end = existing.indexOf("<!-- invitations:end -->");
-        String updated = start >= 0 && end > start
-                ? existing.substring(0, start) + section + existing.substring(end + "<!-- invitations:end -->".length())
-                : existing.stripTrailing() + "\n\n" + section + "\n";
-        Files.writeString(report, updated);
-        System.out.println("Wrote " + report);
-    }
-
-    private static String rounded(List<Double> values) {
-        return String.join(", ", values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList());
-    }
-
-    private static double percentile(List<Double> sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+                cold.cached() <= 8 * cold.hello() ? "met" : "**missed**", cold.classes(),
+                cpu.get("(samples)"), profile.toString().strip(), BULK,
+                BenchmarkReport.rounded(cold.helloRuns()), BenchmarkReport.rounded(cold.plainRuns()),
+                BenchmarkReport.rounded(cold.cachedRuns()), BenchmarkReport.rounded(bulk.bulkRuns()),
+                BenchmarkReport.rounded(bulk.oneRuns()));
+        BenchmarkReport.writeSection(report, "invitations", body);
     }
 
     private static String java() {
