@@ -1,38 +1,44 @@
 #!/usr/bin/env bash
-# Tokens used by a scripted AI conversation that completes one registration (five parent messages, eleven
-# Responses API requests, the OpenAI side played by WireMock). Prints the figures and rewrites the
+# Tokens, counted with o200k_base (jtokkit), that a scripted AI conversation sends to complete one
+# registration (five parent messages, eleven Responses API requests, the OpenAI side played by WireMock). Prints the figures and rewrites the
 # <!-- tokens:start --> ... <!-- tokens:end --> section of docs/benchmarks.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -q -B -pl lambda/core,lambda/worker test \
-  -Dtest='OpenAiConversationTest#theAiCompletesARegistrationOverSeveralTurnsAndToolRounds' \
-  -Dsurefire.failIfNoSpecifiedTests=false
+./mvnw -q -B -pl lambda/worker -am verify -Dtest=none \
+  -Dit.test='OpenAiConversationIT#theAiCompletesARegistrationOverSeveralTurnsAndToolRounds' \
+  -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 figures=$(cat lambda/worker/target/transcripts/ai-stub-tokens.txt)
 echo "$figures"
 value() { echo "$figures" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 requests=$(value requests); scripted_in=$(value scripted_input); scripted_out=$(value scripted_output)
-estimated_in=$(value estimated_input); instructions=$(value instructions_chars_first_request); tools=$(value tools_chars)
+counted=$(value counted_input); cached=$(value counted_cached); uncached=$(value counted_uncached)
+instructions=$(value instructions_tokens_first_request); tools=$(value tools_tokens)
+commit="$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- . ':!docs/benchmarks.md' || echo '+changes')"
+load=$(cut -d' ' -f1 /proc/loadavg)
+verdict=$([ "$counted" -le 12000 ] && echo met || echo '**missed**')
 section=$(cat <<MD
 <!-- tokens:start -->
 ## Tokens for one AI registration
 
-\`testing/conversation-tokens.sh\` ($(date -u +%Y-%m-%d)): a scripted conversation that completes one registration
-(one child, five parent messages, ${requests} Responses API requests including the tool rounds). The OpenAI side is
-WireMock, so the usage figures it returns are **scripted, not measured**; the estimate counts what the client really
-sent (instructions + tool schemas per request, and the conversation items OpenAI re-reads on every request) at
-~4 characters per token.
+\`testing/conversation-tokens.sh\`: measured $(date -u +%Y-%m-%d), commit ${commit}, load ${load}. A scripted
+conversation completes one registration (one child, five parent messages, ${requests} Responses API requests including
+the tool rounds); the OpenAI side is WireMock. Tokens are **counted** with OpenAI's o200k_base tokenizer (jtokkit
+1.1.0) over what the client really sent: per request the tool schemas, the instructions, and every conversation item
+so far (earlier inputs and the model's outputs, which OpenAI reads again on every request). Cached: the part of each
+request that repeats the previous request token for token, when at least 1,024 tokens (OpenAI's prompt cache).
 
-| Figure | Tokens |
-|---|---|
-| Input, scripted usage (stored on the message rows, shown by /registrations) | ${scripted_in} |
-| Output, scripted usage | ${scripted_out} |
-| Input, estimated from the requests actually sent | ~${estimated_in} |
-| Instructions per request (first request: ${instructions} chars) | ~$((instructions / 4)) |
-| Tool schemas per request (${tools} chars) | ~$((tools / 4)) |
+| Figure | Tokens | Same-run baseline | Target |
+|---|---|---|---|
+| Input per completed registration, counted | **${counted}** | scripted usage the stub returned: ${scripted_in} | ≤ 12,000 — ${verdict} |
+| of which cacheable (identical prefix ≥ 1,024) | ${cached} | | |
+| of which uncached | ${uncached} | | |
+| Instructions, first request | ${instructions} | | |
+| Tool schemas, every request | ${tools} | | |
+| Output, scripted usage | ${scripted_out} | | |
 
-A real model adds reasoning tokens to the output (reasoning effort "low" keeps them small); OpenAI may also cache
-the repeated instructions/tools prefix, billing it at the cached rate. Siblings in one conversation share these
-tokens (see docs/decisions/0045-token-attribution.md).
+The instructions carry the players' current state: whenever a tool changes it, the prompt stops matching the previous
+request after the tool schemas and the instructions' fixed opening (under 1,024 tokens), so only requests whose
+instructions did not change since the previous one are partly cacheable. Siblings in one conversation share these tokens (docs/decisions/0045-token-attribution.md).
 <!-- tokens:end -->
 MD
 )

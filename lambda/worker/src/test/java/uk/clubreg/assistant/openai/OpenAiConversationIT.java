@@ -6,6 +6,10 @@ import static uk.clubreg.assistant.openai.OpenAiStub.functionCalls;
 import static uk.clubreg.assistant.openai.OpenAiStub.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import com.knuddels.jtokkit.api.IntArrayList;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -321,26 +325,42 @@ class OpenAiConversationIT {
     }
 
     /**
-     * The stub's usage figures are scripted; this also estimates what a real model would bill, from what was sent:
-     * each request's instructions and tools, plus every conversation item so far (OpenAI bills them again as input
-     * on each request), at about 4 characters per token.
+     * The stub's usage figures are scripted; this counts, with OpenAI's o200k_base tokenizer, what a real model would
+     * read for the requests actually sent: each request's tool schemas and instructions, then every conversation
+     * item so far (OpenAI reads them again on every request: earlier inputs and the model's output items). The part
+     * of a request's prompt that repeats the previous request's token for token is what OpenAI's prompt cache can
+     * serve: counted as cached when it is at least 1,024 tokens, in steps of 128, as OpenAI bills it.
      */
     private void writeTokenFigures(Family family) throws IOException {
         long scriptedIn = Long.parseLong(fixtures.value("SELECT sum(input_tokens) FROM messages WHERE direction = 'outbound'"));
         long scriptedOut = Long.parseLong(fixtures.value("SELECT sum(output_tokens) FROM messages WHERE direction = 'outbound'"));
-        long items = 0;
-        long estimatedInput = 0;
+        Encoding o200k = Encodings.newDefaultEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
         List<JsonNode> requests = openAi.responseRequests();
-        for (JsonNode request : requests) {
-            items += request.path("input").toString().length();
-            estimatedInput += (request.path("instructions").asText().length() + request.path("tools").toString().length()
-                    + items) / 4;
-            items += 200; // the model's own output items (function calls or text) join the conversation
+        List<JsonNode> served = openAi.responsesServed();
+        StringBuilder items = new StringBuilder();
+        IntArrayList previous = new IntArrayList();
+        long input = 0;
+        long cached = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            JsonNode request = requests.get(i);
+            items.append(request.path("input"));
+            IntArrayList prompt = o200k.encode(request.path("tools").toString() + request.path("instructions").asText()
+                    + items);
+            int common = 0;
+            while (common < previous.size() && common < prompt.size() && previous.get(common) == prompt.get(common)) {
+                common++;
+            }
+            input += prompt.size();
+            cached += common >= 1024 ? common / 128 * 128 : 0;
+            items.append(served.get(i).path("output"));
+            previous = prompt;
         }
+        JsonNode first = requests.getFirst();
         String figures = "requests=" + requests.size() + " scripted_input=" + scriptedIn + " scripted_output="
-                + scriptedOut + " estimated_input=" + estimatedInput + " instructions_chars_first_request="
-                + requests.getFirst().path("instructions").asText().length() + " tools_chars="
-                + requests.getFirst().path("tools").toString().length() + "\n";
+                + scriptedOut + " counted_input=" + input + " counted_cached=" + cached + " counted_uncached="
+                + (input - cached) + " instructions_tokens_first_request="
+                + o200k.countTokens(first.path("instructions").asText()) + " tools_tokens="
+                + o200k.countTokens(first.path("tools").toString()) + "\n";
         Files.createDirectories(Path.of("target", "transcripts"));
         Files.writeString(Path.of("target", "transcripts", "ai-stub-tokens.txt"), figures);
     }

@@ -62,6 +62,15 @@ final class OpenAiStub implements AutoCloseable {
         return requests("/v1/responses");
     }
 
+    /** The bodies the stub answered to /v1/responses, oldest first. */
+    List<JsonNode> responsesServed() {
+        List<JsonNode> served = new java.util.ArrayList<>(server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getUrl().equals("/v1/responses"))
+                .map(event -> Json.read(event.getResponse().getBodyAsString())).toList());
+        java.util.Collections.reverse(served);
+        return served;
+    }
+
     List<JsonNode> conversationRequests() {
         return requests("/v1/conversations");
     }
