@@ -338,6 +338,7 @@ public final class InvitationBenchmark {
                 | Part | Share of samples |
                 |---|---|
                 %s
+
                 What is measured:
                 - Throughput and latency: real HTTP over loopback to the local stack (JDK HTTP server → API Gateway
                   event → `ApiHandler` → PostgreSQL transaction with the outbox row → SQS publish to ElasticMQ), the
