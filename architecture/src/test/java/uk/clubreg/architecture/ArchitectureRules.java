@@ -30,7 +30,8 @@ import java.util.stream.Stream;
 public final class ArchitectureRules {
 
     /** Use cases: peers that never depend on each other. A new use-case package is added here, and only here. */
-    static final List<String> USE_CASES = List.of("inbox", "invitations", "registrations");
+    static final List<String> USE_CASES = List.of("inbox", "invitations", "registrations", "chasers", "handoffs",
+            "notices");
 
     /**
      * Aggregates: a repository and its records each; peers that never depend on each other. A player and a

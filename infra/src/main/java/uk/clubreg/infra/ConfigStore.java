@@ -64,6 +64,11 @@ public final class ConfigStore extends Construct {
                 // Optional templates: the worker reads them, and a missing parameter means "not configured".
                 parameter(settings, "TWILIO_FOLLOW_UP_CONTENT_SID", "/twilio/follow-up-content-sid"),
                 parameter(settings, "TWILIO_QUICK_REPLY_CONTENT_SID", "/twilio/quick-reply-content-sid"),
+                parameter(settings, "TWILIO_REMINDER_CONTENT_SID", "/twilio/reminder-content-sid"),
+                parameter(settings, "TWILIO_MANAGER_NOTICE_CONTENT_SID", "/twilio/manager-notice-content-sid"),
+                // The club's choices, read when needed: who is told of hand-offs, and of completions or not.
+                parameter(settings, "CLUB_ADMIN_TELS", "/club/admin-tels"),
+                parameter(settings, "NOTIFY_MANAGER_ON_COMPLETE", "/club/notify-manager-on-complete"),
                 parameter(settings, "OPENAI_MODEL", "/openai/model"));
     }
 

@@ -16,6 +16,7 @@ import software.amazon.awscdk.services.apigateway.LambdaIntegrationOptions;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.Resource;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
 import software.amazon.awscdk.services.apigateway.ThrottleSettings;
@@ -87,6 +88,13 @@ public final class RegistrationApi extends Construct {
         MethodOptions withKey = MethodOptions.builder().apiKeyRequired(true).build();
         api.getRoot().addResource("trigger").addMethod("POST", integration, withKey);
         api.getRoot().addResource("registrations").addMethod("GET", integration, withKey);
+        // The club's admin routes, for ops and the managers' console: the same key.
+        Resource admin = api.getRoot().addResource("admin");
+        admin.addResource("run").addResource("chasers").addMethod("POST", integration, withKey);
+        admin.addResource("players").addResource("{player_id}").addResource("chase")
+                .addMethod("POST", integration, withKey);
+        admin.addResource("conversations").addResource("{conversation_id}").addResource("release")
+                .addMethod("POST", integration, withKey);
         api.getRoot().addResource("webhook").addMethod("POST", integration);
         api.getRoot().addResource("status").addMethod("POST", integration);
 

@@ -114,6 +114,8 @@ public final class RegistrationStack extends Stack {
         config.twilioCredentials().forEach(worker::readsSecret);
         worker.readsSecret(config.openAiApiKey());
         config.workerParameters().forEach(worker::readsParameter);
+        // A turn can cause a job: the notice of a hand-off or of a completed registration.
+        queue.jobs().grantSendMessages(worker.role());
         worker.invokable().addEventSource(new SqsEventSource(queue.jobs(), SqsEventSourceProps.builder()
                 .batchSize(WORKER_BATCH_SIZE)
                 .reportBatchItemFailures(true)

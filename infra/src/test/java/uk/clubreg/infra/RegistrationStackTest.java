@@ -41,8 +41,15 @@ class RegistrationStackTest {
     }
 
     @Test
-    void onlyTheFourProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 4);
+    void theManagersAndAdminRoutesTakeTheApiKey() {
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 5);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{conversation_id}"), 1);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{player_id}"), 1);
+    }
+
+    @Test
+    void onlyTheSevenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 7);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }
@@ -199,22 +206,24 @@ class RegistrationStackTest {
     }
 
     @Test
-    void workerReadsExactlyItsSixParameters() {
+    void workerReadsExactlyItsTenParameters() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
         assertThat(policies).contains("parameter/urmston/twilio/whatsapp-from",
                 "parameter/urmston/twilio/invite-content-sid", "parameter/urmston/twilio/existing-content-sid",
                 "parameter/urmston/twilio/follow-up-content-sid", "parameter/urmston/twilio/quick-reply-content-sid",
+                "parameter/urmston/twilio/reminder-content-sid", "parameter/urmston/twilio/manager-notice-content-sid",
+                "parameter/urmston/club/admin-tels", "parameter/urmston/club/notify-manager-on-complete",
                 "parameter/urmston/openai/model");
-        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(7);
+        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(11);
         assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/*");
     }
 
     @Test
-    void workerConsumesTheQueueButDoesNotSend() {
+    void workerConsumesTheQueueAndQueuesTheNoticesItsTurnsCause() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
-        assertThat(policies).contains("sqs:ReceiveMessage", "sqs:DeleteMessage").doesNotContain("sqs:SendMessage");
+        assertThat(policies).contains("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:SendMessage");
     }
 
     @Test

@@ -4,20 +4,25 @@ import java.time.Clock;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.auth.ApiKeyGuard;
+import uk.clubreg.chasers.Chasers;
+import uk.clubreg.chasers.ReminderSettings;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.handoffs.HandOffs;
 import uk.clubreg.http.Router;
 import uk.clubreg.inbox.Inbox;
 import uk.clubreg.invitations.InvitationDefaults;
 import uk.clubreg.invitations.InvitationParser;
 import uk.clubreg.invitations.InvitationService;
+import uk.clubreg.invitations.SeasonRollover;
 import uk.clubreg.invitations.TriggerEndpoint;
 import uk.clubreg.jobs.InlineJobQueue;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.messaging.Messaging;
+import uk.clubreg.notices.ManagerNotices;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.outbox.OutboxRepository;
@@ -57,23 +62,39 @@ public final class RegistrationSystem {
         JobQueue queue = adapters.queue().orElseGet(() -> new InlineJobQueue(this::runJob));
         this.outboxRelay = new OutboxRelay(outboxRows, database, queue);
 
+        InvitationDefaults defaults = InvitationDefaults.from(config);
+        ReminderSettings reminders = ReminderSettings.from(config);
         Messaging messaging = new Messaging(config, clock, database, parents, players, conversations, outbox,
                 outboxRelay, adapters.whatsApp(), adapters.signatures());
         Assistant assistant = new Assistant(ConversationSettings.from(config), clock, database, players,
-                conversations, messaging.replies(), adapters.responder());
+                conversations, messaging.replies(), outbox, outboxRelay, adapters.responder(),
+                () -> Boolean.parseBoolean(config.require(Setting.NOTIFY_MANAGER_ON_COMPLETE)));
         Inbox inbox = new Inbox(messaging, assistant.engine(), parents, conversations, database, outbox, outboxRelay,
                 clock, config.require(Setting.CLUB_NAME));
-        this.jobs = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob());
+        Chasers chasers = new Chasers(reminders, database, players, conversations, outbox, outboxRelay,
+                messaging.replies(), clock);
+        HandOffs handOffs = new HandOffs(database, conversations, players, outbox, outboxRelay,
+                messaging.staffNotices(), assistant.engine(), reminders.zone(), clock);
+        ManagerNotices notices = new ManagerNotices(database, players, conversations, parents, outbox, outboxRelay,
+                messaging.staffNotices(), ManagerNotices.summaryDay(config), defaults.season(), reminders.zone(),
+                clock);
+        this.jobs = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
+                chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
+                notices.summaryJob());
 
-        InvitationDefaults defaults = InvitationDefaults.from(config);
+        SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
         InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,
-                outboxRelay, defaults.clubName());
-        // Team managers (API key): invitations and the team's registration status.
+                outboxRelay, seasons, defaults.clubName(), clock);
+        // Team managers and the club (API key): invitations, the team's registrations, reminders and hand-offs.
         ApiKeyGuard managers = new ApiKeyGuard(() -> config.require(Setting.API_KEY));
         router.route("POST", "/trigger", managers.protect(new TriggerEndpoint(new InvitationParser(defaults),
                 invitations)));
         router.route("GET", "/registrations", managers.protect(new RegistrationsEndpoint(
                 new TeamRegistrations(players, conversations), defaults.clubName(), defaults.season())));
+        router.route("POST", "/admin/run/chasers", managers.protect(chasers.runEndpoint()));
+        router.route("POST", "/admin/players/{player_id}/chase", managers.protect(chasers.chasePlayerEndpoint()));
+        router.route("POST", "/admin/conversations/{conversation_id}/release",
+                managers.protect(handOffs.releaseEndpoint()));
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
         router.route("POST", "/webhook", inbox.webhook());
         router.route("POST", "/status", messaging.statusCallbacks());

@@ -1,24 +1,29 @@
 package uk.clubreg.assistant;
 
 import java.time.Clock;
+import java.util.function.BooleanSupplier;
 import uk.clubreg.assistant.guided.GuidedResponder;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.outbox.Outbox;
+import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Transactions;
 import uk.clubreg.players.PlayerRepository;
 
 /**
  * The registration assistant: the turn engine around one responder (the AI or the guided dialogue), acting on
- * registrations through scoped actions and replying through messaging.
+ * registrations through scoped actions and replying through messaging. Notices to the club's people go as jobs.
  */
 public final class Assistant {
 
     private final RegistrationConversation engine;
 
+    /** @param notifyManagerOnComplete read when a registration completes (the club may switch it at any time) */
     public Assistant(ConversationSettings settings, Clock clock, Transactions transactions, PlayerRepository players,
-                     ConversationRepository conversations, WhatsAppReplies replies, ResponderFactory responder) {
-        RegistrationActions actions = new RegistrationActions(transactions, players, conversations, replies,
-                new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), settings.clubName(), clock);
+                     ConversationRepository conversations, WhatsAppReplies replies, Outbox outbox, OutboxRelay relay,
+                     ResponderFactory responder, BooleanSupplier notifyManagerOnComplete) {
+        RegistrationActions actions = new RegistrationActions(transactions, players, conversations, outbox, relay,
+                new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete, clock);
         ResponderContext context = new ResponderContext(players, conversations, actions, new ToolCalls(actions),
                 settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),

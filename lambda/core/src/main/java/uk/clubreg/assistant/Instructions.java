@@ -3,8 +3,11 @@ package uk.clubreg.assistant;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import uk.clubreg.json.Json;
+import uk.clubreg.players.Fees;
+import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.Player;
 import uk.clubreg.players.RequiredDetails;
 import uk.clubreg.players.Stage;
@@ -13,7 +16,9 @@ import uk.clubreg.players.Stage;
  * The AI's instructions for one turn: the persona and club from configuration,
  * guidance for each stage the parent's players are in, and this parent's players as context. Sent with every
  * request (never stored in the OpenAI conversation), so they always match the database. Only what the model needs
- * is sent about a child: first name, team, season, stage and which details are missing, never their values.
+ * is sent about a child: first name, team, season, manager, fees, stage and which details are missing, never their
+ * values; a returning player's details from last season are the one exception, sent only while the parent is asked
+ * whether they are still right (docs/decisions/0064-returning-players.md).
  */
 public final class Instructions {
 
@@ -34,20 +39,27 @@ public final class Instructions {
                 .append("the parent writes; other families' registrations are not yours to see or change.\n")
                 .append("- Record every answer with the tools as soon as the parent gives it. If a tool returns an ")
                 .append("error, do not claim it worked: explain briefly and ask the parent again.\n")
-                .append("- If the parent asks for a person, is unhappy, or asks something you cannot answer (fees, ")
-                .append("safeguarding, medical advice), call request_human_help and tell them a person will be in ")
-                .append("touch.\n\n");
+                .append("- Fees: each player's membership and subscription fees for the season are in the Players ")
+                .append("list (in pounds). Answer fee questions from it; a fee that is null has not been set yet, so ")
+                .append("say the team manager will confirm it.\n")
+                .append("- If the parent asks for a person, is unhappy, or asks something you cannot answer ")
+                .append("(safeguarding, medical advice, anything not in the Players list), call request_human_help ")
+                .append("and tell them a person will be in touch.\n\n");
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         turn.players().forEach(p -> stages.add(p.stage()));
         text.append("What to do for each child, by stage:\n");
         for (Stage stage : stages) {
             text.append("- ").append(stage.wireName()).append(": ").append(guidance(stage)).append('\n');
         }
-        if (turn.earlierAttempt() && turn.players().stream().anyMatch(Instructions::hasProgress)) {
-            text.append("\nThis parent has already started registering before and has just been invited again. ")
-                    .append("Acknowledge the earlier attempt, ask whether they had any problems, and offer to carry ")
-                    .append("on from where they left off or to start again (if they start again, ask for every ")
-                    .append("detail afresh and record the new answers).\n");
+        List<Player> reinvited = turn.players().stream()
+                .filter(p -> turn.reinvited().contains(p.id()) && hasProgress(p)).toList();
+        if (!reinvited.isEmpty()) {
+            text.append("\nThe team manager has invited ").append(Player.firstNames(reinvited)).append(" again, ")
+                    .append("and this parent had already started that registration. Acknowledge the earlier ")
+                    .append("attempt, ask whether they had any problems, and offer to carry on from where they left ")
+                    .append("off or to start again. Starting again concerns only ").append(Player.firstNames(reinvited))
+                    .append(": ask for each of those details afresh and record the new answers; leave the other ")
+                    .append("children's answers as they are.\n");
         }
         text.append("\nParent: ").append(turn.parentFirstName() == null ? "unknown" : turn.parentFirstName())
                 .append("\nPlayers (JSON):\n").append(playersJson(turn));
@@ -59,8 +71,12 @@ public final class Instructions {
             case INITIAL_CONTACT -> "the parent has been invited. Ask whether they are happy to register this "
                     + "child. If yes, call update_registration_status with status confirmed. If they do NOT want "
                     + "to register, politely acknowledge it and set the status to declined.";
-            case RETURNING_PLAYER_CHECK -> "ask whether the child was registered with the club last season, and "
-                    + "record the answer with update_registration_status (status confirmed, is_returning_player).";
+            case RETURNING_PLAYER_CHECK -> "if the child has last_season details, this is a returning player: show "
+                    + "those details and ask whether they are still right (Yes, or Change something). Then call "
+                    + "confirm_last_season_details with the details that changed (none if all are right), and ask "
+                    + "only for those, and always afresh for medical notes and photo consent. Without last_season, "
+                    + "ask whether the child was registered with the club last season, and record the answer with "
+                    + "update_registration_status (status confirmed, is_returning_player).";
             case INFO_COLLECTION -> "collect the details listed as missing, recording them with "
                     + "record_player_details (date of birth as YYYY-MM-DD; medical notes 'None' if there are none). "
                     + "When nothing is missing, call update_registration_status with status completed and thank "
@@ -86,10 +102,21 @@ public final class Instructions {
             node.put("team", player.teamName() + (player.ageGroup() == null ? "" : " " + player.ageGroup()));
             node.put("season", player.season());
             node.put("team_manager", player.managerFullName());
+            node.put("membership_fee", player.membershipFee() == null ? null : Fees.amount(player.membershipFee()));
+            node.put("subscription_fee", player.subscriptionFee() == null ? null
+                    : Fees.amount(player.subscriptionFee()));
             node.put("stage", player.stage().wireName());
             node.put("status", player.status().wireName());
             ArrayNode missing = node.putArray("missing");
             RequiredDetails.missing(player).forEach(missing::add);
+            LastSeason last = turn.lastSeason().get(player.id());
+            if (last != null && player.returningPlayer() == null && player.unfinished()) {
+                node.putObject("last_season").put("season", last.season())
+                        .put("date_of_birth", last.dateOfBirth() == null ? null : last.dateOfBirth().toString())
+                        .put("emergency_contact_name", last.emergencyContactName())
+                        .put("emergency_contact_tel", last.emergencyContactTel())
+                        .put("kit_size", last.kitSize());
+            }
         }
         return Json.write(players);
     }

@@ -4,17 +4,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uk.clubreg.conversations.Conversation;
 import uk.clubreg.conversations.ConversationRepository;
-import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.outbox.Outbox;
+import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Transactions;
+import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.Player;
 import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.players.RegistrationStatus;
@@ -25,11 +27,9 @@ import uk.clubreg.players.Stage;
  * What the assistant can do to a registration, shared by the AI's tools and the guided dialogue. Every action is
  * scoped to one conversation: a player id that is not one of this parent's players there is refused, whatever the
  * model or the parent asked. Refusals and invalid input come back as {@link ToolResult} errors, and nothing is
- * half-written.
+ * half-written. Notices to the club's people are jobs written with the change that causes them.
  */
 public final class RegistrationActions {
-
-    private static final Logger LOG = LoggerFactory.getLogger(RegistrationActions.class);
 
     public record StatusChange(long playerId, RegistrationStatus status, Boolean returningPlayer, String notes) {}
 
@@ -39,25 +39,28 @@ public final class RegistrationActions {
     private final Transactions transactions;
     private final PlayerRepository players;
     private final ConversationRepository conversations;
-    private final WhatsAppReplies replies;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
     private final PlayerDetails details;
-    private final String clubName;
+    private final BooleanSupplier notifyManagerOnComplete;
     private final Clock clock;
 
     public RegistrationActions(Transactions transactions, PlayerRepository players,
-                               ConversationRepository conversations, WhatsAppReplies replies, PlayerDetails details,
-                               String clubName, Clock clock) {
+                               ConversationRepository conversations, Outbox outbox, OutboxRelay relay,
+                               PlayerDetails details, BooleanSupplier notifyManagerOnComplete, Clock clock) {
         this.transactions = transactions;
         this.players = players;
         this.conversations = conversations;
-        this.replies = replies;
+        this.outbox = outbox;
+        this.relay = relay;
         this.details = details;
-        this.clubName = clubName;
+        this.notifyManagerOnComplete = notifyManagerOnComplete;
         this.clock = clock;
     }
 
     public ToolResult updateRegistrationStatus(long conversationId, StatusChange change) {
-        return transactions.inTransaction(() -> {
+        List<Outbox.Pending> notices = new ArrayList<>();
+        ToolResult result = transactions.inTransaction(() -> {
             Optional<Player> found = players.inConversationForUpdate(conversationId, change.playerId());
             if (found.isEmpty()) {
                 return notThisParentsPlayer(change.playerId());
@@ -78,9 +81,15 @@ public final class RegistrationActions {
             }
             Stage stage = Stage.of(change.status(), returning);
             players.updateStatus(player.id(), change.status(), stage, returning, change.notes());
+            if (change.status() == RegistrationStatus.COMPLETED && player.status() != RegistrationStatus.COMPLETED
+                    && notifyManagerOnComplete.getAsBoolean()) {
+                outbox.add(new Job.CompletionNotice(parentPhone(conversationId), player.id())).ifPresent(notices::add);
+            }
             return ToolResult.done(player.firstName() + " is now " + change.status().wireName() + " (stage "
                     + stage.wireName() + ")" + stillMissing(change.status(), missing));
         });
+        notices.forEach(relay::publish);
+        return result;
     }
 
     public ToolResult recordPlayerDetails(long conversationId, DetailsUpdate update) {
@@ -138,55 +147,58 @@ public final class RegistrationActions {
     }
 
     /**
-     * Flags the conversation for the team manager (the assistant stays silent until released) and tells the
-     * players' managers on WhatsApp. Asking twice is one request.
+     * A returning player's details from last season are kept, except the ones the parent says have changed, which
+     * are asked again with medical notes and photo consent (always asked afresh). The registration is confirmed.
+     */
+    public ToolResult carryOverLastSeason(long conversationId, long playerId, Set<LastSeason.Detail> changed) {
+        return transactions.inTransaction(() -> {
+            Optional<Player> found = players.inConversationForUpdate(conversationId, playerId);
+            if (found.isEmpty()) {
+                return notThisParentsPlayer(playerId);
+            }
+            Player player = found.get();
+            if (player.previousPlayerId() == null) {
+                return ToolResult.refused(player.firstName() + " has no registration from an earlier season; ask "
+                        + "whether they played for the club last season instead");
+            }
+            if (!player.unfinished()) {
+                return ToolResult.refused(player.firstName() + "'s registration is " + player.stage().wireName());
+            }
+            players.carryOverLastSeason(player.id(), changed);
+            Player after = players.inConversationForUpdate(conversationId, player.id()).orElseThrow();
+            String kept = Arrays.stream(LastSeason.Detail.values()).filter(d -> !changed.contains(d))
+                    .map(LastSeason.Detail::wireName).collect(Collectors.joining(", "));
+            return ToolResult.done(player.firstName() + " is confirmed as a returning player; kept from last "
+                    + "season: " + (kept.isEmpty() ? "nothing" : kept) + "; still missing: "
+                    + String.join(", ", RequiredDetails.missing(after)));
+        });
+    }
+
+    /**
+     * Flags the conversation for a person (the assistant stays silent until released) and queues the notice to the
+     * players' team managers, or the club admins when no manager has a phone. Asking twice is one request.
      */
     public ToolResult requestHumanHelp(long conversationId, String reason) {
         Instant now = clock.instant();
         String trimmedReason = reason.length() > 500 ? reason.substring(0, 500) : reason;
-        Optional<String> notice = transactions.inTransaction(() -> conversations.requestHumanHelp(conversationId,
-                now, trimmedReason) ? Optional.of(managerNotice(conversationId, trimmedReason)) : Optional.empty());
+        Optional<Outbox.Pending> notice = transactions.inTransaction(() ->
+                conversations.requestHumanHelp(conversationId, now, trimmedReason)
+                        ? outbox.add(new Job.HandOffNotice(parentPhone(conversationId), conversationId,
+                                now.toEpochMilli(), false))
+                        : Optional.empty());
         if (notice.isEmpty()) {
-            return ToolResult.done("a team manager was already asked to help; tell the parent a person will be in touch");
+            return ToolResult.done("a person was already asked to help; tell the parent a person will be in touch");
         }
-        Set<String> managers = managerPhones(conversationId);
-        for (String manager : managers) {
-            try {
-                replies.notifyManager(manager, "help:" + conversationId + ":" + now.toEpochMilli() + ":" + manager,
-                        notice.get());
-            } catch (RuntimeException e) {
-                // The flag is set and the parent is told; a failed notice must not undo the hand-over.
-                LOG.atWarn().setCause(e).addKeyValue("conversation_id", conversationId)
-                        .log("Manager notification failed");
-            }
-        }
-        return ToolResult.done(managers.isEmpty()
-                ? "the conversation is flagged for the club (no manager phone is on record); tell the parent a "
-                        + "person from the club will be in touch"
-                : "the team manager has been told; tell the parent a person will be in touch soon");
+        relay.publish(notice.get());
+        boolean managerPhone = players.inConversation(conversationId).stream().anyMatch(p -> p.managerTel() != null);
+        return ToolResult.done(managerPhone
+                ? "the team manager is being told; tell the parent the team manager will be in touch soon"
+                : "no team manager phone is on record, so the club is being told; tell the parent a person from "
+                        + "the club will be in touch soon");
     }
 
-    private String managerNotice(long conversationId, String reason) {
-        Conversation conversation = conversations.find(conversationId).orElseThrow();
-        String parent = conversation.parent().fullName();
-        String children = players.inConversation(conversationId).stream()
-                .map(p -> p.firstName() + " " + p.lastName()).collect(Collectors.joining(", "));
-        return clubName + " registration: " + (parent.isEmpty() ? "a parent" : parent) + " ("
-                + conversation.parent().phone() + ") asked for a person about " + children + ". Reason: " + reason
-                + ". The assistant is paused in this conversation until it is released.";
-    }
-
-    private Set<String> managerPhones(long conversationId) {
-        Set<String> phones = new LinkedHashSet<>();
-        for (Player player : players.inConversation(conversationId)) {
-            if (player.managerTel() != null) {
-                PlayerDetails.Checked<String> phone = details.phone(player.managerTel());
-                if (phone.ok()) {
-                    phones.add(phone.value());
-                }
-            }
-        }
-        return phones;
+    private String parentPhone(long conversationId) {
+        return conversations.find(conversationId).map(Conversation::parent).orElseThrow().phone();
     }
 
     private static String stillMissing(RegistrationStatus status, List<String> missing) {

@@ -26,7 +26,8 @@ import uk.clubreg.players.PlayerRepository;
  *       (docs/decisions/0016-bursts-folded-without-waiting.md). The other jobs of the burst find nothing left.</li>
  *   <li>The decided reply is stored with the answered marks in one transaction, then sent with an idempotency key
  *       from the last message id: a retried job re-sends the stored reply, never decides or sends twice.</li>
- *   <li>After request_human_help the assistant is silent: messages are kept as 'held' until a manager releases it.</li>
+ *   <li>After request_human_help the assistant is silent: messages are kept as 'held' until a person releases the
+ *       conversation; then they are answered (docs/decisions/0063-hand-offs-and-staff-notices.md).</li>
  *   <li>When the AI is unavailable the job fails (back to the queue, messages stay unanswered); once the parent has
  *       waited {@code holdingAfter} they get one holding message for the whole outage.</li>
  * </ul>
@@ -65,15 +66,16 @@ public final class RegistrationConversation implements ConversationEngine {
         for (int fold = 0; !burst.isEmpty() && fold <= MAX_FOLDS; fold++) {
             Conversation conversation = conversations.find(conversationId)
                     .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
-            if (conversation.humanHelpRequestedAt() != null) {
+            if (conversation.waitingForPerson()) {
                 conversations.settleReceived(ids(burst), MessageStatus.HELD);
                 LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("messages", burst.size())
                         .log("Messages held for the team manager");
                 break;
             }
             Turn turn = new Turn(conversationId, conversation.parent().firstName(),
-                    players.inConversation(conversationId), burst, players.earlierAttemptPending(conversationId),
-                    conversation.openAiConversationId(), unsent);
+                    players.inConversation(conversationId), burst, players.reinvitedUnanswered(conversationId),
+                    players.lastSeasonOf(conversationId), conversation.openAiConversationId(), unsent,
+                    conversation.guidedPrompt());
             Reply reply;
             try {
                 reply = responder.respond(turn);

@@ -1,10 +1,13 @@
 package uk.clubreg.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.json.Json;
+import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.RegistrationStatus;
 
 /**
@@ -40,6 +43,10 @@ public final class ToolCalls {
                             text(arguments, "emergency_contact_name"), text(arguments, "emergency_contact_tel"),
                             bool(arguments, "photo_consent"), text(arguments, "kit_size"))))
                     .orElseGet(() -> ToolResult.refused("player_id must be a player id from the Players list"));
+            case ToolDefinitions.CONFIRM_LAST_SEASON_DETAILS -> playerId(arguments).flatMap(id -> changedDetails(arguments)
+                            .map(changed -> actions.carryOverLastSeason(conversationId, id, changed)))
+                    .orElseGet(() -> ToolResult.refused("player_id must be a player id from the Players list, and "
+                            + "changed_details a list of date_of_birth, emergency_contact, kit_size"));
             case ToolDefinitions.REQUEST_HUMAN_HELP -> actions.requestHumanHelp(conversationId,
                     Optional.ofNullable(text(arguments, "reason")).orElse("The assistant asked for a person"));
             default -> ToolResult.refused("there is no tool called " + name);
@@ -69,6 +76,23 @@ public final class ToolCalls {
         }
         return Optional.of(new RegistrationActions.StatusChange(id.get(), status.get(),
                 bool(arguments, "is_returning_player"), text(arguments, "notes")));
+    }
+
+    /** Empty when the list is missing or names something that is not one of last season's details. */
+    private static Optional<Set<LastSeason.Detail>> changedDetails(JsonNode arguments) {
+        JsonNode list = arguments.path("changed_details");
+        if (!list.isArray()) {
+            return Optional.empty();
+        }
+        Set<LastSeason.Detail> changed = EnumSet.noneOf(LastSeason.Detail.class);
+        for (JsonNode item : list) {
+            Optional<LastSeason.Detail> detail = LastSeason.Detail.fromWireName(item.asText(""));
+            if (detail.isEmpty()) {
+                return Optional.empty();
+            }
+            changed.add(detail.get());
+        }
+        return Optional.of(changed);
     }
 
     private static Optional<Long> playerId(JsonNode arguments) {

@@ -3,7 +3,9 @@ package uk.clubreg.assistant;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Arrays;
 import uk.clubreg.json.Json;
+import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.RegistrationStatus;
 
 /**
@@ -17,6 +19,7 @@ public final class ToolDefinitions {
     public static final String UPDATE_REGISTRATION_STATUS = "update_registration_status";
     public static final String RECORD_PLAYER_DETAILS = "record_player_details";
     public static final String REQUEST_HUMAN_HELP = "request_human_help";
+    public static final String CONFIRM_LAST_SEASON_DETAILS = "confirm_last_season_details";
 
     private ToolDefinitions() {}
 
@@ -46,6 +49,16 @@ public final class ToolDefinitions {
                                 .property("photo_consent", type("boolean", "null"),
                                         "Whether the parent consents to club photos of the player")
                                 .property("kit_size", enumOf(kitSizes, true), "Kit size")
+                                .build()),
+                new Definition(CONFIRM_LAST_SEASON_DETAILS,
+                        "For a returning player with last_season details: confirms the registration and keeps last "
+                                + "season's details except the ones the parent says have changed, which stay missing "
+                                + "and must be asked again. Medical notes and photo consent are always asked afresh.",
+                        object()
+                                .property("player_id", type("string"), "The player's id, from the Players list")
+                                .property("changed_details", arrayOf(Arrays.stream(LastSeason.Detail.values())
+                                                .map(LastSeason.Detail::wireName).toList()),
+                                        "The details that are no longer right; empty when all are still right")
                                 .build()),
                 new Definition(REQUEST_HUMAN_HELP,
                         "Hand the conversation to the team manager: the parent asks for a person, is unhappy, or "
@@ -87,6 +100,12 @@ public final class ToolDefinitions {
                 array.add(type);
             }
         }
+        return node;
+    }
+
+    private static ObjectNode arrayOf(List<String> values) {
+        ObjectNode node = type("array");
+        node.set("items", enumOf(values, false));
         return node;
     }
 

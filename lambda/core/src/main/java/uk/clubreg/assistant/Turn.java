@@ -1,23 +1,43 @@
 package uk.clubreg.assistant;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
+import uk.clubreg.conversations.GuidedPrompt;
 import uk.clubreg.conversations.InboundMessage;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.Player;
 
 /**
  * One turn of the conversation: the burst of messages the parent sent, with what a responder needs to answer it.
- * {@code earlierAttempt}: the parent was invited again while this conversation was live (decision 0047).
- * {@code unsentReply}: these messages arrived while the reply to the parent's earlier ones was being decided; that
- * reply was not sent, and this turn's reply is sent instead (null when there was none).
+ * {@code reinvited}: players the manager invited again while their registration was under way, not yet
+ * acknowledged (docs/decisions/0061-existing-registration-only-for-a-reinvitation.md); {@code lastSeason}:
+ * returning players' details from their last season; {@code unsentReply}: these messages arrived while the reply to
+ * the parent's earlier ones was being decided; that reply was not sent, and this turn's reply is sent instead (null
+ * when there was none); {@code guidedPrompt}: a guided-mode question waiting for its answer.
  */
 public record Turn(long conversationId, String parentFirstName, List<Player> players, List<InboundMessage> messages,
-                   boolean earlierAttempt, String openAiConversationId, Reply unsentReply) {
+                   Set<Long> reinvited, Map<Long, LastSeason> lastSeason, String openAiConversationId,
+                   Reply unsentReply, GuidedPrompt guidedPrompt) {
 
     public Turn {
         players = List.copyOf(players);
         messages = List.copyOf(messages);
+        reinvited = Set.copyOf(reinvited);
+        lastSeason = Map.copyOf(lastSeason);
+    }
+
+    /** The manager invited a player again and the parent has not been asked about it yet. */
+    public boolean earlierAttempt() {
+        return !reinvited.isEmpty();
+    }
+
+    /** The same turn after tools changed the players, in this OpenAI conversation. */
+    public Turn with(List<Player> currentPlayers, String conversation) {
+        return new Turn(conversationId, parentFirstName, currentPlayers, messages, reinvited, lastSeason, conversation,
+                unsentReply, guidedPrompt);
     }
 
     /** The burst as one text: one line per message, in order. */

@@ -55,6 +55,15 @@ public final class Config {
         return cached.value().or(() -> Optional.ofNullable(setting.defaultValue()));
     }
 
+    /**
+     * As {@link #get}, except that an environment variable set but empty is a value of its own (""), for settings
+     * where empty means "none" rather than "the default".
+     */
+    public String getAllowingEmpty(Setting setting) {
+        String direct = environment.get(setting.name());
+        return direct != null ? direct.trim() : get(setting).orElse("");
+    }
+
     public String require(Setting setting) {
         return get(setting).orElseThrow(() -> new MissingSettingException(setting));
     }

@@ -31,6 +31,8 @@ public enum Setting {
     TWILIO_EXISTING_CONTENT_SID(Source.PARAMETER, "/twilio/existing-content-sid", null, "Content template of an invitation to a parent already in a conversation; variables 1-9."),
     TWILIO_FOLLOW_UP_CONTENT_SID(Source.PARAMETER, "/twilio/follow-up-content-sid", null, "Template for replies outside the 24-hour window; variables 1-9. Unset: the existing-registration template."),
     TWILIO_QUICK_REPLY_CONTENT_SID(Source.PARAMETER, "/twilio/quick-reply-content-sid", null, "Quick-reply template: body {{1}}, buttons {{2}} and {{3}}. Unset: choices are numbered in the text."),
+    TWILIO_REMINDER_CONTENT_SID(Source.PARAMETER, "/twilio/reminder-content-sid", null, "Reminder template outside the 24-hour window; variables 1-4. Unset: the follow-up template."),
+    TWILIO_MANAGER_NOTICE_CONTENT_SID(Source.PARAMETER, "/twilio/manager-notice-content-sid", null, "Template of notices to managers and club admins outside their 24-hour window; variables 1-3."),
     TWILIO_API_BASE_URL(Source.ENV, null, null, "Replaces https://api.twilio.com for the SDK (local mocks and tests only)."),
 
     // The registration assistant: AI (OpenAI Responses API) or guided mode.
@@ -46,6 +48,16 @@ public enum Setting {
     KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
     CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "20", "Messages replayed from the messages table when an OpenAI conversation is rebuilt (at most 20)."),
     AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
+
+    // A season: reminders to parents, hand-offs and notices to the club's people
+    CLUB_TIME_ZONE(Source.ENV, null, "Europe/London", "The club's time zone: quiet hours, reminder days and the weekly summary day."),
+    CHASE_AFTER_DAYS(Source.ENV, null, "3", "Days after the invitation or the parent's last message before the first reminder (0: the first run)."),
+    CHASE_EVERY_DAYS(Source.ENV, null, "3", "Days between reminders about the same registration (at least 1)."),
+    CHASE_MAX(Source.ENV, null, "3", "At most this many reminders per player."),
+    QUIET_HOURS(Source.ENV, null, "20:00-09:00", "No reminders from the first time to the second (club time zone); set but empty, or none: no quiet hours."),
+    MANAGER_SUMMARY_DAY(Source.ENV, null, "MONDAY", "Day of the weekly summary each team's managers get (MONDAY to SUNDAY)."),
+    NOTIFY_MANAGER_ON_COMPLETE(Source.PARAMETER, "/club/notify-manager-on-complete", "false", "true: the team managers are told each time one of their players completes."),
+    CLUB_ADMIN_TELS(Source.PARAMETER, "/club/admin-tels", null, "Club admins' phones, comma-separated: told of a hand-off when no manager has a phone, and of every escalation."),
 
     // Configuration sources themselves
     CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),

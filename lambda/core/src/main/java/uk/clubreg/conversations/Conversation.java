@@ -4,14 +4,20 @@ import java.time.Instant;
 import uk.clubreg.parents.Parent;
 
 /**
- * A parent's WhatsApp conversation (siblings share it). {@code lastInboundAt} opens WhatsApp's 24-hour window;
- * {@code humanHelpRequestedAt} set means a person has it and the assistant is silent; the outage fields track one
- * holding message per AI outage.
+ * A parent's WhatsApp conversation for one season (siblings share it). {@code lastInboundAt} opens WhatsApp's
+ * 24-hour window; {@code handOff} set means a person has it and the assistant is silent; the outage fields track
+ * one holding message per AI outage; {@code guidedPrompt} is a guided-mode question waiting for its answer.
  */
-public record Conversation(long id, Parent parent, Instant lastInboundAt, String openAiConversationId,
-                           Instant humanHelpRequestedAt, Instant aiUnavailableSince, Instant holdingMessageSentAt) {
+public record Conversation(long id, Parent parent, String season, Instant lastInboundAt, String openAiConversationId,
+                           HandOff handOff, Instant aiUnavailableSince, Instant holdingMessageSentAt,
+                           GuidedPrompt guidedPrompt) {
 
     public long parentId() {
         return parent.id();
+    }
+
+    /** A person has the conversation: the assistant answers nothing until it is released. */
+    public boolean waitingForPerson() {
+        return handOff != null;
     }
 }

@@ -24,8 +24,14 @@ import uk.clubreg.persistence.Jdbc;
  */
 public final class ConversationRepository {
 
-    /** The parent's live conversation; {@code parentHasReplied}: an inbound message has opened its window. */
-    public record LiveConversation(long id, boolean parentHasReplied) {}
+    /**
+     * The parent's live conversation; {@code parentHasReplied}: an inbound message has opened its window;
+     * {@code season}: null until an invitation gives it one.
+     */
+    public record LiveConversation(long id, boolean parentHasReplied, String season) {}
+
+    /** A hand-off nobody has released, with the parent's number (the group of its jobs). */
+    public record OpenHandOff(long conversationId, String parentPhone, Instant since) {}
 
     /** A message we are about to send, written before the provider is called. */
     public record NewOutbound(Long conversationId, Long parentId, String phone, MessageKind kind, String body,
@@ -42,8 +48,9 @@ public final class ConversationRepository {
     public record DecidedTurn(long id, long lastInboundMessageId, Reply reply) {}
 
     private static final String CONVERSATION_COLUMNS = """
-            c.id, c.last_inbound_at, c.openai_conversation_id, c.human_help_requested_at, c.ai_unavailable_since,
-            c.holding_message_sent_at, """ + ParentRepository.COLUMNS;
+            c.id, c.season, c.last_inbound_at, c.openai_conversation_id, c.human_help_requested_at,
+            c.human_help_reason, c.human_help_escalated_at, c.ai_unavailable_since, c.holding_message_sent_at,
+            c.guided_prompt, """ + ParentRepository.COLUMNS;
 
     private static final String INBOUND_COLUMNS = "id, parent_id, conversation_id, phone_e164, body, created_at";
 
@@ -62,18 +69,40 @@ public final class ConversationRepository {
     }
 
     public Optional<LiveConversation> live(long parentId) {
-        return jdbc.queryOne("SELECT id, last_inbound_at IS NOT NULL FROM conversations WHERE parent_id = ? AND state = 'active'",
-                row -> new LiveConversation(row.getLong(1), row.getBoolean(2)), parentId);
+        return jdbc.queryOne("""
+                SELECT id, last_inbound_at IS NOT NULL, season FROM conversations
+                WHERE parent_id = ? AND state = 'active'""",
+                row -> new LiveConversation(row.getLong(1), row.getBoolean(2), row.getString(3)), parentId);
     }
 
-    /** The parent's live conversation, started now if they have none (another writer may have just started it). */
-    public long openLive(long parentId) {
+    /**
+     * The parent's live conversation, started now if they have none (another writer may have just started it).
+     * {@code season} is given to a new conversation only; null leaves it to the next invitation.
+     */
+    public long openLive(long parentId, String season) {
         return jdbc.queryOne("""
-                INSERT INTO conversations (parent_id) VALUES (?)
+                INSERT INTO conversations (parent_id, season) VALUES (?, ?)
                 ON CONFLICT (parent_id) WHERE state = 'active' DO NOTHING
-                RETURNING id""", row -> row.getLong(1), parentId)
+                RETURNING id""", row -> row.getLong(1), parentId, Jdbc.nullable(season, Types.VARCHAR))
                 .or(() -> live(parentId).map(LiveConversation::id))
                 .orElseThrow(() -> new IllegalStateException("Parent " + parentId + " has no live conversation"));
+    }
+
+    /** A conversation opened before any invitation gave it a season takes the first one. */
+    public void adoptSeason(long conversationId, String season) {
+        jdbc.update("UPDATE conversations SET season = ?, updated_at = now() WHERE id = ? AND season IS NULL", season,
+                conversationId);
+    }
+
+    /** Its season is over for this parent: no longer live, kept as history. */
+    public void archive(long conversationId) {
+        jdbc.update("UPDATE conversations SET state = 'archived', updated_at = now() WHERE id = ?", conversationId);
+    }
+
+    /** Live conversations of a season before {@code season} (seasons compare as text: "2025-26" < "2026-27"). */
+    public List<Long> liveBefore(String season) {
+        return jdbc.queryList("SELECT id FROM conversations WHERE state = 'active' AND season < ? ORDER BY id",
+                row -> row.getLong(1), season);
     }
 
     /** An inbound message opens (or extends) WhatsApp's 24-hour window. */
@@ -87,8 +116,64 @@ public final class ConversationRepository {
     /** @return false when a person had already been asked for (asking twice is one request) */
     public boolean requestHumanHelp(long conversationId, Instant now, String reason) {
         return jdbc.update("""
-                UPDATE conversations SET human_help_requested_at = ?, human_help_reason = ?, updated_at = now()
+                UPDATE conversations SET human_help_requested_at = ?, human_help_reason = ?,
+                       human_help_escalated_at = NULL, guided_prompt = NULL, updated_at = now()
                 WHERE id = ? AND human_help_requested_at IS NULL""", now, reason, conversationId) > 0;
+    }
+
+    /**
+     * Gives the conversation back to the assistant, with the messages held meanwhile waiting to be answered again.
+     *
+     * @return how many held messages are waiting again; empty when no person had the conversation
+     */
+    public Optional<Integer> release(long conversationId) {
+        int released = jdbc.update("""
+                UPDATE conversations SET human_help_requested_at = NULL, human_help_reason = NULL,
+                       human_help_escalated_at = NULL, updated_at = now()
+                WHERE id = ? AND human_help_requested_at IS NOT NULL""", conversationId);
+        if (released == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.update("""
+                UPDATE messages SET status = ?, updated_at = now()
+                WHERE conversation_id = ? AND direction = 'inbound' AND status = ?""",
+                MessageStatus.RECEIVED.wireName(), conversationId, MessageStatus.HELD.wireName()));
+    }
+
+    /** Live conversations a person has had since before {@code before}, not yet escalated. */
+    public List<OpenHandOff> unescalatedHandOffsSince(Instant before) {
+        return jdbc.queryList("""
+                SELECT c.id, par.phone_e164, c.human_help_requested_at
+                FROM conversations c JOIN parents par ON par.id = c.parent_id
+                WHERE c.state = 'active' AND c.human_help_requested_at <= ? AND c.human_help_escalated_at IS NULL
+                ORDER BY c.id""", row -> new OpenHandOff(row.getLong(1), row.getString(2),
+                Jdbc.instant(row, "human_help_requested_at")), before);
+    }
+
+    /** @return false when it was escalated already, or released meanwhile */
+    public boolean markEscalated(long conversationId, Instant handOffSince, Instant now) {
+        return jdbc.update("""
+                UPDATE conversations SET human_help_escalated_at = ?, updated_at = now()
+                WHERE id = ? AND human_help_requested_at = ? AND human_help_escalated_at IS NULL""",
+                now, conversationId, handOffSince) > 0;
+    }
+
+    /** The hand-offs of these conversations still waiting for a person, by conversation. */
+    public Map<Long, HandOff> handOffs(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.queryList("""
+                SELECT id, human_help_requested_at, human_help_reason, human_help_escalated_at FROM conversations
+                WHERE id = ANY (?) AND human_help_requested_at IS NOT NULL""", ConversationRepository::handOff,
+                Jdbc.bigints(conversationIds)).stream()
+                .collect(Collectors.toMap(HandOff::conversationId, handOff -> handOff));
+    }
+
+    /** Guided mode's question waiting for an answer; null: none. */
+    public void setGuidedPrompt(long conversationId, GuidedPrompt prompt) {
+        jdbc.update("UPDATE conversations SET guided_prompt = ?, updated_at = now() WHERE id = ?",
+                Jdbc.nullable(prompt == null ? null : prompt.wireName(), Types.VARCHAR), conversationId);
     }
 
     /** The first failed AI attempt of an outage; returns when the outage started. */
@@ -165,6 +250,13 @@ public final class ConversationRepository {
             jdbc.update("UPDATE messages SET status = ?, updated_at = now() WHERE id = ANY (?) AND status = ?",
                     status.wireName(), Jdbc.bigints(messageIds), MessageStatus.RECEIVED.wireName());
         }
+    }
+
+    /** When this number last wrote to us: a team manager's or admin's own 24-hour window. */
+    public Optional<Instant> lastInboundFrom(String phone) {
+        return jdbc.queryOne("""
+                SELECT created_at FROM messages WHERE phone_e164 = ? AND direction = 'inbound'
+                ORDER BY created_at DESC LIMIT 1""", row -> Jdbc.instant(row, "created_at"), phone);
     }
 
     /** The last {@code limit} messages before {@code beforeMessageId} with text, oldest first. */
@@ -310,9 +402,17 @@ public final class ConversationRepository {
     }
 
     private static Conversation conversation(ResultSet row) throws SQLException {
-        return new Conversation(row.getLong("id"), ParentRepository.read(row), Jdbc.instant(row, "last_inbound_at"),
-                row.getString("openai_conversation_id"), Jdbc.instant(row, "human_help_requested_at"),
-                Jdbc.instant(row, "ai_unavailable_since"), Jdbc.instant(row, "holding_message_sent_at"));
+        return new Conversation(row.getLong("id"), ParentRepository.read(row), row.getString("season"),
+                Jdbc.instant(row, "last_inbound_at"), row.getString("openai_conversation_id"),
+                row.getObject("human_help_requested_at") == null ? null : handOff(row),
+                Jdbc.instant(row, "ai_unavailable_since"), Jdbc.instant(row, "holding_message_sent_at"),
+                row.getString("guided_prompt") == null ? null
+                        : GuidedPrompt.fromWireName(row.getString("guided_prompt")).orElseThrow());
+    }
+
+    private static HandOff handOff(ResultSet row) throws SQLException {
+        return new HandOff(row.getLong("id"), Jdbc.instant(row, "human_help_requested_at"),
+                row.getString("human_help_reason"), Jdbc.instant(row, "human_help_escalated_at"));
     }
 
     private static InboundMessage inboundMessage(ResultSet row) throws SQLException {

@@ -5,14 +5,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A request as the services see it: no API Gateway or server types. Header names are case-insensitive. */
+/**
+ * A request as the services see it: no API Gateway or server types. Header names are case-insensitive;
+ * {@code pathParameters} are the {@code {name}} segments of the route that matched.
+ */
 public record HttpRequest(
         String method,
         String path,
         Map<String, String> headers,
         Map<String, String> query,
         String body,
-        String requestId) {
+        String requestId,
+        Map<String, String> pathParameters) {
+
+    public HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query, String body,
+                       String requestId) {
+        this(method, path, headers, query, body, requestId, Map.of());
+    }
 
     public HttpRequest {
         TreeMap<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -27,6 +36,18 @@ public record HttpRequest(
         query = query == null ? Map.of() : Map.copyOf(query);
         body = body == null ? "" : body;
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
+        pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+    }
+
+    /** The same request, with the path parameters of the route that matched it. */
+    public HttpRequest withPathParameters(Map<String, String> parameters) {
+        return new HttpRequest(method, path, headers, query, body, requestId, parameters);
+    }
+
+    /** A path parameter that must be a positive whole number, e.g. an id; empty when it is not one. */
+    public Optional<Long> idParameter(String name) {
+        String value = pathParameters.getOrDefault(name, "");
+        return value.matches("[1-9][0-9]{0,17}") ? Optional.of(Long.parseLong(value)) : Optional.empty();
     }
 
     public Optional<String> header(String name) {

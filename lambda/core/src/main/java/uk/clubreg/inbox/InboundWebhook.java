@@ -75,7 +75,7 @@ final class InboundWebhook implements Endpoint {
         Long parentId = parent.map(Parent::id).orElse(null);
         Long conversationId = parent.map(p -> conversations.live(p.id())
                 .map(ConversationRepository.LiveConversation::id)
-                .orElseGet(() -> conversations.openLive(p.id()))).orElse(null);
+                .orElseGet(() -> conversations.openLive(p.id(), null))).orElse(null);
         List<Map<String, String>> media = media(form);
         Optional<Long> messageId = conversations.insertInbound(conversationId, parentId, phone,
                 form.getOrDefault("Body", ""), media, messageSid);

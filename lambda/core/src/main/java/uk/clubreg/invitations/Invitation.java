@@ -22,6 +22,10 @@ public record Invitation(
     public record Team(String club, String name, String ageGroup, String season, String managerFullName,
                        String managerTel) {}
 
+    Invitation withKind(InvitationKind newKind) {
+        return new Invitation(id, playerId, newKind, status, player, parent, team);
+    }
+
     static Invitation of(InvitedPlayer invited) {
         uk.clubreg.players.Player player = invited.player();
         return new Invitation(invited.invitationId(), player.id(), invited.kind(), player.status(),

@@ -1,5 +1,6 @@
 package uk.clubreg.invitations;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,7 +10,6 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.conversations.ConversationRepository;
-import uk.clubreg.conversations.ConversationRepository.LiveConversation;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.logging.Mask;
 import uk.clubreg.outbox.Outbox;
@@ -24,11 +24,13 @@ import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.players.RegistrationStatus;
 
 /**
- * Accepts a manager's invitation. In one transaction: the parent (by phone), their live conversation, the player,
- * the invitation and its "send invitation" job; then the job goes to the queue. If the queue (or the database,
- * after the commit) fails at that moment the job waits in the outbox and the sweeper sends it, so an accepted
- * invitation is never lost. The same child for the same parent and season is the same player, so a repeated
- * invitation finds what the first one wrote and adds nothing.
+ * Accepts a manager's invitation. In one transaction: the parent (by phone), their live conversation for the
+ * season (a new season archives the old one), the player, the invitation and its "send invitation" job; then the
+ * job goes to the queue. If the queue (or the database, after the commit) fails at that moment the job waits in the
+ * outbox and the sweeper sends it, so an accepted invitation is never lost. The same child for the same parent and
+ * season is the same player, so a repeated invitation finds what the first one wrote and adds nothing, unless the
+ * parent has started that registration and not finished it: then the existing-registration template goes, once
+ * until the parent answers it (docs/decisions/0061-existing-registration-only-for-a-reinvitation.md).
  */
 public final class InvitationService {
 
@@ -43,17 +45,22 @@ public final class InvitationService {
     private final PlayerRepository players;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final SeasonRollover seasons;
     private final String clubName;
+    private final Clock clock;
 
     public InvitationService(Transactions transactions, ParentRepository parents, ConversationRepository conversations,
-                             PlayerRepository players, Outbox outbox, OutboxRelay relay, String clubName) {
+                             PlayerRepository players, Outbox outbox, OutboxRelay relay, SeasonRollover seasons,
+                             String clubName, Clock clock) {
         this.transactions = transactions;
         this.parents = parents;
         this.conversations = conversations;
         this.players = players;
         this.outbox = outbox;
         this.relay = relay;
+        this.seasons = seasons;
         this.clubName = clubName;
+        this.clock = clock;
     }
 
     public InvitationResult invite(InvitationRequest request, String requestId) {
@@ -99,6 +106,7 @@ public final class InvitationService {
                 .addKeyValue("parent", Mask.phone(invitation.parent().tel()))
                 .addKeyValue("kind", invitation.kind().wireName())
                 .addKeyValue("created", saved.result().created())
+                .addKeyValue("reinvited", saved.result().reinvited())
                 .log(saved.result().created() ? "Invitation accepted" : "Invitation already made");
     }
 
@@ -109,27 +117,45 @@ public final class InvitationService {
         Optional<InvitedPlayer> existing = players.findInvited(parent.id(), request.playerFirstName(),
                 request.playerLastName(), request.season());
         if (existing.isPresent()) {
-            return new Saved(new InvitationResult(Invitation.of(existing.get()), false), Optional.empty());
+            return invitedAgain(existing.get());
         }
-        // A parent who has already replied in their live conversation has started registering, and gets the
-        // "existing registration" template; siblings invited together before any reply get the invitation.
-        Optional<LiveConversation> live = conversations.live(parent.id());
-        InvitationKind kind = live.filter(LiveConversation::parentHasReplied).isPresent()
-                ? InvitationKind.EXISTING : InvitationKind.NEW;
-        long conversationId = live.map(LiveConversation::id).orElseGet(() -> conversations.openLive(parent.id()));
+        // A sibling, or the next season, always gets the full invitation.
+        long conversationId = seasons.conversationFor(parent.id(), request.season());
+        Long lastSeason = players.lastCompletedBefore(parent.id(), request.playerFirstName(), request.playerLastName(),
+                request.season()).orElse(null);
         long playerId = players.insert(new PlayerRepository.NewPlayer(parent.id(), conversationId,
                 request.playerFirstName(), request.playerLastName(), clubName, request.teamName(), request.ageGroup(),
                 request.season(), request.managerFullName(), request.managerTel(), request.membershipFee(),
-                request.subscriptionFee()));
-        long invitationId = players.insertInvitation(playerId, kind, requestId);
-        Optional<Outbox.Pending> job = outbox.add(new Job.SendInvitation(request.parentTel(), invitationId));
-        Invitation invitation = new Invitation(invitationId, playerId, kind, RegistrationStatus.PENDING,
+                request.subscriptionFee(), lastSeason));
+        long invitationId = players.insertInvitation(playerId, requestId, clock.instant());
+        Optional<Outbox.Pending> job = outbox.add(new Job.SendInvitation(request.parentTel(), invitationId, 0));
+        Invitation invitation = new Invitation(invitationId, playerId, InvitationKind.NEW, RegistrationStatus.PENDING,
                 new Invitation.Player(request.playerFirstName(), request.playerLastName(), request.membershipFee(),
                         request.subscriptionFee()),
                 new Invitation.Parent(parent.phone(), parent.firstName(), parent.lastName()),
                 new Invitation.Team(clubName, request.teamName(), request.ageGroup(), request.season(),
                         request.managerFullName(), request.managerTel()));
-        return new Saved(new InvitationResult(invitation, true), job);
+        return new Saved(new InvitationResult(invitation, true, false), job);
+    }
+
+    /**
+     * The same player again. When the parent has replied in the player's live conversation and the registration is
+     * unfinished, the existing-registration template goes, unless one is still waiting for the parent's answer; a
+     * parent who has not replied yet is left to the reminders.
+     */
+    private Saved invitedAgain(InvitedPlayer invited) {
+        boolean started = conversations.live(invited.parent().id())
+                .filter(live -> live.parentHasReplied()
+                        && Long.valueOf(live.id()).equals(invited.player().conversationId()))
+                .isPresent();
+        if (!started || !invited.player().unfinished() || invited.reinvitationUnanswered()) {
+            return new Saved(new InvitationResult(Invitation.of(invited), false, false), Optional.empty());
+        }
+        int round = players.reinvite(invited.invitationId());
+        Optional<Outbox.Pending> job = outbox.add(new Job.SendInvitation(invited.parent().phone(),
+                invited.invitationId(), round));
+        Invitation invitation = Invitation.of(invited).withKind(InvitationKind.EXISTING);
+        return new Saved(new InvitationResult(invitation, false, true), job);
     }
 
     private void publish(Outbox.Pending job) {

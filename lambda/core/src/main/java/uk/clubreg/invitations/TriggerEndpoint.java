@@ -94,10 +94,14 @@ public final class TriggerEndpoint implements Endpoint {
         }
         List<InvitationResult> invited = valid.isEmpty() ? List.of() : service.inviteAll(valid, requestId);
         int created = 0;
+        int reinvited = 0;
         for (int i = 0; i < invited.size(); i++) {
             InvitationResult result = invited.get(i);
             if (result.created()) {
                 created++;
+            }
+            if (result.reinvited()) {
+                reinvited++;
             }
             validItems.get(i).put("http_status", result.created() ? 201 : 200);
             validItems.get(i).putAll(describe(result));
@@ -107,6 +111,7 @@ public final class TriggerEndpoint implements Endpoint {
         json.put("request_id", requestId);
         json.put("created", created);
         json.put("already_invited", existing);
+        json.put("reinvited", reinvited);
         json.put("invalid", invalid);
         json.put("results", results);
         return HttpResponse.json(200, json);
@@ -120,6 +125,7 @@ public final class TriggerEndpoint implements Endpoint {
         json.put("status", invitation.status().wireName());
         json.put("kind", invitation.kind().wireName());
         json.put("created", result.created());
+        json.put("reinvited", result.reinvited());
         Map<String, Object> player = new LinkedHashMap<>();
         player.put("first_name", invitation.player().firstName());
         player.put("last_name", invitation.player().lastName());

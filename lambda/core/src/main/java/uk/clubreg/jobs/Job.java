@@ -1,5 +1,12 @@
 package uk.clubreg.jobs;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
 /**
  * A unit of work for the worker. {@link #groupId()} orders jobs (FIFO MessageGroupId: the parent's E.164 number);
  * {@link #deduplicationId()} makes a repeated publish a no-op. {@link JobCodec} turns jobs into queue messages
@@ -11,11 +18,14 @@ public sealed interface Job {
 
     String deduplicationId();
 
-    /** Sends the invitation template to the invited player's parent, once per invitation. */
-    record SendInvitation(String groupId, long invitationId) implements Job {
+    /**
+     * Sends the invitation template to the invited player's parent, once per invitation; {@code round} 1, 2, …: the
+     * manager invited the same player again, and the existing-registration template goes instead.
+     */
+    record SendInvitation(String groupId, long invitationId, int round) implements Job {
         @Override
         public String deduplicationId() {
-            return "invitation:" + invitationId;
+            return round == 0 ? "invitation:" + invitationId : "invitation:" + invitationId + ":" + round;
         }
     }
 
@@ -35,6 +45,63 @@ public sealed interface Job {
         @Override
         public String deduplicationId() {
             return "resend:" + messageId;
+        }
+    }
+
+    /** Reminds a parent, once on {@code day}, that these players' registrations are unfinished. */
+    record SendReminder(String groupId, long conversationId, List<Long> playerIds, LocalDate day) implements Job {
+        public SendReminder {
+            playerIds = List.copyOf(playerIds);
+        }
+
+        @Override
+        public String deduplicationId() {
+            return "reminder:" + conversationId + ":" + day;
+        }
+    }
+
+    /**
+     * Tells the team managers (or the club admins) that the parent asked for a person at {@code handOffSince};
+     * {@code escalation}: nobody released the conversation within a day, and the club admins are told.
+     */
+    record HandOffNotice(String groupId, long conversationId, long handOffSince, boolean escalation) implements Job {
+        @Override
+        public String deduplicationId() {
+            return (escalation ? "escalation:" : "hand-off:") + conversationId + ":" + handOffSince;
+        }
+    }
+
+    /** A person released the conversation: the assistant answers the messages held meanwhile. */
+    record ResumeConversation(String groupId, long conversationId, long releasedAt) implements Job {
+        @Override
+        public String deduplicationId() {
+            return "resume:" + conversationId + ":" + releasedAt;
+        }
+    }
+
+    /** Tells the player's team managers that the registration is complete. */
+    record CompletionNotice(String groupId, long playerId) implements Job {
+        @Override
+        public String deduplicationId() {
+            return "completed:" + playerId;
+        }
+    }
+
+    /** The weekly summary of a team's registrations for its managers, once per team and {@code day}. */
+    record TeamSummary(String groupId, String teamName, String season, LocalDate day) implements Job {
+        @Override
+        public String deduplicationId() {
+            // Team names and seasons may hold characters a FIFO deduplication id cannot: a digest stands in.
+            return "summary:" + day + ":" + digest(teamName + "\n" + season);
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM provides SHA-256", e);
         }
     }
 }

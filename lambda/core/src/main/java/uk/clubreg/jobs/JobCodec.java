@@ -2,6 +2,10 @@ package uk.clubreg.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import uk.clubreg.json.Json;
 
 /**
@@ -13,6 +17,11 @@ public final class JobCodec {
     static final String SEND_INVITATION = "send_invitation";
     static final String INBOUND_MESSAGE = "inbound_message";
     static final String RESEND_AS_TEMPLATE = "resend_as_template";
+    static final String SEND_REMINDER = "send_reminder";
+    static final String HAND_OFF_NOTICE = "hand_off_notice";
+    static final String RESUME_CONVERSATION = "resume_conversation";
+    static final String COMPLETION_NOTICE = "completion_notice";
+    static final String TEAM_SUMMARY = "team_summary";
 
     private JobCodec() {}
 
@@ -22,13 +31,23 @@ public final class JobCodec {
             case Job.SendInvitation ignored -> SEND_INVITATION;
             case Job.InboundMessage ignored -> INBOUND_MESSAGE;
             case Job.ResendAsTemplate ignored -> RESEND_AS_TEMPLATE;
+            case Job.SendReminder ignored -> SEND_REMINDER;
+            case Job.HandOffNotice ignored -> HAND_OFF_NOTICE;
+            case Job.ResumeConversation ignored -> RESUME_CONVERSATION;
+            case Job.CompletionNotice ignored -> COMPLETION_NOTICE;
+            case Job.TeamSummary ignored -> TEAM_SUMMARY;
         };
     }
 
     public static String body(Job job) {
         ObjectNode body = Json.MAPPER.createObjectNode();
         switch (job) {
-            case Job.SendInvitation send -> body.put("invitation_id", send.invitationId());
+            case Job.SendInvitation send -> {
+                body.put("invitation_id", send.invitationId());
+                if (send.round() > 0) {
+                    body.put("round", send.round());
+                }
+            }
             case Job.InboundMessage inbound -> {
                 body.put("message_id", inbound.messageId());
                 if (inbound.conversationId() != null) {
@@ -36,6 +55,26 @@ public final class JobCodec {
                 }
             }
             case Job.ResendAsTemplate resend -> body.put("message_id", resend.messageId());
+            case Job.SendReminder reminder -> {
+                body.put("conversation_id", reminder.conversationId());
+                reminder.playerIds().forEach(body.putArray("player_ids")::add);
+                body.put("day", reminder.day().toString());
+            }
+            case Job.HandOffNotice notice -> {
+                body.put("conversation_id", notice.conversationId());
+                body.put("hand_off_since", notice.handOffSince());
+                body.put("escalation", notice.escalation());
+            }
+            case Job.ResumeConversation resume -> {
+                body.put("conversation_id", resume.conversationId());
+                body.put("released_at", resume.releasedAt());
+            }
+            case Job.CompletionNotice completed -> body.put("player_id", completed.playerId());
+            case Job.TeamSummary summary -> {
+                body.put("team_name", summary.teamName());
+                body.put("season", summary.season());
+                body.put("day", summary.day().toString());
+            }
         }
         body.put("type", type(job));
         return Json.write(body);
@@ -46,10 +85,20 @@ public final class JobCodec {
         JsonNode node = Json.read(body);
         String type = node.path("type").asText();
         return switch (type) {
-            case SEND_INVITATION -> new Job.SendInvitation(groupId, id(node, type, "invitation_id"));
+            case SEND_INVITATION -> new Job.SendInvitation(groupId, id(node, type, "invitation_id"),
+                    node.path("round").asInt(0));
             case INBOUND_MESSAGE -> new Job.InboundMessage(groupId, deduplicationId, id(node, type, "message_id"),
                     node.path("conversation_id").canConvertToLong() ? node.path("conversation_id").asLong() : null);
             case RESEND_AS_TEMPLATE -> new Job.ResendAsTemplate(groupId, id(node, type, "message_id"));
+            case SEND_REMINDER -> new Job.SendReminder(groupId, id(node, type, "conversation_id"),
+                    ids(node, type, "player_ids"), day(node, type));
+            case HAND_OFF_NOTICE -> new Job.HandOffNotice(groupId, id(node, type, "conversation_id"),
+                    id(node, type, "hand_off_since"), node.path("escalation").asBoolean(false));
+            case RESUME_CONVERSATION -> new Job.ResumeConversation(groupId, id(node, type, "conversation_id"),
+                    id(node, type, "released_at"));
+            case COMPLETION_NOTICE -> new Job.CompletionNotice(groupId, id(node, type, "player_id"));
+            case TEAM_SUMMARY -> new Job.TeamSummary(groupId, text(node, type, "team_name"),
+                    text(node, type, "season"), day(node, type));
             default -> throw new IllegalArgumentException("Unknown job type: " + type);
         };
     }
@@ -59,5 +108,34 @@ public final class JobCodec {
             throw new IllegalArgumentException("Job " + type + " has no " + field);
         }
         return node.path(field).asLong();
+    }
+
+    private static List<Long> ids(JsonNode node, String type, String field) {
+        if (!node.path(field).isArray() || node.path(field).isEmpty()) {
+            throw new IllegalArgumentException("Job " + type + " has no " + field);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode id : node.path(field)) {
+            if (!id.canConvertToLong()) {
+                throw new IllegalArgumentException("Job " + type + " has a bad " + field);
+            }
+            ids.add(id.asLong());
+        }
+        return ids;
+    }
+
+    private static String text(JsonNode node, String type, String field) {
+        if (!node.path(field).isTextual() || node.path(field).asText().isBlank()) {
+            throw new IllegalArgumentException("Job " + type + " has no " + field);
+        }
+        return node.path(field).asText();
+    }
+
+    private static LocalDate day(JsonNode node, String type) {
+        try {
+            return LocalDate.parse(text(node, type, "day"));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Job " + type + " has a bad day", e);
+        }
     }
 }

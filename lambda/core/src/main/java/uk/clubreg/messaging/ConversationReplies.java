@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.players.Player;
 
 /**
  * Replies to parents the way WhatsApp allows: free-form text inside the 24-hour window that the parent's last
@@ -21,12 +22,15 @@ final class ConversationReplies implements WhatsAppReplies {
     private final Recipients recipients;
     private final OutboundMessages outbound;
     private final Templates templates;
+    private final String clubName;
     private final Clock clock;
 
-    ConversationReplies(Recipients recipients, OutboundMessages outbound, Templates templates, Clock clock) {
+    ConversationReplies(Recipients recipients, OutboundMessages outbound, Templates templates, String clubName,
+                        Clock clock) {
         this.recipients = recipients;
         this.outbound = outbound;
         this.templates = templates;
+        this.clubName = clubName;
         this.clock = clock;
     }
 
@@ -45,15 +49,28 @@ final class ConversationReplies implements WhatsAppReplies {
         outbound.send(Outgoing.to(idempotencyKey, null, null, OutboundMessage.freeform(phoneE164, text)));
     }
 
-    /** Free-form text to a team manager; outside their window Twilio refuses it (63016) and the row says so. */
+    /**
+     * The text inside the window; outside it the reminder template naming the children, or the follow-up template
+     * when no reminder template is configured (docs/decisions/0062-reminders.md).
+     */
     @Override
-    public void notifyManager(String managerPhoneE164, String idempotencyKey, String text) {
-        outbound.send(Outgoing.to(idempotencyKey, null, null, OutboundMessage.freeform(managerPhoneE164, text)));
+    public void remind(long conversationId, String idempotencyKey, String text, List<Player> children) {
+        Recipients.ConversationRecipient recipient = recipient(conversationId);
+        OutboundMessage message = windowOpen(recipient.conversation().lastInboundAt())
+                ? OutboundMessage.freeform(recipient.phone(), text)
+                : templates.reminder().map(sid -> OutboundMessage.template(recipient.phone(), sid,
+                        NoticeVariables.reminder(recipient.conversation().parent(), children, clubName)))
+                        .orElseGet(() -> followUpTemplate(recipient));
+        outbound.send(Outgoing.to(idempotencyKey, conversationId, recipient.conversation().parentId(), message));
+    }
+
+    private Recipients.ConversationRecipient recipient(long conversationId) {
+        return recipients.conversation(conversationId)
+                .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
     }
 
     private void send(long conversationId, String idempotencyKey, Reply reply, boolean evenIfOptedOut) {
-        Recipients.ConversationRecipient recipient = recipients.conversation(conversationId)
-                .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
+        Recipients.ConversationRecipient recipient = recipient(conversationId);
         Outgoing outgoing = Outgoing.to(idempotencyKey, conversationId, recipient.conversation().parentId(),
                 render(recipient, reply)).withUsage(reply.inputTokens(), reply.outputTokens());
         outbound.send(evenIfOptedOut ? outgoing.evenIfOptedOut() : outgoing);

@@ -5,12 +5,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
-import uk.clubreg.players.InvitationKind;
 import uk.clubreg.players.InvitedPlayer;
 
 /**
- * send_invitation: the invitation template to the parent, the existing-registration template when the parent had
- * already replied in their live conversation. Sent once per invitation, whatever the retries.
+ * send_invitation: the invitation template to the parent; for a re-invitation of the same player (round 1, 2, …)
+ * the existing-registration template (docs/decisions/0061-existing-registration-only-for-a-reinvitation.md). Sent
+ * once per invitation and round, whatever the retries.
  */
 final class InvitationJob implements JobHandler<Job.SendInvitation> {
 
@@ -30,14 +30,13 @@ final class InvitationJob implements JobHandler<Job.SendInvitation> {
     public void handle(Job.SendInvitation job) {
         long invitationId = job.invitationId();
         recipients.invitation(invitationId).ifPresentOrElse(invited -> outbound.send(Outgoing.to(
-                        "invitation:" + invitationId, invited.player().conversationId(), invited.parent().id(),
-                        template(invited))),
+                        job.deduplicationId(), invited.player().conversationId(), invited.parent().id(),
+                        template(invited, job.round() > 0))),
                 () -> LOG.atError().addKeyValue("invitation_id", invitationId).log("No such invitation; nothing sent"));
     }
 
-    private OutboundMessage template(InvitedPlayer invited) {
-        return OutboundMessage.template(invited.parent().phone(),
-                templates.invitation(invited.kind() == InvitationKind.EXISTING),
+    private OutboundMessage template(InvitedPlayer invited, boolean reinvitation) {
+        return OutboundMessage.template(invited.parent().phone(), templates.invitation(reinvitation),
                 TemplateVariables.of(invited.parent(), Optional.of(invited.player())).asContentVariables());
     }
 }

@@ -2,6 +2,7 @@ package uk.clubreg.messaging;
 
 import java.time.Clock;
 import uk.clubreg.config.Config;
+import uk.clubreg.config.Setting;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.jobs.Job;
@@ -13,7 +14,7 @@ import uk.clubreg.persistence.Transactions;
 import uk.clubreg.players.PlayerRepository;
 
 /**
- * The messaging capability: sending to parents and managers (once per key, in or out of the 24-hour window),
+ * The messaging capability: sending to parents and to the club's staff (once per key, in or out of the 24-hour window),
  * Twilio's delivery callbacks, and the send jobs. The provider comes in as a {@link WhatsAppGateway} and a
  * {@link SignatureVerifier}; the composition root builds this once.
  */
@@ -25,6 +26,7 @@ public final class Messaging {
     private final Recipients recipients;
     private final Templates templates;
     private final StatusCallbacks statusCallbacks;
+    private final StaffNotices staffNotices;
 
     public Messaging(Config config, Clock clock, Transactions transactions, ParentRepository parents,
                      PlayerRepository players, ConversationRepository conversations, Outbox outbox,
@@ -33,13 +35,20 @@ public final class Messaging {
         this.recipients = new Recipients(conversations, players);
         this.outbound = new OutboundMessages(conversations, parents, transactions, gateway);
         this.templates = new Templates(config);
-        this.replies = new ConversationReplies(recipients, outbound, templates, clock);
+        this.replies = new ConversationReplies(recipients, outbound, templates, config.require(Setting.CLUB_NAME),
+                clock);
         this.statusCallbacks = new StatusCallbacks(signedForm, conversations, parents, transactions, outbox, relay);
+        this.staffNotices = new StaffNotices(config, outbound, conversations, templates, clock);
     }
 
     /** What the assistant and the inbox reply through. */
     public WhatsAppReplies replies() {
         return replies;
+    }
+
+    /** Notices to team managers and club admins. */
+    public StaffNotices staffNotices() {
+        return staffNotices;
     }
 
     /** Reads Twilio's webhook forms, only when signed for our public URL. */

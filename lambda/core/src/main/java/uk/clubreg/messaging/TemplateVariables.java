@@ -1,11 +1,11 @@
 package uk.clubreg.messaging;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import uk.clubreg.parents.Parent;
+import uk.clubreg.players.Fees;
 import uk.clubreg.players.Player;
 
 /**
@@ -56,16 +56,12 @@ public record TemplateVariables(
         return variables;
     }
 
-    /** 40 stays "40", 26.5 becomes "26.50": the template writes the currency sign. */
+    /** The template writes the currency sign. */
     private static String fee(BigDecimal amount) {
-        if (amount == null) {
-            return FEE_FALLBACK;
-        }
-        BigDecimal whole = amount.stripTrailingZeros();
-        return whole.scale() <= 0 ? whole.toPlainString() : amount.setScale(2, RoundingMode.HALF_UP).toPlainString();
+        return amount == null ? FEE_FALLBACK : Fees.amount(amount);
     }
 
-    private static String orElse(String value, String fallback) {
+    static String orElse(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

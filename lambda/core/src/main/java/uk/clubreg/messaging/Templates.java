@@ -19,9 +19,9 @@ public final class Templates {
         this.config = config;
     }
 
-    /** The invitation template: the existing-registration one when the parent had already replied (decision 0047). */
-    public String invitation(boolean parentAlreadyInConversation) {
-        return config.require(parentAlreadyInConversation
+    /** The invitation template: the existing-registration one for a re-invitation of the same player (decision 0061). */
+    public String invitation(boolean reinvitation) {
+        return config.require(reinvitation
                 ? Setting.TWILIO_EXISTING_CONTENT_SID : Setting.TWILIO_INVITE_CONTENT_SID);
     }
 
@@ -29,6 +29,16 @@ public final class Templates {
     public String followUp() {
         return config.get(Setting.TWILIO_FOLLOW_UP_CONTENT_SID)
                 .orElseGet(() -> config.require(Setting.TWILIO_EXISTING_CONTENT_SID));
+    }
+
+    /** A reminder to finish a registration, outside the window; unset: the follow-up template (decision 0062). */
+    public Optional<String> reminder() {
+        return config.get(Setting.TWILIO_REMINDER_CONTENT_SID);
+    }
+
+    /** A notice to a team manager or club admin outside their window (decision 0063). */
+    public Optional<String> staffNotice() {
+        return config.get(Setting.TWILIO_MANAGER_NOTICE_CONTENT_SID);
     }
 
     /** The quick-reply template, when one is configured and these buttons fit it. */

@@ -1,6 +1,8 @@
 package uk.clubreg.messaging;
 
+import java.util.List;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.players.Player;
 
 /**
  * Sends WhatsApp messages on behalf of the side that decides them. Implementations pick free-form text inside the
@@ -17,6 +19,6 @@ public interface WhatsAppReplies {
     /** Free-form text to a number with no invitation. */
     void answerUnknownSender(String phoneE164, String idempotencyKey, String text);
 
-    /** Tells a team manager (by phone) that a parent needs a person, e.g. after request_human_help. */
-    void notifyManager(String managerPhoneE164, String idempotencyKey, String text);
+    /** Reminds the parent of {@code conversationId} that these children's registrations are unfinished. */
+    void remind(long conversationId, String idempotencyKey, String text, List<Player> children);
 }

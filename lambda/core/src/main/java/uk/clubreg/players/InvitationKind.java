@@ -3,8 +3,8 @@ package uk.clubreg.players;
 import java.util.Locale;
 
 /**
- * {@code EXISTING}: the parent had already replied in their live conversation when this player was invited, so
- * they get the "existing registration" template (docs/decisions/0047-existing-registrations.md).
+ * {@code EXISTING}: the manager invited the same player again while the parent's registration was under way, so
+ * the parent gets the "existing registration" template (docs/decisions/0061-existing-registration-only-for-a-reinvitation.md).
  */
 public enum InvitationKind {
     NEW, EXISTING;

@@ -7,9 +7,11 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import uk.clubreg.parents.Parent;
 import uk.clubreg.parents.ParentRepository;
@@ -18,10 +20,14 @@ import uk.clubreg.persistence.Jdbc;
 /** The {@code players} table with each player's {@code invitations} row. */
 public final class PlayerRepository {
 
-    /** What a manager's invitation says about a new player. */
+    /**
+     * What a manager's invitation says about a new player; {@code previousPlayerId}: the same child's completed
+     * registration of an earlier season, if any.
+     */
     public record NewPlayer(long parentId, long conversationId, String firstName, String lastName, String clubName,
                             String teamName, String ageGroup, String season, String managerFullName,
-                            String managerTel, BigDecimal membershipFee, BigDecimal subscriptionFee) {}
+                            String managerTel, BigDecimal membershipFee, BigDecimal subscriptionFee,
+                            Long previousPlayerId) {}
 
     /** Details to record; a null leaves the stored value as it is. */
     public record Details(LocalDate dateOfBirth, String medicalNotes, String emergencyContactName,
@@ -30,17 +36,37 @@ public final class PlayerRepository {
     /** A player with their parent, as the team view lists them. */
     public record TeamMember(Player player, Parent parent) {}
 
+    /**
+     * An unfinished registration in a live conversation, with what decides whether to remind its parent: when the
+     * player was invited, when the parent last wrote, and whether a person has the conversation.
+     */
+    public record Unfinished(Player player, Parent parent, long conversationId, Instant invitedAt,
+                             Instant parentLastWroteAt, boolean waitingForPerson) {}
+
     private static final String COLUMNS = """
             pl.id, pl.parent_id, pl.conversation_id, pl.first_name, pl.last_name, pl.club_name, pl.team_name,
             pl.age_group, pl.season, pl.manager_full_name, pl.manager_tel, pl.membership_fee_amount,
             pl.subscription_fee_amount, pl.registration_status, pl.stage, pl.is_returning_player, pl.date_of_birth,
             pl.medical_notes, pl.emergency_contact_name, pl.emergency_contact_tel, pl.photo_consent, pl.kit_size,
-            pl.updated_at""";
+            pl.updated_at, pl.reminders_sent, pl.last_reminded_at, pl.previous_player_id""";
+
+    private static final String INVITATION_COLUMNS =
+            "i.id AS invitation_id, i.kind, i.reinvitations, i.earlier_attempt_answered_at";
 
     /** Siblings share a conversation; a player moved to another parent's conversation is not in this one. */
     private static final String IN_CONVERSATION = """
              FROM players pl JOIN conversations c ON c.id = pl.conversation_id AND c.parent_id = pl.parent_id
              WHERE c.id = ?""";
+
+    /** Unfinished registrations in live conversations; parameters: pending, confirmed, archived. */
+    private static final String UNFINISHED = "SELECT " + COLUMNS + ", " + ParentRepository.COLUMNS + """
+            , c.id AS live_conversation_id, i.created_at AS invited_at, c.last_inbound_at,
+              c.human_help_requested_at IS NOT NULL AS waiting_for_person
+             FROM players pl
+            JOIN conversations c ON c.id = pl.conversation_id AND c.parent_id = pl.parent_id AND c.state = 'active'
+            JOIN parents par ON par.id = pl.parent_id
+            JOIN invitations i ON i.player_id = pl.id
+            WHERE pl.registration_status IN (?, ?) AND pl.stage <> ?""";
 
     private final Jdbc jdbc;
 
@@ -50,7 +76,7 @@ public final class PlayerRepository {
 
     /** The same child (by name, case-insensitive) of the same parent for the same season, if already invited. */
     public Optional<InvitedPlayer> findInvited(long parentId, String firstName, String lastName, String season) {
-        return jdbc.queryOne("SELECT i.id AS invitation_id, i.kind, " + COLUMNS + ", " + ParentRepository.COLUMNS + " " + """
+        return jdbc.queryOne("SELECT " + INVITATION_COLUMNS + ", " + COLUMNS + ", " + ParentRepository.COLUMNS + " " + """
                  FROM players pl
                 JOIN invitations i ON i.player_id = pl.id
                 JOIN parents par ON par.id = pl.parent_id
@@ -58,26 +84,55 @@ public final class PlayerRepository {
                   AND pl.season = ?""", PlayerRepository::invited, parentId, firstName, lastName, season);
     }
 
+    /**
+     * The same child's (by name) latest completed registration of a season before {@code season}: a returning
+     * player. Seasons compare as text, so "2025-26" comes before "2026-27".
+     */
+    public Optional<Long> lastCompletedBefore(long parentId, String firstName, String lastName, String season) {
+        return jdbc.queryOne("""
+                SELECT id FROM players
+                WHERE parent_id = ? AND lower(first_name) = lower(?) AND lower(last_name) = lower(?) AND season < ?
+                  AND registration_status = ?
+                ORDER BY season DESC LIMIT 1""", row -> row.getLong(1), parentId, firstName, lastName, season,
+                RegistrationStatus.COMPLETED.wireName());
+    }
+
     /** @return the new player's id */
     public long insert(NewPlayer player) {
         return jdbc.queryOne("""
                 INSERT INTO players (parent_id, conversation_id, first_name, last_name, club_name, team_name,
                                      age_group, season, manager_full_name, manager_tel,
-                                     membership_fee_amount, subscription_fee_amount)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     membership_fee_amount, subscription_fee_amount, previous_player_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING id""", row -> row.getLong(1), player.parentId(), player.conversationId(),
                 player.firstName(), player.lastName(), player.clubName(), player.teamName(),
                 Jdbc.nullable(player.ageGroup(), Types.VARCHAR), player.season(),
                 Jdbc.nullable(player.managerFullName(), Types.VARCHAR),
                 Jdbc.nullable(player.managerTel(), Types.VARCHAR),
                 Jdbc.nullable(player.membershipFee(), Types.NUMERIC),
-                Jdbc.nullable(player.subscriptionFee(), Types.NUMERIC)).orElseThrow();
+                Jdbc.nullable(player.subscriptionFee(), Types.NUMERIC),
+                Jdbc.nullableLong(player.previousPlayerId())).orElseThrow();
     }
 
-    /** @return the new invitation's id */
-    public long insertInvitation(long playerId, InvitationKind kind, String requestId) {
-        return jdbc.queryOne("INSERT INTO invitations (player_id, kind, request_id) VALUES (?, ?, ?) RETURNING id",
-                row -> row.getLong(1), playerId, kind.wireName(), requestId).orElseThrow();
+    /** @return the new invitation's id; {@code invitedAt} is when reminders start counting */
+    public long insertInvitation(long playerId, String requestId, Instant invitedAt) {
+        return jdbc.queryOne("""
+                INSERT INTO invitations (player_id, kind, request_id, created_at) VALUES (?, ?, ?, ?)
+                RETURNING id""", row -> row.getLong(1), playerId, InvitationKind.NEW.wireName(), requestId, invitedAt)
+                .orElseThrow();
+    }
+
+    /**
+     * The manager invited the same player again: the invitation becomes {@link InvitationKind#EXISTING}, waiting
+     * for the assistant to acknowledge it.
+     *
+     * @return which re-invitation this is (1 for the first)
+     */
+    public int reinvite(long invitationId) {
+        return jdbc.queryOne("""
+                UPDATE invitations SET kind = ?, reinvitations = reinvitations + 1, earlier_attempt_answered_at = NULL
+                WHERE id = ? RETURNING reinvitations""", row -> row.getInt(1), InvitationKind.EXISTING.wireName(),
+                invitationId).orElseThrow();
     }
 
     /**
@@ -85,7 +140,7 @@ public final class PlayerRepository {
      * into, or the parent's live one for a player stored without one.
      */
     public Optional<InvitedPlayer> invitation(long invitationId) {
-        return jdbc.queryOne("SELECT i.id AS invitation_id, i.kind, "
+        return jdbc.queryOne("SELECT " + INVITATION_COLUMNS + ", "
                 + COLUMNS.replace("pl.conversation_id", "coalesce(pl.conversation_id, live.id) AS conversation_id")
                 + ", " + ParentRepository.COLUMNS + " " + """
                  FROM invitations i
@@ -100,6 +155,10 @@ public final class PlayerRepository {
         return jdbc.queryOne("SELECT " + COLUMNS + " " + """
                  FROM players pl WHERE pl.parent_id = ? ORDER BY pl.created_at DESC, pl.id DESC LIMIT 1""",
                 PlayerRepository::read, parentId);
+    }
+
+    public Optional<Player> find(long playerId) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM players pl WHERE pl.id = ?", PlayerRepository::read, playerId);
     }
 
     /** The conversation's players (siblings share it), oldest invitation first. */
@@ -142,6 +201,54 @@ public final class PlayerRepository {
                 playerId);
     }
 
+    /**
+     * Keeps last season's details of a returning player, except {@code changed}, where nothing is recorded yet; the
+     * registration moves on to the details still missing (medical notes and photo consent always are).
+     */
+    public void carryOverLastSeason(long playerId, Set<LastSeason.Detail> changed) {
+        boolean dateOfBirth = !changed.contains(LastSeason.Detail.DATE_OF_BIRTH);
+        boolean contact = !changed.contains(LastSeason.Detail.EMERGENCY_CONTACT);
+        boolean kit = !changed.contains(LastSeason.Detail.KIT_SIZE);
+        // A kept detail fills only a gap: anything the parent already gave this season stays.
+        jdbc.update("""
+                UPDATE players pl SET
+                    date_of_birth = CASE WHEN ? THEN COALESCE(pl.date_of_birth, earlier.date_of_birth)
+                                         ELSE pl.date_of_birth END,
+                    emergency_contact_name = CASE WHEN ? THEN COALESCE(pl.emergency_contact_name,
+                                                  earlier.emergency_contact_name) ELSE pl.emergency_contact_name END,
+                    emergency_contact_tel = CASE WHEN ? THEN COALESCE(pl.emergency_contact_tel,
+                                                 earlier.emergency_contact_tel) ELSE pl.emergency_contact_tel END,
+                    kit_size = CASE WHEN ? THEN COALESCE(pl.kit_size, earlier.kit_size) ELSE pl.kit_size END,
+                    registration_status = ?, stage = ?, is_returning_player = true, updated_at = now()
+                FROM players earlier
+                WHERE pl.id = ? AND earlier.id = pl.previous_player_id""", dateOfBirth, contact, contact, kit,
+                RegistrationStatus.CONFIRMED.wireName(), Stage.of(RegistrationStatus.CONFIRMED, true).wireName(),
+                playerId);
+    }
+
+    /** Last season's details of the conversation's returning players, by player id. */
+    public Map<Long, LastSeason> lastSeasonOf(long conversationId) {
+        Map<Long, LastSeason> lastSeason = new LinkedHashMap<>();
+        jdbc.queryList("""
+                SELECT pl.id, earlier.id, earlier.season, earlier.date_of_birth, earlier.emergency_contact_name,
+                       earlier.emergency_contact_tel, earlier.kit_size
+                FROM players pl JOIN players earlier ON earlier.id = pl.previous_player_id
+                WHERE pl.conversation_id = ? ORDER BY pl.id""", row -> Map.entry(row.getLong(1),
+                new LastSeason(row.getLong(2), row.getString(3), row.getObject(4, LocalDate.class), row.getString(5),
+                        row.getString(6), row.getString(7))), conversationId)
+                .forEach(entry -> lastSeason.put(entry.getKey(), entry.getValue()));
+        return lastSeason;
+    }
+
+    /** A new season: the conversation's registrations still in progress are archived with it. */
+    public void archiveUnfinished(long conversationId) {
+        jdbc.update("""
+                UPDATE players SET stage = ?, updated_at = now()
+                WHERE conversation_id = ? AND stage IN (?, ?, ?)""", Stage.ARCHIVED.wireName(), conversationId,
+                Stage.INITIAL_CONTACT.wireName(), Stage.RETURNING_PLAYER_CHECK.wireName(),
+                Stage.INFO_COLLECTION.wireName());
+    }
+
     /** Clears the answers so far and goes back to the returning-player question. */
     public void startAgain(long playerId) {
         jdbc.update("""
@@ -153,12 +260,12 @@ public final class PlayerRepository {
                 Stage.of(RegistrationStatus.CONFIRMED, null).wireName(), playerId);
     }
 
-    /** An {@link InvitationKind#EXISTING} invitation of this conversation not yet acknowledged by the assistant. */
-    public boolean earlierAttemptPending(long conversationId) {
-        return jdbc.queryOne("""
-                SELECT 1 FROM invitations i JOIN players pl ON pl.id = i.player_id
-                WHERE pl.conversation_id = ? AND i.kind = ? AND i.earlier_attempt_answered_at IS NULL LIMIT 1""",
-                row -> true, conversationId, InvitationKind.EXISTING.wireName()).orElse(false);
+    /** The conversation's players re-invited and not yet acknowledged by the assistant. */
+    public Set<Long> reinvitedUnanswered(long conversationId) {
+        return Set.copyOf(jdbc.queryList("""
+                SELECT pl.id FROM invitations i JOIN players pl ON pl.id = i.player_id
+                WHERE pl.conversation_id = ? AND i.kind = ? AND i.earlier_attempt_answered_at IS NULL""",
+                row -> row.getLong(1), conversationId, InvitationKind.EXISTING.wireName()));
     }
 
     public void acknowledgeEarlierAttempt(long conversationId, Instant now) {
@@ -177,6 +284,38 @@ public final class PlayerRepository {
                 ORDER BY pl.id""", row -> new TeamMember(read(row), ParentRepository.read(row)), teamName, season);
     }
 
+    /** Teams with a registration of {@code season} still in progress. */
+    public List<String> teamsWithUnfinished(String season) {
+        return jdbc.queryList("""
+                SELECT DISTINCT team_name FROM players
+                WHERE season = ? AND registration_status IN (?, ?) AND stage <> ?
+                ORDER BY team_name""", row -> row.getString(1), season, RegistrationStatus.PENDING.wireName(),
+                RegistrationStatus.CONFIRMED.wireName(), Stage.ARCHIVED.wireName());
+    }
+
+    // --- Reminders ---
+
+    /** Every registration still in progress in a live conversation, grouped by conversation (one per parent). */
+    public List<Unfinished> unfinishedInLiveConversations() {
+        return jdbc.queryList(UNFINISHED + " ORDER BY pl.conversation_id, pl.id", PlayerRepository::unfinished,
+                RegistrationStatus.PENDING.wireName(), RegistrationStatus.CONFIRMED.wireName(),
+                Stage.ARCHIVED.wireName());
+    }
+
+    /** One player, when their registration is still in progress in a live conversation. */
+    public Optional<Unfinished> unfinished(long playerId) {
+        return jdbc.queryOne(UNFINISHED + " AND pl.id = ?", PlayerRepository::unfinished,
+                RegistrationStatus.PENDING.wireName(), RegistrationStatus.CONFIRMED.wireName(),
+                Stage.ARCHIVED.wireName(), playerId);
+    }
+
+    /** Counts a reminder about each of these players, sent at {@code now}. */
+    public void recordReminder(Collection<Long> playerIds, Instant now) {
+        jdbc.update("""
+                UPDATE players SET reminders_sent = reminders_sent + 1, last_reminded_at = ?, updated_at = now()
+                WHERE id = ANY (?)""", now, Jdbc.bigints(playerIds));
+    }
+
     /** How many players each of these conversations has (siblings share one). */
     public Map<Long, Integer> countByConversation(Collection<Long> conversationIds) {
         if (conversationIds.isEmpty()) {
@@ -188,9 +327,16 @@ public final class PlayerRepository {
                 Jdbc.bigints(conversationIds)).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    private static Unfinished unfinished(ResultSet row) throws SQLException {
+        return new Unfinished(read(row), ParentRepository.read(row), row.getLong("live_conversation_id"),
+                Jdbc.instant(row, "invited_at"), Jdbc.instant(row, "last_inbound_at"),
+                row.getBoolean("waiting_for_person"));
+    }
+
     private static InvitedPlayer invited(ResultSet row) throws SQLException {
         return new InvitedPlayer(row.getLong("invitation_id"), InvitationKind.fromWireName(row.getString("kind")),
-                read(row), ParentRepository.read(row));
+                read(row), ParentRepository.read(row), row.getInt("reinvitations"),
+                Jdbc.instant(row, "earlier_attempt_answered_at"));
     }
 
     private static Player read(ResultSet row) throws SQLException {
@@ -203,6 +349,8 @@ public final class PlayerRepository {
                 Stage.fromWireName(row.getString("stage")), Jdbc.nullableBoolean(row, "is_returning_player"),
                 row.getObject("date_of_birth", LocalDate.class), row.getString("medical_notes"),
                 row.getString("emergency_contact_name"), row.getString("emergency_contact_tel"),
-                Jdbc.nullableBoolean(row, "photo_consent"), row.getString("kit_size"), Jdbc.instant(row, "updated_at"));
+                Jdbc.nullableBoolean(row, "photo_consent"), row.getString("kit_size"), Jdbc.instant(row, "updated_at"),
+                row.getInt("reminders_sent"), Jdbc.instant(row, "last_reminded_at"),
+                Jdbc.nullableLong(row, "previous_player_id"));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import uk.clubreg.conversations.AiTokens;
+import uk.clubreg.conversations.HandOff;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
@@ -85,6 +86,8 @@ public final class RegistrationsEndpoint implements Endpoint {
         }
         summary.put("parents_unreachable", players.stream().filter(p -> p.parent().unreachableSince() != null).count());
         summary.put("parents_opted_out", players.stream().filter(p -> p.parent().optedOutAt() != null).count());
+        summary.put("waiting_for_person", players.stream().filter(p -> p.handOff() != null).count());
+        summary.put("reminders_sent", players.stream().mapToInt(p -> p.player().remindersSent()).sum());
         summary.put("ai_tokens", tokens(new AiTokens(players.stream().mapToLong(p -> p.aiTokens().input()).sum(),
                 players.stream().mapToLong(p -> p.aiTokens().output()).sum())));
         return summary;
@@ -95,6 +98,18 @@ public final class RegistrationsEndpoint implements Endpoint {
         tokens.put("input", aiTokens.input());
         tokens.put("output", aiTokens.output());
         return tokens;
+    }
+
+    /** Null when no person has the conversation. */
+    private static Map<String, Object> handOff(HandOff handOff) {
+        if (handOff == null) {
+            return null;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("since", handOff.since());
+        json.put("reason", handOff.reason());
+        json.put("escalated_at", handOff.escalatedAt());
+        return json;
     }
 
     private static Map<String, Object> describe(PlayerRegistration registration) {
@@ -110,6 +125,12 @@ public final class RegistrationsEndpoint implements Endpoint {
         json.put("updated_at", player.updatedAt());
         json.put("missing_details", registration.missingDetails());
         json.put("ai_tokens", tokens(registration.aiTokens()));
+        json.put("conversation_id", player.conversationId());
+        Map<String, Object> reminders = new LinkedHashMap<>();
+        reminders.put("sent", player.remindersSent());
+        reminders.put("last_sent_at", player.lastRemindedAt());
+        json.put("reminders", reminders);
+        json.put("hand_off", handOff(registration.handOff()));
         Parent contact = registration.parent();
         Map<String, Object> parent = new LinkedHashMap<>();
         parent.put("tel", contact.phone());

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import uk.clubreg.conversations.AiTokens;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.HandOff;
 import uk.clubreg.players.Player;
 import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.players.RequiredDetails;
@@ -30,8 +31,11 @@ public final class TeamRegistrations {
                 .collect(Collectors.toSet());
         Map<Long, AiTokens> tokens = TokenUsage.perPlayer(teamPlayers, conversations.aiTokens(conversationIds),
                 players.countByConversation(conversationIds));
+        Map<Long, HandOff> handOffs = conversations.handOffs(conversationIds);
         return team.stream().map(member -> new PlayerRegistration(member.player(),
                 RequiredDetails.missingDetails(member.player()).stream().map(RequiredDetails.Detail::wireName).toList(),
-                member.parent(), tokens.get(member.player().id()))).toList();
+                member.parent(), tokens.get(member.player().id()),
+                member.player().conversationId() == null ? null : handOffs.get(member.player().conversationId())))
+                .toList();
     }
 }

@@ -7,9 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.jobs.Job;
 import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.outbox.Outbox;
+import uk.clubreg.outbox.OutboxRelay;
+import uk.clubreg.outbox.OutboxRepository;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.persistence.Jdbc;
 import uk.clubreg.players.PlayerRepository;
@@ -36,6 +41,8 @@ public final class ConversationFixtures {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
     private final Database database;
+    /** The jobs the assistant's actions published (notices to the club's people), in order. */
+    public final List<Job> published = new CopyOnWriteArrayList<>();
 
     public ConversationFixtures(Database database) {
         this.database = database;
@@ -49,10 +56,19 @@ public final class ConversationFixtures {
         return new ConversationRepository(new Jdbc(database));
     }
 
-    /** What a responder works with, replying through {@code replies}, on {@link #SETTINGS} and {@link #CLOCK}. */
-    public ResponderContext context(WhatsAppReplies replies) {
-        RegistrationActions actions = new RegistrationActions(database, players(), conversations(), replies,
-                new PlayerDetails("GB", SETTINGS.kitSizes()), SETTINGS.clubName(), CLOCK);
+    /**
+     * What a responder works with, on {@link #SETTINGS} and {@link #CLOCK}; the jobs its actions publish are
+     * recorded in {@link #published}. Managers are not told of completions.
+     */
+    public ResponderContext context() {
+        return context(false);
+    }
+
+    public ResponderContext context(boolean notifyManagerOnComplete) {
+        OutboxRepository outboxRows = new OutboxRepository(new Jdbc(database));
+        RegistrationActions actions = new RegistrationActions(database, players(), conversations(),
+                new Outbox(outboxRows), new OutboxRelay(outboxRows, database, published::add),
+                new PlayerDetails("GB", SETTINGS.kitSizes()), () -> notifyManagerOnComplete, CLOCK);
         return new ResponderContext(players(), conversations(), actions, new ToolCalls(actions), SETTINGS, CLOCK);
     }
 

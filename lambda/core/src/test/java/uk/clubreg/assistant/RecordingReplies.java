@@ -8,6 +8,7 @@ import java.util.Map;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.players.Player;
 
 /**
  * A test double of the messaging side with its contract: one send per idempotency key, and each reply stored as an
@@ -17,11 +18,12 @@ public final class RecordingReplies implements WhatsAppReplies {
 
     public record Sent(long conversationId, String idempotencyKey, Reply reply) {}
 
-    public record ManagerNotice(String phone, String idempotencyKey, String text) {}
+    public record Reminder(long conversationId, String idempotencyKey, String text, List<Long> playerIds) {}
 
     private final Database database;
     private final Map<String, Sent> sent = new LinkedHashMap<>();
-    private final List<ManagerNotice> notices = new ArrayList<>();
+    private final List<String> unknownSenderAnswers = new ArrayList<>();
+    private final List<Reminder> reminders = new ArrayList<>();
     private int failuresToThrow;
 
     public RecordingReplies(Database database) {
@@ -65,13 +67,14 @@ public final class RecordingReplies implements WhatsAppReplies {
 
     @Override
     public synchronized void answerUnknownSender(String phoneE164, String idempotencyKey, String text) {
-        notifyManager(phoneE164, idempotencyKey, text);
+        unknownSenderAnswers.add(text);
     }
 
     @Override
-    public synchronized void notifyManager(String managerPhoneE164, String idempotencyKey, String text) {
-        if (notices.stream().noneMatch(n -> n.idempotencyKey().equals(idempotencyKey))) {
-            notices.add(new ManagerNotice(managerPhoneE164, idempotencyKey, text));
+    public synchronized void remind(long conversationId, String idempotencyKey, String text, List<Player> children) {
+        if (reminders.stream().noneMatch(r -> r.idempotencyKey().equals(idempotencyKey))) {
+            reminders.add(new Reminder(conversationId, idempotencyKey, text,
+                    children.stream().map(Player::id).toList()));
         }
     }
 
@@ -87,7 +90,7 @@ public final class RecordingReplies implements WhatsAppReplies {
         return repliesTo(conversationId).getLast();
     }
 
-    public synchronized List<ManagerNotice> managerNotices() {
-        return List.copyOf(notices);
+    public synchronized List<Reminder> reminders() {
+        return List.copyOf(reminders);
     }
 }

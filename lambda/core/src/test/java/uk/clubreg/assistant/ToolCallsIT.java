@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.assistant.ConversationFixtures.Family;
+import uk.clubreg.jobs.Job;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 
@@ -22,7 +23,7 @@ class ToolCallsIT {
         database = TestPostgres.freshDatabase();
         fixtures = new ConversationFixtures(database);
         replies = new RecordingReplies(database);
-        ResponderContext context = fixtures.context(replies);
+        ResponderContext context = fixtures.context();
         tools = context.tools();
         actions = context.actions();
     }
@@ -140,7 +141,9 @@ class ToolCallsIT {
 
         assertThat(fixtures.value("SELECT human_help_reason FROM conversations WHERE id = " + family.conversationId()))
                 .isEqualTo("Parent asks about fees");
-        assertThat(replies.managerNotices()).singleElement()
-                .satisfies(n -> assertThat(n.phone()).isEqualTo("+447700900999"));
+        assertThat(fixtures.published).singleElement().isInstanceOfSatisfying(Job.HandOffNotice.class, notice -> {
+            assertThat(notice.conversationId()).isEqualTo(family.conversationId());
+            assertThat(notice.escalation()).isFalse();
+        });
     }
 }

@@ -88,14 +88,96 @@ class InvitationServiceIT {
     }
 
     @Test
-    void aParentWhoHasAlreadyRepliedGetsTheExistingRegistrationInvitation() {
+    void aSiblingInvitedAfterTheParentRepliedGetsTheFullInvitation() {
         service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
-        database.withConnection(c -> c.createStatement().executeUpdate(
-                "UPDATE conversations SET last_inbound_at = now()"));
+        parentReplied();
+        queue.drain();
 
         InvitationResult sibling = service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
 
-        assertThat(sibling.invitation().kind()).isEqualTo(InvitationKind.EXISTING);
+        assertThat(sibling.created()).isTrue();
+        assertThat(sibling.invitation().kind()).isEqualTo(InvitationKind.NEW);
+        assertThat(sentJobs()).singleElement().satisfies(job -> assertThat(job.round()).isZero());
+    }
+
+    @Test
+    void reinvitingAPlayerWhoseRegistrationIsUnderWaySendsTheExistingRegistrationTemplateOnceUntilAnswered() {
+        InvitationResult first = service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        parentReplied();
+        queue.drain();
+
+        InvitationResult again = service.invite(request("Sam", "Taylor", "+447700900123"), "req-2");
+        InvitationResult retried = service.invite(request("Sam", "Taylor", "+447700900123"), "req-3");
+
+        assertThat(again.reinvited()).isTrue();
+        assertThat(again.created()).isFalse();
+        assertThat(again.invitation().kind()).isEqualTo(InvitationKind.EXISTING);
+        assertThat(again.invitation().id()).isEqualTo(first.invitation().id());
+        assertThat(retried.reinvited()).isFalse();
+        assertThat(sentJobs()).singleElement().satisfies(job -> assertThat(job.round()).isEqualTo(1));
+
+        update("UPDATE invitations SET earlier_attempt_answered_at = now()");
+        assertThat(service.invite(request("Sam", "Taylor", "+447700900123"), "req-4").reinvited()).isTrue();
+        assertThat(sentJobs()).singleElement().satisfies(job -> assertThat(job.round()).isEqualTo(2));
+    }
+
+    @Test
+    void reinvitingAPlayerWhoseParentHasNotRepliedOrWhoIsCompleteSendsNothing() {
+        service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        queue.drain();
+
+        InvitationResult notReplied = service.invite(request("Sam", "Taylor", "+447700900123"), "req-2");
+        parentReplied();
+        update("UPDATE players SET registration_status = 'completed', stage = 'completed'");
+        InvitationResult completed = service.invite(request("Sam", "Taylor", "+447700900123"), "req-3");
+
+        assertThat(notReplied.reinvited()).isFalse();
+        assertThat(completed.reinvited()).isFalse();
+        assertThat(queue.drain()).isEmpty();
+    }
+
+    @Test
+    void anInvitationForTheNextSeasonArchivesLastSeasonsConversationAndOpensAnother() {
+        service.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        service.invite(request("Ria", "Taylor", "+447700900123"), "req-2");
+        parentReplied();
+        update("UPDATE players SET registration_status = 'completed', stage = 'completed' WHERE first_name = 'Sam'");
+        queue.drain();
+
+        InvitationResult nextSeason = service.invite(new InvitationRequest("Sam", "Taylor", "+447700900123", null,
+                null, "U12 Panthers", "U12", null, null, "2027-28", null, null), "req-3");
+
+        assertThat(nextSeason.created()).isTrue();
+        assertThat(nextSeason.invitation().kind()).isEqualTo(InvitationKind.NEW);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM conversations WHERE state = 'archived'"
+                + " AND season = '2026-27'")).isEqualTo(1);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM conversations WHERE state = 'active'"
+                + " AND season = '2027-28' AND last_inbound_at IS NULL")).isEqualTo(1);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM players WHERE first_name = 'Ria'"
+                + " AND stage = 'archived'")).isEqualTo(1);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM players WHERE first_name = 'Sam'"
+                + " AND stage = 'completed'")).isEqualTo(1);
+        long lastSeason = RowCounts.count(database, "SELECT id FROM players WHERE season = '2026-27'"
+                + " AND first_name = 'Sam'");
+        assertThat(RowCounts.count(database, "SELECT previous_player_id FROM players WHERE season = '2027-28'"))
+                .isEqualTo(lastSeason);
+    }
+
+    @Test
+    void aChangeOfCurrentSeasonArchivesTheConversationsOfEarlierSeasons() {
+        service.invite(new InvitationRequest("Sam", "Taylor", "+447700900123", null, null, "U11 Panthers", "U11",
+                null, null, "2025-26", null, null), "req-1");
+        service.invite(request("Ava", "Jones", "+447700900124"), "req-2");
+        Repositories repositories = Repositories.of(database);
+
+        int archived = new SeasonRollover(database, repositories.conversations(), repositories.players(), "2026-27")
+                .archiveEarlierSeasons();
+
+        assertThat(archived).isEqualTo(1);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM conversations WHERE state = 'active'"))
+                .isEqualTo(1);
+        assertThat(RowCounts.count(database, "SELECT count(*) FROM players WHERE first_name = 'Sam'"
+                + " AND stage = 'archived'")).isEqualTo(1);
     }
 
     @Test
@@ -208,6 +290,18 @@ class InvitationServiceIT {
         assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(3);
         assertThat(Repositories.of(database).relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isEqualTo(3);
         assertThat(queue.drain()).hasSize(3);
+    }
+
+    private void parentReplied() {
+        update("UPDATE conversations SET last_inbound_at = now()");
+    }
+
+    private void update(String sql) {
+        database.withConnection(c -> c.createStatement().executeUpdate(sql));
+    }
+
+    private List<Job.SendInvitation> sentJobs() {
+        return queue.drain().stream().map(m -> (Job.SendInvitation) JobCodec.read(m.body(), "g", "d")).toList();
     }
 
     private InvitationService serviceUsing(TestQueue target) {

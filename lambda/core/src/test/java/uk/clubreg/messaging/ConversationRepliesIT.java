@@ -1,6 +1,5 @@
 package uk.clubreg.messaging;
 
-import uk.clubreg.conversations.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -8,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import uk.clubreg.conversations.Reply;
+import uk.clubreg.json.Json;
+import uk.clubreg.players.Player;
 
 class ConversationRepliesIT {
 
     private static final String PARENT = "+447700900123";
+    private static final String REMINDER_SID = "HX55555555555555555555555555555555";
 
     private final MessagingHarness harness = new MessagingHarness();
     private long parent;
@@ -140,12 +143,43 @@ class ConversationRepliesIT {
     }
 
     @Test
-    void aManagerIsNotifiedWithFreeFormText() {
-        harness.messaging().replies().notifyManager("+447700900456", "help:1", "Sam asked for a person to call.");
+    void aReminderInsideTheWindowIsTheText() {
+        long conversation = conversationWithLastInbound(Duration.ofHours(2));
 
-        assertThat(harness.twilio.sentForms()).singleElement().satisfies(form -> assertThat(form)
-                .containsEntry("To", "whatsapp:+447700900456")
-                .containsEntry("Body", "Sam asked for a person to call."));
+        harness.messaging(harness.config(Map.of("TWILIO_REMINDER_CONTENT_SID", REMINDER_SID))).replies()
+                .remind(conversation, "reminder:1", "Just a reminder about Seb.", children(conversation));
+
+        assertThat(harness.twilio.sentForms()).singleElement()
+                .satisfies(form -> assertThat(form).containsEntry("Body", "Just a reminder about Seb."));
+    }
+
+    @Test
+    void aReminderOutsideTheWindowIsTheReminderTemplateNamingTheChildren() {
+        long conversation = conversationWithLastInbound(null);
+        harness.player(parent, conversation, "Mia");
+
+        harness.messaging(harness.config(Map.of("TWILIO_REMINDER_CONTENT_SID", REMINDER_SID))).replies()
+                .remind(conversation, "reminder:1", "unused outside the window", children(conversation));
+
+        assertThat(harness.twilio.sentForms()).singleElement().satisfies(form -> {
+            assertThat(form).containsEntry("ContentSid", REMINDER_SID).doesNotContainKey("Body");
+            assertThat(Json.read(form.get("ContentVariables"))).isEqualTo(Json.read(
+                    "{\"1\": \"Sam\", \"2\": \"Seb and Mia\", \"3\": \"2026-27\", \"4\": \"Urmston Town Juniors FC\"}"));
+        });
+    }
+
+    @Test
+    void withoutAReminderTemplateTheFollowUpTemplateStandsIn() {
+        long conversation = conversationWithLastInbound(Duration.ofHours(25));
+
+        harness.messaging().replies().remind(conversation, "reminder:1", "unused", children(conversation));
+
+        assertThat(harness.twilio.sentForms()).singleElement()
+                .satisfies(form -> assertThat(form).containsEntry("ContentSid", MessagingHarness.FOLLOW_UP_SID));
+    }
+
+    private List<Player> children(long conversation) {
+        return harness.repositories.players().inConversation(conversation);
     }
 
     private long conversationWithLastInbound(Duration ago) {

@@ -38,13 +38,17 @@ class InvitationJobIT {
     }
 
     @Test
-    void anInvitationToAParentAlreadyInAConversationUsesTheExistingRegistrationTemplate() {
+    void aReinvitationOfTheSamePlayerUsesTheExistingRegistrationTemplateOncePerRound() {
         long invitation = invitationFor(harness.parent(PARENT, "Sam"), "existing");
-
         jobs.handle(sendInvitation(invitation));
 
-        assertThat(harness.twilio.sentForms()).singleElement()
-                .extracting(form -> form.get("ContentSid")).isEqualTo(MessagingHarness.EXISTING_SID);
+        jobs.handle(new Job.SendInvitation(PARENT, invitation, 1));
+        jobs.handle(new Job.SendInvitation(PARENT, invitation, 1));
+
+        assertThat(harness.twilio.sentForms()).extracting(form -> form.get("ContentSid"))
+                .containsExactly(MessagingHarness.INVITE_SID, MessagingHarness.EXISTING_SID);
+        assertThat(harness.count("SELECT count(*) FROM messages WHERE idempotency_key = ?",
+                "invitation:" + invitation + ":1")).isEqualTo(1);
     }
 
     @Test
@@ -170,6 +174,6 @@ class InvitationJobIT {
     }
 
     private static Job.SendInvitation sendInvitation(long invitationId) {
-        return new Job.SendInvitation(PARENT, invitationId);
+        return new Job.SendInvitation(PARENT, invitationId, 0);
     }
 }

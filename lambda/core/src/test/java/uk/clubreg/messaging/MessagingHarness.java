@@ -11,18 +11,24 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import uk.clubreg.app.Adapters;
+import uk.clubreg.app.RegistrationSystem;
+import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ConversationEngine;
 import uk.clubreg.config.Config;
 import uk.clubreg.http.HttpRequest;
+import uk.clubreg.http.HttpResponse;
 import uk.clubreg.inbox.Inbox;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.messaging.twilio.TwilioSignatures;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.Repositories;
 import uk.clubreg.testsupport.TestPostgres;
+import uk.clubreg.testsupport.TestSystems;
 
 /**
  * A migrated database, the Twilio stub and messaging configured against both, plus the rows a test needs
@@ -38,6 +44,8 @@ public final class MessagingHarness implements AutoCloseable {
     public static final String FOLLOW_UP_SID = "HX33333333333333333333333333333333";
     public static final String QUICK_REPLY_SID = "HX44444444444444444444444444444444";
     public static final Instant NOW = Instant.parse("2026-09-01T10:00:00Z");
+    public static final String API_KEY = "test-api-key";
+    private static final AtomicInteger SIDS = new AtomicInteger();
 
     public final Database database = TestPostgres.freshDatabase();
     public final Repositories repositories = Repositories.of(database);
@@ -55,7 +63,8 @@ public final class MessagingHarness implements AutoCloseable {
                 "TWILIO_FOLLOW_UP_CONTENT_SID", FOLLOW_UP_SID,
                 "TWILIO_API_BASE_URL", twilio.baseUrl(),
                 "PUBLIC_BASE_URL", PUBLIC_BASE_URL,
-                "CLUB_NAME", "Urmston Town Juniors FC"));
+                "CLUB_NAME", "Urmston Town Juniors FC",
+                "API_KEY", API_KEY));
         overrides.forEach((name, value) -> {
             if (value == null) {
                 environment.remove(name);
@@ -91,6 +100,37 @@ public final class MessagingHarness implements AutoCloseable {
     public Inbox inbox(Messaging messaging, ConversationEngine engine, JobQueue queue) {
         return new Inbox(messaging, engine, repositories.parents(), repositories.conversations(), database,
                 repositories.outbox(), repositories.relay(queue), clock, "Urmston Town Juniors FC");
+    }
+
+    // --- The whole system ---
+
+    /** Every part, in guided mode with jobs run inline, over this database and the Twilio stub, on {@code clock}. */
+    public RegistrationSystem system(Clock clock, Map<String, String> overrides) {
+        return TestSystems.inline(config(overrides), database, clock, Assistant.guided());
+    }
+
+    /** A manager's (or ops') call with the API key; {@code json} null: no body. */
+    public static HttpResponse call(RegistrationSystem system, String method, String path, String json) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("x-api-key", API_KEY);
+        if (json != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return system.router().dispatch(new HttpRequest(method, path, headers, Map.of(), json, "test-request"));
+    }
+
+    /** The parent writes on WhatsApp: Twilio's signed post to /webhook, answered by the inline jobs. */
+    public void parentSays(RegistrationSystem system, String phone, String text) {
+        HttpResponse response = system.router().dispatch(signedPost("/webhook",
+                incoming("SMharness" + SIDS.incrementAndGet(), phone, text)));
+        if (response.status() != 200) {
+            throw new IllegalStateException("Webhook answered " + response.status() + ": " + response.body());
+        }
+    }
+
+    /** The bodies (or template variables) sent to {@code phone} through the Twilio stub, in order. */
+    public List<Map<String, String>> sentTo(String phone) {
+        return twilio.sentForms().stream().filter(form -> form.get("To").equals("whatsapp:" + phone)).toList();
     }
 
     // --- Rows ---

@@ -36,7 +36,7 @@ class OutboxRelayIT {
 
     @Test
     void aCommittedJobIsPublishedWithItsGroupAndDeduplicationIds() {
-        Outbox.Pending job = write(new Job.SendInvitation("+447700900001", 1));
+        Outbox.Pending job = write(new Job.SendInvitation("+447700900001", 1, 0));
 
         repositories.relay(queue.jobQueue()).publish(job);
 
@@ -54,7 +54,7 @@ class OutboxRelayIT {
     @Test
     void aJobWrittenWhileTheQueueIsDownIsPublishedByTheSweeperOnceItIsBack() {
         OutboxRelay relayToDownQueue = repositories.relay(TestQueue.unreachable().jobQueue());
-        Outbox.Pending job = write(new Job.SendInvitation("+447700900002", 2));
+        Outbox.Pending job = write(new Job.SendInvitation("+447700900002", 2, 0));
 
         relayToDownQueue.publish(job);
         assertThat(unpublishedCount()).isEqualTo(1);
@@ -70,7 +70,7 @@ class OutboxRelayIT {
     void aBatchOfCommittedJobsIsPublishedInOrderAndMarkedInOneGo() {
         List<Outbox.Pending> jobs = new java.util.ArrayList<>();
         for (int i = 1; i <= 23; i++) {
-            jobs.add(write(new Job.SendInvitation("+447700900004", 100 + i)));
+            jobs.add(write(new Job.SendInvitation("+447700900004", 100 + i, 0)));
         }
 
         repositories.relay(queue.jobQueue()).publishAll(jobs);
@@ -85,8 +85,8 @@ class OutboxRelayIT {
 
     @Test
     void aBatchTheQueueCannotTakeStaysInTheOutboxForTheSweeper() {
-        List<Outbox.Pending> jobs = List.of(write(new Job.SendInvitation("+447700900005", 5)),
-                write(new Job.SendInvitation("+447700900006", 6)));
+        List<Outbox.Pending> jobs = List.of(write(new Job.SendInvitation("+447700900005", 5, 0)),
+                write(new Job.SendInvitation("+447700900006", 6, 0)));
 
         repositories.relay(TestQueue.unreachable().jobQueue()).publishAll(jobs);
 
@@ -96,7 +96,7 @@ class OutboxRelayIT {
 
     @Test
     void theSameDeduplicationIdIsOneOutboxRow() {
-        Job job = new Job.SendInvitation("+447700900003", 3);
+        Job job = new Job.SendInvitation("+447700900003", 3, 0);
         write(job);
 
         boolean secondInserted = database.inTransaction(() -> repositories.outbox().add(job).isPresent());

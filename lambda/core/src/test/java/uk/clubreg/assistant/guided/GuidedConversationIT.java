@@ -14,6 +14,7 @@ import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.Transcript;
 import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Job;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 
@@ -30,7 +31,7 @@ class GuidedConversationIT {
         database = TestPostgres.freshDatabase();
         fixtures = new ConversationFixtures(database);
         replies = new RecordingReplies(database);
-        engine = fixtures.engine(new GuidedResponder(fixtures.context(replies)), replies,
+        engine = fixtures.engine(new GuidedResponder(fixtures.context()), replies,
                 ConversationFixtures.SETTINGS, ConversationFixtures.CLOCK);
     }
 
@@ -64,7 +65,7 @@ class GuidedConversationIT {
     @Test
     void threeMessagesWithinOneSecondGetExactlyOneReply() {
         Family family = fixtures.family("+447700900211", null, "Seb");
-        GuidedResponder guided = new GuidedResponder(fixtures.context(replies));
+        GuidedResponder guided = new GuidedResponder(fixtures.context());
         // The parent's second and third messages arrive while the reply to the first is being decided.
         AtomicInteger decisions = new AtomicInteger();
         Responder arrivingMeanwhile = new Responder() {
@@ -241,7 +242,7 @@ class GuidedConversationIT {
         engine.respond(family.conversationId());
 
         assertThat(handover.text()).contains("team manager");
-        assertThat(replies.managerNotices()).hasSize(1);
+        assertThat(fixtures.published).singleElement().isInstanceOf(Job.HandOffNotice.class);
         assertThat(replies.repliesTo(family.conversationId())).hasSize(1);
         assertThat(fixtures.messageStatus(later)).isEqualTo("held");
     }

@@ -141,9 +141,7 @@ public final class OpenAiResponder implements Responder {
         long outputTokens = 0;
         for (int round = 0; ; round++) {
             // The players' stages move as tools run: the instructions are rebuilt from the database each round.
-            Turn current = new Turn(turn.conversationId(), turn.parentFirstName(),
-                    players.inConversation(turn.conversationId()), turn.messages(), turn.earlierAttempt(), conversation,
-                    turn.unsentReply());
+            Turn current = turn.with(players.inConversation(turn.conversationId()), conversation);
             boolean toolsAllowed = round < model.maxToolRounds();
             Response response = client.responses().create(request(current, conversation, input, toolsAllowed));
             if (response.usage().isPresent()) {

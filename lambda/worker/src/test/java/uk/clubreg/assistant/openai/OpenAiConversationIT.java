@@ -312,7 +312,7 @@ class OpenAiConversationIT {
         return new OpenAiResponder(
                 OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(openAi.baseUrl()).maxRetries(maxRetries)
                         .timeout(timeout).build(),
-                new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20), fixtures.context(replies));
+                new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20), fixtures.context());
     }
 
     private Reply say(RegistrationConversation engine, Family family, String text) {

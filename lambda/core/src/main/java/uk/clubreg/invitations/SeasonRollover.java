@@ -1,0 +1,68 @@
+package uk.clubreg.invitations;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.ConversationRepository.LiveConversation;
+import uk.clubreg.persistence.Transactions;
+import uk.clubreg.players.PlayerRepository;
+
+/**
+ * A conversation belongs to one season (docs/decisions/0060-conversations-belong-to-a-season.md). An invitation
+ * for another season archives the parent's live conversation, with its registrations still in progress, and opens
+ * a new one; so does a change of CURRENT_SEASON, for every conversation of an earlier season, on the daily run.
+ */
+public final class SeasonRollover {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SeasonRollover.class);
+
+    private final Transactions transactions;
+    private final ConversationRepository conversations;
+    private final PlayerRepository players;
+    private final String currentSeason;
+
+    public SeasonRollover(Transactions transactions, ConversationRepository conversations, PlayerRepository players,
+                          String currentSeason) {
+        this.transactions = transactions;
+        this.conversations = conversations;
+        this.players = players;
+        this.currentSeason = currentSeason;
+    }
+
+    /** The parent's live conversation for {@code season}; call it in the invitation's transaction. */
+    long conversationFor(long parentId, String season) {
+        LiveConversation live = conversations.live(parentId).orElse(null);
+        if (live == null) {
+            return conversations.openLive(parentId, season);
+        }
+        if (live.season() == null) {
+            conversations.adoptSeason(live.id(), season);
+            return live.id();
+        }
+        if (live.season().equals(season)) {
+            return live.id();
+        }
+        archive(live.id());
+        return conversations.openLive(parentId, season);
+    }
+
+    /**
+     * Archives every live conversation of a season before CURRENT_SEASON: nobody is reminded about last season,
+     * and the parent's next message opens a conversation of its own.
+     *
+     * @return how many were archived
+     */
+    public int archiveEarlierSeasons() {
+        List<Long> earlier = conversations.liveBefore(currentSeason);
+        earlier.forEach(id -> transactions.inTransaction(() -> archive(id)));
+        LOG.atInfo().addKeyValue("current_season", currentSeason).addKeyValue("archived", earlier.size())
+                .log("Conversations of earlier seasons archived");
+        return earlier.size();
+    }
+
+    private void archive(long conversationId) {
+        players.archiveUnfinished(conversationId);
+        conversations.archive(conversationId);
+    }
+}
