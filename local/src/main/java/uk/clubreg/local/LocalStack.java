@@ -2,6 +2,7 @@ package uk.clubreg.local;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -66,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything; PORT=0 picks a free port (tests). Anything started is stopped again if a later step fails. */
     public static LocalStack start(Map<String, String> environment) {
-        return start(environment, null);
+        return start(environment, null, Clock.systemUTC());
     }
 
     /**
@@ -74,13 +75,18 @@ public final class LocalStack implements AutoCloseable {
      * queue, to measure the API's own path without the queue's cost. Start it with LOCAL_WORKER_ENABLED=false.
      */
     public static LocalStack startWithQueue(Map<String, String> environment, JobQueue queue) {
-        return start(environment, queue);
+        return start(environment, queue, Clock.systemUTC());
     }
 
-    private static LocalStack start(Map<String, String> environment, JobQueue queueOverride) {
+    /** As {@link #start(Map)}, with the system's clock: tests move it to let days pass. */
+    public static LocalStack start(Map<String, String> environment, Clock clock) {
+        return start(environment, null, clock);
+    }
+
+    private static LocalStack start(Map<String, String> environment, JobQueue queueOverride, Clock clock) {
         LocalStack stack = new LocalStack();
         try {
-            stack.startAll(environment, queueOverride);
+            stack.startAll(environment, queueOverride, clock);
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -88,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Map<String, String> environment, JobQueue queueOverride) {
+    private void startAll(Map<String, String> environment, JobQueue queueOverride, Clock clock) {
         Map<String, String> settings = new HashMap<>(environment);
         Config given = Config.fromEnvironment(environment);
 
@@ -130,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
         String queueUrl = config.require(Setting.QUEUE_URL);
         // One system for the API, the worker and the sweeper, as in AWS but in one process.
         RegistrationSystem system = new RegistrationSystem(config, Adapters.fromConfig(config, database)
-                .withQueue(queueOverride != null ? queueOverride : new SqsJobQueue(sqs, queueUrl)).withResponder(Responders.fromConfig(config)));
+                .withQueue(queueOverride != null ? queueOverride : new SqsJobQueue(sqs, queueUrl))
+                .withResponder(Responders.fromConfig(config)).withClock(clock));
         conversationDescription = Responders.aiEnabled(config) ? "AI (OpenAI Responses API)"
                 : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 

@@ -18,6 +18,8 @@ final class SimulatedTwilio {
     static final String INVITE_CONTENT_SID = "HX00000000000000000000000000000001";
     static final String EXISTING_CONTENT_SID = "HX00000000000000000000000000000002";
     static final String QUICK_REPLY_CONTENT_SID = "HX00000000000000000000000000000003";
+    static final String REMINDER_CONTENT_SID = "HX00000000000000000000000000000004";
+    static final String MANAGER_NOTICE_CONTENT_SID = "HX00000000000000000000000000000005";
 
     private SimulatedTwilio() {}
 
@@ -30,6 +32,8 @@ final class SimulatedTwilio {
         settings.putIfAbsent(Setting.TWILIO_INVITE_CONTENT_SID.name(), INVITE_CONTENT_SID);
         settings.putIfAbsent(Setting.TWILIO_EXISTING_CONTENT_SID.name(), EXISTING_CONTENT_SID);
         settings.putIfAbsent(Setting.TWILIO_QUICK_REPLY_CONTENT_SID.name(), QUICK_REPLY_CONTENT_SID);
+        settings.putIfAbsent(Setting.TWILIO_REMINDER_CONTENT_SID.name(), REMINDER_CONTENT_SID);
+        settings.putIfAbsent(Setting.TWILIO_MANAGER_NOTICE_CONTENT_SID.name(), MANAGER_NOTICE_CONTENT_SID);
     }
 
     static SimulatorOptions options(Map<String, String> settings, String localBaseUrl) {
@@ -37,6 +41,8 @@ final class SimulatedTwilio {
                 CLUB_NUMBER, Map.of(
                         settings.get(Setting.TWILIO_INVITE_CONTENT_SID.name()), SimulatedTemplate.invitation(),
                         settings.get(Setting.TWILIO_EXISTING_CONTENT_SID.name()), SimulatedTemplate.existingRegistration(),
-                        settings.get(Setting.TWILIO_QUICK_REPLY_CONTENT_SID.name()), SimulatedTemplate.quickReply()));
+                        settings.get(Setting.TWILIO_QUICK_REPLY_CONTENT_SID.name()), SimulatedTemplate.quickReply(),
+                        settings.get(Setting.TWILIO_REMINDER_CONTENT_SID.name()), SimulatedTemplate.reminder(),
+                        settings.get(Setting.TWILIO_MANAGER_NOTICE_CONTENT_SID.name()), SimulatedTemplate.staffNotice()));
     }
 }

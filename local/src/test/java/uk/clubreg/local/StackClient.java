@@ -37,6 +37,21 @@ final class StackClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** An admin route with the API key and no body. */
+    HttpResponse<String> admin(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path)).header("x-api-key", stack.apiKey())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** The worker runs asynchronously: wait (bounded) until {@code sql} counts {@code expected}. */
+    void awaitCount(String sql, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (count(sql) != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(count(sql)).as(sql).isEqualTo(expected);
+    }
+
     /** The parent types (or taps a Yes/No button) on the simulator: a signed Twilio post to /webhook. */
     void parentSays(String phone, String text) throws Exception {
         HttpResponse<String> sent = send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/simulator/send"))

@@ -136,6 +136,25 @@ public final class ConversationFixtures {
         });
     }
 
+    /**
+     * {@code playerId}'s child completed last season (2025-26, U10) with date of birth 14/03/2016, emergency contact
+     * Jo Parent on +447700900299 and kit size 9-10; the player is linked to it as a returning player.
+     */
+    public void completedLastSeason(Family family, long playerId) {
+        execute("""
+                WITH earlier AS (
+                    INSERT INTO players (parent_id, first_name, last_name, club_name, team_name, age_group, season,
+                                         registration_status, stage, is_returning_player, date_of_birth,
+                                         medical_notes, emergency_contact_name, emergency_contact_tel, photo_consent,
+                                         kit_size)
+                    SELECT parent_id, first_name, last_name, club_name, 'Panthers', 'U10', '2025-26', 'completed',
+                           'completed', false, DATE '2016-03-14', 'Asthma', 'Jo Parent', '+447700900299', true, '9-10'
+                    FROM players WHERE id = %d
+                    RETURNING id)
+                UPDATE players SET previous_player_id = (SELECT id FROM earlier) WHERE id = %d"""
+                .formatted(playerId, playerId));
+    }
+
     /** The parent is invited again while the conversation is live (decision 0047). */
     public void invitedAgain(Family family, long playerId) {
         execute("UPDATE invitations SET kind = 'existing' WHERE player_id = " + playerId);

@@ -63,7 +63,13 @@ class ChasersIT {
         assertThat(reminders).hasSize(3);
         assertThat(Json.read(reminders.getFirst().get("ContentVariables"))).isEqualTo(Json.read("""
                 {"1": "Alex", "2": "Sam", "3": "2026-27", "4": "Urmston Town Juniors FC"}"""));
-        assertThat(harness.count("SELECT reminders_sent FROM players")).isEqualTo(3);
+        JsonNode registrations = Json.read(system.router().dispatch(new uk.clubreg.http.HttpRequest("GET",
+                "/registrations", Map.of("x-api-key", MessagingHarness.API_KEY), Map.of("team_name", "U11 Panthers"),
+                "", "r")).body());
+        assertThat(registrations.path("summary").path("reminders_sent").asInt()).isEqualTo(3);
+        assertThat(registrations.path("players").get(0).path("reminders").path("sent").asInt()).isEqualTo(3);
+        assertThat(registrations.path("players").get(0).path("reminders").path("last_sent_at").asText())
+                .isEqualTo("2026-11-11T10:00:00Z");
     }
 
     @Test

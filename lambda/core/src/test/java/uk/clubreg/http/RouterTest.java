@@ -13,7 +13,9 @@ class RouterTest {
     private final Router router = new Router()
             .route("POST", "/trigger", request -> HttpResponse.json(201, Map.of("ok", true)))
             .route("GET", "/down", request -> { throw new DatabaseException(new SQLException("gone", "08006")); })
-            .route("GET", "/bug", request -> { throw new IllegalStateException("bug"); });
+            .route("GET", "/bug", request -> { throw new IllegalStateException("bug"); })
+            .route("POST", "/admin/conversations/{conversation_id}/release", request -> HttpResponse.json(200,
+                    Map.of("id", request.idParameter("conversation_id").map(String::valueOf).orElse("none"))));
 
     @Test
     void aKnownRouteIsDispatchedEvenWithATrailingSlash() {
@@ -50,6 +52,20 @@ class RouterTest {
 
         assertThat(response.status()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("bug\"").contains("internal_error");
+    }
+
+    @Test
+    void aRouteSegmentInBracesMatchesAnyOneSegmentAndIsReadAsAParameter() {
+        HttpResponse released = router.dispatch(request("POST", "/admin/conversations/42/release"));
+        HttpResponse notAnId = router.dispatch(request("POST", "/admin/conversations/forty-two/release"));
+
+        assertThat(Json.read(released.body()).get("id").asText()).isEqualTo("42");
+        assertThat(Json.read(notAnId.body()).get("id").asText()).isEqualTo("none");
+        assertThat(router.routeName(request("POST", "/admin/conversations/42/release")))
+                .isEqualTo("POST /admin/conversations/{conversation_id}/release");
+        assertThat(router.dispatch(request("POST", "/admin/conversations//release")).status()).isEqualTo(404);
+        assertThat(router.dispatch(request("POST", "/admin/conversations/42/release/now")).status()).isEqualTo(404);
+        assertThat(router.dispatch(request("GET", "/admin/conversations/42/release")).status()).isEqualTo(405);
     }
 
     private static HttpRequest request(String method, String path) {

@@ -99,6 +99,25 @@ class TeamRegistrationsIT {
         assertThat(sam.aiTokens()).isEqualTo(new AiTokens(1200, 80));
     }
 
+    @Test
+    void aManagerSeesTheRemindersSentAndAHandOffWithWhenAndWhy() {
+        invite("Sam", "+447700900123", "U11 Panthers", "2026-27");
+        invite("Ria", "+447700900124", "U11 Panthers", "2026-27");
+        update("UPDATE players SET reminders_sent = 2, last_reminded_at = '2026-11-05T10:00:00Z' WHERE first_name = 'Sam'");
+        update("""
+                UPDATE conversations SET human_help_requested_at = '2026-11-06T09:30:00Z',
+                    human_help_reason = 'The parent asked to speak to a person'
+                WHERE parent_id = (SELECT id FROM parents WHERE phone_e164 = '+447700900124')""");
+
+        List<PlayerRegistration> team = registrations.of("U11 Panthers", "2026-27");
+
+        assertThat(team.get(0).player().remindersSent()).isEqualTo(2);
+        assertThat(team.get(0).player().lastRemindedAt()).isEqualTo(java.time.Instant.parse("2026-11-05T10:00:00Z"));
+        assertThat(team.get(0).handOff()).isNull();
+        assertThat(team.get(1).handOff().since()).isEqualTo(java.time.Instant.parse("2026-11-06T09:30:00Z"));
+        assertThat(team.get(1).handOff().reason()).isEqualTo("The parent asked to speak to a person");
+    }
+
     private void invite(String firstName, String tel, String team, String season) {
         invitations.invite(new InvitationRequest(firstName, "Taylor", tel, null, null, team, null, null, null, season,
                 null, null), "req");

@@ -31,6 +31,17 @@ public record SimulatedTemplate(String body, List<String> buttons) {
                 + "and we'll help you resolve them.", List.of());
     }
 
+    /** The reminder (decision 0062): 1 parent, 2 the children, 3 season, 4 club. */
+    public static SimulatedTemplate reminder() {
+        return new SimulatedTemplate("Hello {{1}}, just a reminder that the {{3}} registration for {{2}} with {{4}} "
+                + "isn't finished yet. Reply to this message to carry on where you left off.", List.of());
+    }
+
+    /** A notice to a team manager or club admin (decision 0063): 1 recipient, 2 club, 3 the notice. */
+    public static SimulatedTemplate staffNotice() {
+        return new SimulatedTemplate("Hello {{1}}, a message from {{2}} registrations: {{3}}", List.of());
+    }
+
     /** The quick-reply template (messaging decision 0034): body {{1}}, button titles {{2}} and {{3}}, e.g. Yes/No. */
     public static SimulatedTemplate quickReply() {
         return new SimulatedTemplate("{{1}}", List.of("{{2}}", "{{3}}"));

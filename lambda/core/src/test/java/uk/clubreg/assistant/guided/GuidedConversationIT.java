@@ -247,6 +247,116 @@ class GuidedConversationIT {
         assertThat(fixtures.messageStatus(later)).isEqualTo("held");
     }
 
+    @Test
+    void aBareHelpIsAskedAboutFirstAndYesHandsTheConversationOver() {
+        Family family = fixtures.family("+447700900215", "07700900998", "Seb");
+
+        Reply question = say(family, "Help");
+        int noticesAfterTheQuestion = fixtures.published.size();
+        Reply handOver = say(family, "Yes");
+
+        assertThat(question.text()).isEqualTo("Would you like the team manager to contact you?");
+        assertThat(question.quickReplies()).containsExactly("Yes", "No");
+        assertThat(noticesAfterTheQuestion).isZero();
+        assertThat(handOver.text()).contains("asked the team manager to get in touch");
+        assertThat(fixtures.published).singleElement().isInstanceOf(Job.HandOffNotice.class);
+    }
+
+    @Test
+    void noToTheHelpQuestionGoesBackToTheRegistrationAndAnythingElseIsAnAnswer() {
+        Family family = fixtures.family("+447700900216", null, "Seb");
+        say(family, "help");
+
+        Reply carryOn = say(family, "No");
+        say(family, "help");
+        Reply answered = say(family, "Yes please");
+
+        assertThat(carryOn.text()).isEqualTo("No problem, let's carry on.\n\nWould you like to register Seb with "
+                + "Panthers for the 2026-27 season?");
+        assertThat(answered.text()).contains("asked the team manager");
+        assertThat(fixtures.published).hasSize(1);
+    }
+
+    @Test
+    void aFeeQuestionIsAnsweredFromTheInvitationAndTheQuestionAskedAgain() {
+        Family family = fixtures.family("+447700900217", null, "Seb", "Mia");
+        fixtures.execute("UPDATE players SET membership_fee_amount = 40, subscription_fee_amount = 26.5 "
+                + "WHERE first_name = 'Seb'");
+        say(family, "yes");
+        say(family, "no");
+        say(family, "14/03/2016");
+
+        Reply fees = say(family, "What does it cost?");
+
+        assertThat(fees.text()).isEqualTo("Seb's fees for the 2026-27 season with Panthers are £40 membership and "
+                + "£26.50 subscription. The fees for the 2026-27 season with Panthers have not been set yet for Mia. "
+                + "Your team manager will confirm any fee not set yet.\n\nDoes Seb have any medical conditions or "
+                + "allergies the coaches should know about? Reply \"none\" if not.");
+        assertThat(fixtures.player(family.playerId(), "medical_notes")).isNull();
+        assertThat(fixtures.published).isEmpty();
+    }
+
+    @Test
+    void startingAgainTouchesOnlyTheReinvitedChild() {
+        Family family = fixtures.family("+447700900218", null, "Seb", "Mia");
+        fixtures.execute("UPDATE players SET registration_status = 'confirmed', stage = 'info_collection', "
+                + "is_returning_player = false, date_of_birth = '2016-03-14'");
+        long mia = family.playerIds().get(1);
+        fixtures.invitedAgain(family, mia);
+
+        Reply offer = say(family, "Hi");
+        say(family, "Start again");
+
+        assertThat(offer.text()).contains("already started registering Mia.").doesNotContain("Seb");
+        assertThat(fixtures.player(mia, "date_of_birth")).isNull();
+        assertThat(fixtures.player(family.playerId(), "date_of_birth")).isEqualTo("2016-03-14");
+    }
+
+    @Test
+    void aReturningPlayerIsRegisteredWithOneTapPlusTheMedicalAndConsentQuestions() {
+        Family family = fixtures.family("+447700900219", null, "Seb");
+        fixtures.completedLastSeason(family, family.playerId());
+        say(family, "Yes");
+        Reply stillRight = replies.lastReplyTo(family.conversationId());
+
+        Reply medical = say(family, "Yes");
+        Reply consent = say(family, "none");
+        Reply done = say(family, "Yes");
+        transcript.write("guided-returning-player");
+
+        assertThat(stillRight.text()).isEqualTo("Great!\n\nWelcome back! Here is what we have for Seb from the 2025-26 "
+                + "season:\nDate of birth: 14/03/2016\nEmergency contact: Jo Parent, +447700900299\nKit size: 9-10\n"
+                + "Is this still right?");
+        assertThat(stillRight.quickReplies()).containsExactly("Yes", "Change something");
+        assertThat(medical.text()).contains("kept Seb's details from last season", "medical conditions");
+        assertThat(consent.text()).contains("consent to the club taking and sharing photos");
+        assertThat(done.text()).contains("Seb's registration with Panthers for 2026-27 is complete");
+        assertThat(fixtures.value("SELECT date_of_birth || ' ' || emergency_contact_name || ' ' || "
+                + "emergency_contact_tel || ' ' || kit_size || ' ' || medical_notes || ' ' || photo_consent || ' ' || "
+                + "is_returning_player FROM players WHERE id = " + family.playerId()))
+                .isEqualTo("2016-03-14 Jo Parent +447700900299 9-10 None true true");
+    }
+
+    @Test
+    void changingSomethingAsksOnlyForWhatChanged() {
+        Family family = fixtures.family("+447700900220", null, "Seb");
+        fixtures.completedLastSeason(family, family.playerId());
+        say(family, "Yes");
+
+        Reply which = say(family, "Change something");
+        Reply next = say(family, "3");
+        say(family, "none");
+        Reply kit = say(family, "No");
+        say(family, "L");
+
+        assertThat(which.text()).contains("Which details have changed?", "1. Date of birth", "3. Kit size");
+        assertThat(next.text()).contains("kept the rest of Seb's details", "medical conditions");
+        assertThat(kit.text()).contains("What kit size does Seb need?");
+        assertThat(fixtures.player(family.playerId(), "kit_size")).isEqualTo("L");
+        assertThat(fixtures.player(family.playerId(), "date_of_birth")).isEqualTo("2016-03-14");
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("completed");
+    }
+
     private Reply say(Family family, String text) {
         transcript.parent(text);
         fixtures.inbound(family, text);

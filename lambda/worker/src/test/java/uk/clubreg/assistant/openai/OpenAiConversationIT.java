@@ -88,7 +88,7 @@ class OpenAiConversationIT {
         assertThat(request.path("instructions").asText())
                 .contains("You are Omega, the Urmston Town Juniors FC Registration Assistant")
                 .contains("\"player_id\":\"" + family.playerIds().get(1) + "\"", "\"first_name\":\"Mia\"", "initial_contact");
-        assertThat(request.path("tools")).hasSize(3)
+        assertThat(request.path("tools")).hasSize(4)
                 .allSatisfy(tool -> assertThat(tool.path("strict").asBoolean()).isTrue());
     }
 
@@ -293,6 +293,48 @@ class OpenAiConversationIT {
 
         assertThat(reply.text()).isEqualTo("Great! Was Seb registered last season?");
         assertThat(fixtures.value("SELECT openai_conversation_id FROM conversations")).isEqualTo("conv_3");
+    }
+
+    @Test
+    void theModelIsGivenEachPlayersFeesSoAFeeQuestionIsAnsweredNotHandedOver() {
+        Family family = fixtures.family("+447700900520", null, "Seb");
+        fixtures.execute("UPDATE players SET membership_fee_amount = 40, subscription_fee_amount = 26.5");
+        openAi.responses(message(700, 15, "Seb's fees for 2026-27 are £40 membership and £26.50 subscription."));
+
+        say(engine(1, Duration.ofSeconds(5)), family, "How much are the fees?");
+
+        String instructions = openAi.responseRequests().getFirst().path("instructions").asText();
+        assertThat(instructions).contains("\"membership_fee\":\"40\"", "\"subscription_fee\":\"26.50\"",
+                "\"team_manager\":\"Sam Manager\"", "Answer fee questions from it");
+        assertThat(instructions).doesNotContain("(fees,");
+        assertThat(fixtures.published).isEmpty();
+    }
+
+    @Test
+    void aReturningPlayersDetailsFromLastSeasonAreOfferedAndKeptWithOneToolCall() {
+        Family family = fixtures.family("+447700900521", null, "Seb");
+        fixtures.completedLastSeason(family, family.playerId());
+        fixtures.execute("UPDATE players SET registration_status = 'confirmed', stage = 'returning_player_check' "
+                + "WHERE season = '2026-27'");
+        openAi.responses(
+                functionCalls(900, 30, "confirm_last_season_details",
+                        "{\"player_id\": \"" + family.playerId() + "\", \"changed_details\": [\"kit_size\"]}"),
+                message(950, 25, "Thanks! What kit size does Seb need now, and any medical conditions?"));
+
+        Reply reply = say(engine(1, Duration.ofSeconds(5)), family, "Yes that's all still right, but he needs a bigger kit");
+
+        String instructions = openAi.responseRequests().getFirst().path("instructions").asText();
+        assertThat(instructions).contains("\"last_season\":{\"season\":\"2025-26\",\"date_of_birth\":\"2016-03-14\","
+                + "\"emergency_contact_name\":\"Jo Parent\",\"emergency_contact_tel\":\"+447700900299\","
+                + "\"kit_size\":\"9-10\"}");
+        assertThat(openAi.responseRequests().get(1).path("input").get(0).path("output").asText())
+                .contains("\"ok\":true", "kept from last season: date_of_birth, emergency_contact",
+                        "still missing: medical_notes, photo_consent, kit_size");
+        assertThat(openAi.responseRequests().get(1).path("instructions").asText()).doesNotContain("last_season");
+        assertThat(reply.text()).contains("What kit size");
+        assertThat(fixtures.value("SELECT date_of_birth || ' ' || emergency_contact_tel || ' ' || "
+                + "coalesce(kit_size, 'none') || ' ' || is_returning_player || ' ' || stage FROM players "
+                + "WHERE id = " + family.playerId())).isEqualTo("2016-03-14 +447700900299 none true info_collection");
     }
 
     private RegistrationConversation engine(int maxRetries, Duration timeout) {

@@ -1,0 +1,54 @@
+package uk.clubreg.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JobCodecTest {
+
+    private static final String PARENT = "+447700900123";
+
+    @Test
+    void everyJobComesBackAsItWasWritten() {
+        List<Job> jobs = List.of(
+                new Job.SendInvitation(PARENT, 7, 0),
+                new Job.SendInvitation(PARENT, 7, 2),
+                new Job.InboundMessage(PARENT, "SM1", 9, 3L),
+                new Job.ResendAsTemplate(PARENT, 11),
+                new Job.SendReminder(PARENT, 3, List.of(4L, 5L), LocalDate.of(2026, 11, 5)),
+                new Job.HandOffNotice(PARENT, 3, 1_795_000_000_000L, true),
+                new Job.ResumeConversation(PARENT, 3, 1_795_000_100_000L),
+                new Job.CompletionNotice(PARENT, 4),
+                new Job.TeamSummary("team-summaries", "U11 Panthers", "2026-27", LocalDate.of(2026, 11, 2)));
+
+        for (Job job : jobs) {
+            assertThat(JobCodec.read(JobCodec.body(job), job.groupId(), job.deduplicationId())).isEqualTo(job);
+        }
+    }
+
+    @Test
+    void aFirstInvitationKeepsItsEarlierWireFormAndDeduplicationId() {
+        Job.SendInvitation first = new Job.SendInvitation(PARENT, 7, 0);
+
+        assertThat(JobCodec.body(first)).isEqualTo("{\"invitation_id\":7,\"type\":\"send_invitation\"}");
+        assertThat(first.deduplicationId()).isEqualTo("invitation:7");
+        assertThat(new Job.SendInvitation(PARENT, 7, 1).deduplicationId()).isEqualTo("invitation:7:1");
+    }
+
+    @Test
+    void aTeamSummarysDeduplicationIdHoldsOnlyCharactersSqsAllows() {
+        String id = new Job.TeamSummary("team-summaries", "U11 Panthers (Girls) & Co", "2026/27",
+                LocalDate.of(2026, 11, 2)).deduplicationId();
+
+        assertThat(id).matches("[A-Za-z0-9!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~]{1,128}");
+    }
+
+    @Test
+    void aReminderWithoutPlayersIsRefused() {
+        assertThatThrownBy(() -> JobCodec.read("{\"type\":\"send_reminder\",\"conversation_id\":3,\"player_ids\":[],"
+                + "\"day\":\"2026-11-05\"}", PARENT, "d")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
