@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.app.RegistrationSystem;
+import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
 import uk.clubreg.json.Json;
 import uk.clubreg.messaging.MessagingHarness;
@@ -63,9 +64,7 @@ class ChasersIT {
         assertThat(reminders).hasSize(3);
         assertThat(Json.read(reminders.getFirst().get("ContentVariables"))).isEqualTo(Json.read("""
                 {"1": "Alex", "2": "Sam", "3": "2026-27", "4": "Urmston Town Juniors FC"}"""));
-        JsonNode registrations = Json.read(system.router().dispatch(new uk.clubreg.http.HttpRequest("GET",
-                "/registrations", Map.of("x-api-key", MessagingHarness.API_KEY), Map.of("team_name", "U11 Panthers"),
-                "", "r")).body());
+        JsonNode registrations = MessagingHarness.registrations(system, "U11 Panthers");
         assertThat(registrations.path("summary").path("reminders_sent").asInt()).isEqualTo(3);
         assertThat(registrations.path("players").get(0).path("reminders").path("sent").asInt()).isEqualTo(3);
         assertThat(registrations.path("players").get(0).path("reminders").path("last_sent_at").asText())
@@ -168,7 +167,7 @@ class ChasersIT {
 
     @Test
     void theRunNeedsTheApiKey() {
-        assertThat(system.router().dispatch(new uk.clubreg.http.HttpRequest("POST", "/admin/run/chasers", Map.of(),
+        assertThat(system.router().dispatch(new HttpRequest("POST", "/admin/run/chasers", Map.of(),
                 Map.of(), "", "r")).status()).isEqualTo(401);
     }
 

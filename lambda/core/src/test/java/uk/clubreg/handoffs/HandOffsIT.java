@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -150,14 +151,14 @@ class HandOffsIT {
     }
 
     private RegistrationSystem system(Map<String, String> overrides) {
-        Map<String, String> settings = new java.util.HashMap<>(overrides);
+        Map<String, String> settings = new HashMap<>(overrides);
         settings.put("TWILIO_MANAGER_NOTICE_CONTENT_SID", NOTICE_SID);
         return harness.system(clock, settings);
     }
 
     /** The hand-offs as the daily run uses them, over the same database; its notices are sent at once. */
     private HandOffs handOffs(Map<String, String> overrides) {
-        Map<String, String> settings = new java.util.HashMap<>(overrides);
+        Map<String, String> settings = new HashMap<>(overrides);
         settings.put("TWILIO_MANAGER_NOTICE_CONTENT_SID", NOTICE_SID);
         Repositories repositories = harness.repositories;
         AtomicReference<HandOffs> handOffs = new AtomicReference<>();
@@ -179,8 +180,7 @@ class HandOffsIT {
     }
 
     private JsonNode registrations(RegistrationSystem system) {
-        return Json.read(system.router().dispatch(new uk.clubreg.http.HttpRequest("GET", "/registrations",
-                Map.of("x-api-key", MessagingHarness.API_KEY), Map.of("team_name", "U11 Panthers"), "", "r")).body());
+        return MessagingHarness.registrations(system, "U11 Panthers");
     }
 
     private String lastBodyTo(String phone) {

@@ -1,5 +1,6 @@
 package uk.clubreg.messaging;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ import uk.clubreg.assistant.ConversationEngine;
 import uk.clubreg.config.Config;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
+import uk.clubreg.json.Json;
 import uk.clubreg.inbox.Inbox;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.messaging.twilio.TwilioSignatures;
@@ -117,6 +119,12 @@ public final class MessagingHarness implements AutoCloseable {
             headers.put("Content-Type", "application/json");
         }
         return system.router().dispatch(new HttpRequest(method, path, headers, Map.of(), json, "test-request"));
+    }
+
+    /** {@code GET /registrations} for the team (current season), as JSON. */
+    public static JsonNode registrations(RegistrationSystem system, String teamName) {
+        return Json.read(system.router().dispatch(new HttpRequest("GET", "/registrations",
+                Map.of("x-api-key", API_KEY), Map.of("team_name", teamName), "", "test-request")).body());
     }
 
     /** The parent writes on WhatsApp: Twilio's signed post to /webhook, answered by the inline jobs. */
