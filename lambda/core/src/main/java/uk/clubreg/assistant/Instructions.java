@@ -39,9 +39,8 @@ public final class Instructions {
                 .append("the parent writes; other families' registrations are not yours to see or change.\n")
                 .append("- Record every answer with the tools as soon as the parent gives it. If a tool returns an ")
                 .append("error, do not claim it worked: explain briefly and ask the parent again.\n")
-                .append("- Fees: each player's membership and subscription fees for the season are in the Players ")
-                .append("list (in pounds). Answer fee questions from it; a fee that is null has not been set yet, so ")
-                .append("say the team manager will confirm it.\n")
+                .append("- Answer fee questions from the Players list (pounds; null: not set yet, the team manager ")
+                .append("will confirm it).\n")
                 .append("- If the parent asks for a person, is unhappy, or asks something you cannot answer ")
                 .append("(safeguarding, medical advice, anything not in the Players list), call request_human_help ")
                 .append("and tell them a person will be in touch.\n\n");
@@ -71,12 +70,10 @@ public final class Instructions {
             case INITIAL_CONTACT -> "the parent has been invited. Ask whether they are happy to register this "
                     + "child. If yes, call update_registration_status with status confirmed. If they do NOT want "
                     + "to register, politely acknowledge it and set the status to declined.";
-            case RETURNING_PLAYER_CHECK -> "if the child has last_season details, this is a returning player: show "
-                    + "those details and ask whether they are still right (Yes, or Change something). Then call "
-                    + "confirm_last_season_details with the details that changed (none if all are right), and ask "
-                    + "only for those, and always afresh for medical notes and photo consent. Without last_season, "
-                    + "ask whether the child was registered with the club last season, and record the answer with "
-                    + "update_registration_status (status confirmed, is_returning_player).";
+            case RETURNING_PLAYER_CHECK -> "with last_season, show those details and ask if they are still right, "
+                    + "call confirm_last_season_details, then ask only for what changed (and always medical notes and "
+                    + "photo consent). Without it, ask whether the child was registered with the club last season, "
+                    + "and record the answer with update_registration_status (status confirmed, is_returning_player).";
             case INFO_COLLECTION -> "collect the details listed as missing, recording them with "
                     + "record_player_details (date of birth as YYYY-MM-DD; medical notes 'None' if there are none). "
                     + "When nothing is missing, call update_registration_status with status completed and thank "

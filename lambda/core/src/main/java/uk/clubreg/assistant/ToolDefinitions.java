@@ -51,20 +51,28 @@ public final class ToolDefinitions {
                                 .property("kit_size", enumOf(kitSizes, true), "Kit size")
                                 .build()),
                 new Definition(CONFIRM_LAST_SEASON_DETAILS,
-                        "For a returning player with last_season details: confirms the registration and keeps last "
-                                + "season's details except the ones the parent says have changed, which stay missing "
-                                + "and must be asked again. Medical notes and photo consent are always asked afresh.",
+                        "Returning player with last_season: confirms and keeps last season's details except "
+                                + "changed_details, which stay missing.",
                         object()
                                 .property("player_id", type("string"), "The player's id, from the Players list")
                                 .property("changed_details", arrayOf(Arrays.stream(LastSeason.Detail.values())
                                                 .map(LastSeason.Detail::wireName).toList()),
-                                        "The details that are no longer right; empty when all are still right")
+                                        "Details no longer right; empty if all are")
                                 .build()),
                 new Definition(REQUEST_HUMAN_HELP,
                         "Hand the conversation to the team manager: the parent asks for a person, is unhappy, or "
                                 + "asks something you cannot answer. You will not answer this parent again until a "
                                 + "manager releases the conversation.",
                         object().property("reason", type("string"), "Why a person is needed, in one sentence").build()));
+    }
+
+    /**
+     * The tools offered for a conversation: confirm_last_season_details only where a player has a registration from
+     * an earlier season. The choice holds for the whole conversation, so its requests keep one cacheable prefix.
+     */
+    public static List<Definition> offered(List<Definition> all, boolean returningPlayers) {
+        return returningPlayers ? all
+                : all.stream().filter(tool -> !tool.name().equals(CONFIRM_LAST_SEASON_DETAILS)).toList();
     }
 
     private static final class SchemaBuilder {

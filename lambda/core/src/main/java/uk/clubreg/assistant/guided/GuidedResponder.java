@@ -354,7 +354,11 @@ public final class GuidedResponder implements Responder {
             return "The club has no fees to tell you about at the moment.";
         }
         if (anyUnset) {
-            sentences.add("Your team manager will confirm any fee not set yet.");
+            List<String> managers = players.stream().map(Player::managerFullName).filter(name -> name != null
+                    && !name.isBlank()).distinct().toList();
+            sentences.add(managers.size() == 1
+                    ? "Your team manager, " + managers.getFirst() + ", will confirm any fee not set yet."
+                    : "Your team manager will confirm any fee not set yet.");
         }
         return String.join(" ", sentences);
     }

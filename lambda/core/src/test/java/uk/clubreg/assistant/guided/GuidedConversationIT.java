@@ -290,8 +290,8 @@ class GuidedConversationIT {
 
         assertThat(fees.text()).isEqualTo("Seb's fees for the 2026-27 season with Panthers are £40 membership and "
                 + "£26.50 subscription. The fees for the 2026-27 season with Panthers have not been set yet for Mia. "
-                + "Your team manager will confirm any fee not set yet.\n\nDoes Seb have any medical conditions or "
-                + "allergies the coaches should know about? Reply \"none\" if not.");
+                + "Your team manager, Sam Manager, will confirm any fee not set yet.\n\nDoes Seb have any medical "
+                + "conditions or allergies the coaches should know about? Reply \"none\" if not.");
         assertThat(fixtures.player(family.playerId(), "medical_notes")).isNull();
         assertThat(fixtures.published).isEmpty();
     }

@@ -80,7 +80,8 @@ public final class OpenAiResponder implements Responder {
     private final ConversationRepository conversations;
     private final ToolCalls tools;
     private final ConversationSettings settings;
-    private final List<Tool> functionTools;
+    private final List<Tool> toolsWithLastSeason;
+    private final List<Tool> toolsWithoutLastSeason;
     private final Clock clock;
 
     public OpenAiResponder(OpenAIClient client, Model model, ResponderContext context) {
@@ -91,8 +92,9 @@ public final class OpenAiResponder implements Responder {
         this.tools = context.tools();
         this.settings = context.settings();
         this.clock = context.clock();
-        this.functionTools = ToolDefinitions.all(settings.kitSizes()).stream().map(OpenAiResponder::functionTool)
-                .map(Tool::ofFunction).toList();
+        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes());
+        this.toolsWithLastSeason = functionTools(ToolDefinitions.offered(tools, true));
+        this.toolsWithoutLastSeason = functionTools(ToolDefinitions.offered(tools, false));
     }
 
     @Override
@@ -176,7 +178,7 @@ public final class OpenAiResponder implements Responder {
                 .instructions(Instructions.forTurn(settings, turn))
                 .conversation(conversation)
                 .input(ResponseCreateParams.Input.ofResponse(input))
-                .tools(functionTools)
+                .tools(turn.lastSeason().isEmpty() ? toolsWithoutLastSeason : toolsWithLastSeason)
                 .toolChoice(toolsAllowed ? ToolChoiceOptions.AUTO : ToolChoiceOptions.NONE);
         if (model.acceptsReasoning()) {
             request.reasoning(Reasoning.builder().effort(ReasoningEffort.of(model.reasoningEffort())).build());
@@ -212,6 +214,10 @@ public final class OpenAiResponder implements Responder {
                 .map(content -> content.asOutputText().text())
                 .collect(Collectors.joining("\n")).trim();
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static List<Tool> functionTools(List<ToolDefinitions.Definition> definitions) {
+        return definitions.stream().map(OpenAiResponder::functionTool).map(Tool::ofFunction).toList();
     }
 
     private static FunctionTool functionTool(ToolDefinitions.Definition definition) {

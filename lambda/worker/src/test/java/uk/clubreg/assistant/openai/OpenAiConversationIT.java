@@ -88,7 +88,7 @@ class OpenAiConversationIT {
         assertThat(request.path("instructions").asText())
                 .contains("You are Omega, the Urmston Town Juniors FC Registration Assistant")
                 .contains("\"player_id\":\"" + family.playerIds().get(1) + "\"", "\"first_name\":\"Mia\"", "initial_contact");
-        assertThat(request.path("tools")).hasSize(4)
+        assertThat(request.path("tools")).hasSize(3)
                 .allSatisfy(tool -> assertThat(tool.path("strict").asBoolean()).isTrue());
     }
 
@@ -305,7 +305,7 @@ class OpenAiConversationIT {
 
         String instructions = openAi.responseRequests().getFirst().path("instructions").asText();
         assertThat(instructions).contains("\"membership_fee\":\"40\"", "\"subscription_fee\":\"26.50\"",
-                "\"team_manager\":\"Sam Manager\"", "Answer fee questions from it");
+                "\"team_manager\":\"Sam Manager\"", "Answer fee questions from the Players list");
         assertThat(instructions).doesNotContain("(fees,");
         assertThat(fixtures.published).isEmpty();
     }
@@ -331,6 +331,8 @@ class OpenAiConversationIT {
                 .contains("\"ok\":true", "kept from last season: date_of_birth, emergency_contact",
                         "still missing: medical_notes, photo_consent, kit_size");
         assertThat(openAi.responseRequests().get(1).path("instructions").asText()).doesNotContain("last_season");
+        assertThat(openAi.responseRequests().getFirst().path("tools").toString())
+                .contains("confirm_last_season_details");
         assertThat(reply.text()).contains("What kit size");
         assertThat(fixtures.value("SELECT date_of_birth || ' ' || emergency_contact_tel || ' ' || "
                 + "coalesce(kit_size, 'none') || ' ' || is_returning_player || ' ' || stage FROM players "
