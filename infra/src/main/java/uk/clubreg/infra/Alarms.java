@@ -1,20 +1,39 @@
 package uk.clubreg.infra;
 
+import java.util.List;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.logs.FilterPattern;
+import software.amazon.awscdk.services.logs.MetricFilterOptions;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
-/** CloudWatch alarms for what needs a person: lost jobs, failing code, throttling and a stalled queue. */
+/**
+ * CloudWatch alarms for what needs a person: lost jobs, failing code, throttling, a stalled queue, and the failures
+ * the code raises itself (uk.clubreg.logging.Alarm). Each alarm has an entry of its id in docs/runbook.md.
+ */
 public final class Alarms extends Construct {
+
+    /** Namespace of the metrics counted from the functions' logs. */
+    static final String NAMESPACE = "ClubRegistration";
+
+    /** An alarm the code raises as a log line {@code "alarm": name}; the threshold is per 5 minutes. */
+    record Logged(String name, String description, int threshold) {}
+
+    /** Keep equal to uk.clubreg.logging.Alarm (a test compares them). */
+    static final List<Logged> LOGGED = List.of(
+            new Logged("CredentialsRefused", "Twilio or OpenAI refused our credentials even after reading them again", 1),
+            // One could be a stranger's junk post; several are a misconfigured URL or token.
+            new Logged("WebhookSignatureRefused", "Webhook posts were refused for a signature that did not match", 5));
 
     /** A job older than this has missed several worker attempts or the worker is not running. */
     static final int OLDEST_JOB_AGE_SECONDS = 300;
@@ -22,6 +41,8 @@ public final class Alarms extends Construct {
     private static final Duration PERIOD = Duration.minutes(5);
     private static final MetricOptions SUM = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
     private static final MetricOptions MAX = MetricOptions.builder().period(PERIOD).statistic("Maximum").build();
+
+    private static final String ALARM_FIELD = "alarm";
 
     private final Topic topic;
 
@@ -39,11 +60,23 @@ public final class Alarms extends Construct {
         alarm("WorkerThrottles", "The worker function was throttled", worker.metricThrottles(SUM), 1);
         alarm("OldestJobAge", "A job has waited over " + OLDEST_JOB_AGE_SECONDS + " s on the work queue",
                 queue.jobs().metricApproximateAgeOfOldestMessage(MAX), OLDEST_JOB_AGE_SECONDS);
+        for (Logged logged : LOGGED) {
+            for (Function function : List.of(api, worker)) {
+                function.getLogGroup().addMetricFilter(logged.name() + "Filter", MetricFilterOptions.builder()
+                        .filterPattern(FilterPattern.stringValue("$." + ALARM_FIELD, "=", logged.name()))
+                        .metricNamespace(NAMESPACE)
+                        .metricName(logged.name())
+                        .metricValue("1")
+                        .build());
+            }
+            alarm(logged.name(), logged.description(), Metric.Builder.create().namespace(NAMESPACE)
+                    .metricName(logged.name()).period(PERIOD).statistic("Sum").build(), logged.threshold());
+        }
     }
 
     private void alarm(String id, String description, IMetric metric, int threshold) {
         Alarm alarm = Alarm.Builder.create(this, id)
-                .alarmDescription(description)
+                .alarmDescription(description + " (docs/runbook.md, " + id + ")")
                 .metric(metric)
                 .threshold(threshold)
                 .comparisonOperator(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD)

@@ -85,7 +85,8 @@ public final class ConfigStore extends Construct {
     }
 
     public List<SecretSetting> twilioCredentials() {
-        return List.of(new SecretSetting("TWILIO_ACCOUNT_SID", twilio), new SecretSetting("TWILIO_AUTH_TOKEN", twilio));
+        return List.of(new SecretSetting("TWILIO_ACCOUNT_SID", twilio), new SecretSetting("TWILIO_AUTH_TOKEN", twilio),
+                new SecretSetting("TWILIO_AUTH_TOKEN_PREVIOUS", twilio));
     }
 
     public SecretSetting openAiApiKey() {

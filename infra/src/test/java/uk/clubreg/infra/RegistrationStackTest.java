@@ -364,7 +364,7 @@ class RegistrationStackTest {
     void everyAlarmNotifiesTheTopic() {
         String topic = queries.logicalId("AWS::SNS::Topic", "AlarmsTopic");
 
-        template.resourceCountIs("AWS::CloudWatch::Alarm", 6);
+        template.resourceCountIs("AWS::CloudWatch::Alarm", 6 + Alarms.LOGGED.size());
         template.allResourcesProperties("AWS::CloudWatch::Alarm",
                 Map.of("AlarmActions", List.of(Map.of("Ref", topic))));
     }

@@ -29,7 +29,7 @@ public record Adapters(Database database, Optional<JobQueue> queue, WhatsAppGate
         Optional<JobQueue> queue = config.get(Setting.QUEUE_URL).map(url -> new SqsJobQueue(
                 SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)), url));
         return new Adapters(database, queue, TwilioWhatsAppGateway.fromConfig(config),
-                new TwilioSignatureVerifier(() -> config.require(Setting.TWILIO_AUTH_TOKEN)), Assistant.guided(),
+                TwilioSignatureVerifier.fromConfig(config), Assistant.guided(),
                 Clock.systemUTC());
     }
 

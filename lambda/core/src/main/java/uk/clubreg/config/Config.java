@@ -3,6 +3,7 @@ package uk.clubreg.config;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,12 @@ public final class Config {
     }
 
     private record Cached(Optional<String> value, Instant readAt) {}
+
+    /**
+     * A setting is re-read from its source on demand ({@link #reread}) at most this often: a burst of failures, or
+     * junk posts with bad signatures, cannot turn into a burst of Secrets Manager calls.
+     */
+    static final Duration REREAD_FLOOR = Duration.ofSeconds(10);
 
     private final Map<String, String> environment;
     private final RemoteSource secrets;
@@ -79,6 +86,29 @@ public final class Config {
 
     public boolean isSet(Setting setting) {
         return get(setting).isPresent();
+    }
+
+    /**
+     * Re-reads remote settings from their sources now, unless one was read within {@link #REREAD_FLOOR}: for a
+     * caller whose credentials were just refused, so a rotated secret is used before its cached value expires.
+     *
+     * @return true when a value differs from the one cached before
+     */
+    public boolean reread(Collection<Setting> settings) {
+        boolean changed = false;
+        for (Setting setting : settings) {
+            if (setting.source() == Setting.Source.ENV || blankToNull(environment.get(setting.name())) != null) {
+                continue;
+            }
+            Cached before = cache.get(setting);
+            if (before != null && before.readAt().plus(REREAD_FLOOR).isAfter(clock.instant())) {
+                continue;
+            }
+            Cached now = new Cached(Optional.ofNullable(blankToNull(readRemote(setting))), clock.instant());
+            cache.put(setting, now);
+            changed |= before == null || !before.value().equals(now.value());
+        }
+        return changed;
     }
 
     /** Drops cached remote values, e.g. after a SnapStart restore or a secret rotation. */

@@ -26,6 +26,7 @@ public enum Setting {
     // Messaging (Twilio): WhatsApp in and out, templates and the 24-hour window
     TWILIO_ACCOUNT_SID(Source.SECRET, null, null, "Twilio Account SID (AC...)."),
     TWILIO_AUTH_TOKEN(Source.SECRET, null, null, "Twilio Auth Token: authenticates sends and checks X-Twilio-Signature."),
+    TWILIO_AUTH_TOKEN_PREVIOUS(Source.SECRET, null, null, "During a rotation only: the auth token being replaced; webhook signatures made with it are still accepted."),
     TWILIO_WHATSAPP_FROM(Source.PARAMETER, "/twilio/whatsapp-from", null, "The club's WhatsApp sender, e.g. whatsapp:+447700900000."),
     TWILIO_INVITE_CONTENT_SID(Source.PARAMETER, "/twilio/invite-content-sid", null, "Content template (HX...) of a new invitation; variables 1-9."),
     TWILIO_EXISTING_CONTENT_SID(Source.PARAMETER, "/twilio/existing-content-sid", null, "Content template of an invitation to a parent already in a conversation; variables 1-9."),

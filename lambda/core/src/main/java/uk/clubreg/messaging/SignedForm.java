@@ -2,11 +2,14 @@ package uk.clubreg.messaging;
 
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.http.FormBody;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
+import uk.clubreg.logging.Alarm;
 
 /**
  * A Twilio webhook's form fields, only when X-Twilio-Signature matches them and our exact public URL
@@ -14,6 +17,7 @@ import uk.clubreg.http.HttpResponse;
  */
 public final class SignedForm {
 
+    private static final Logger LOG = LoggerFactory.getLogger(SignedForm.class);
     static final String SIGNATURE_HEADER = "X-Twilio-Signature";
 
     private final Config config;
@@ -30,7 +34,13 @@ public final class SignedForm {
             return Optional.empty();
         }
         Map<String, String> fields = FormBody.parse(request.body());
-        return verifier.isValid(publicUrl(path), fields, signature) ? Optional.of(fields) : Optional.empty();
+        if (verifier.isValid(publicUrl(path), fields, signature)) {
+            return Optional.of(fields);
+        }
+        // Signed, but not for our URL with either token: a junk post, or PUBLIC_BASE_URL or the token is wrong.
+        Alarm.WEBHOOK_SIGNATURE_REFUSED.raise(LOG.atWarn().addKeyValue("path", path),
+                "X-Twilio-Signature does not match; the post was refused");
+        return Optional.empty();
     }
 
     String publicUrl(String path) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,34 @@ class ConfigTest {
         clock.advance(Duration.ofSeconds(61));
 
         assertThat(config.require(Setting.API_KEY)).isEqualTo("v2");
+    }
+
+    @Test
+    void aRereadReadsTheSourceBeforeTheCacheExpiresAndSaysWhetherTheValueChanged() {
+        MutableClock clock = new MutableClock();
+        Map<String, String> secret = new HashMap<>(Map.of("arn:x#API_KEY", "old"));
+        Config config = new Config(Map.of("API_KEY_SECRET_ARN", "arn:x"), secret::get, name -> null, clock);
+        config.require(Setting.API_KEY);
+        clock.advance(Duration.ofSeconds(11));
+
+        secret.put("arn:x#API_KEY", "new");
+
+        assertThat(config.reread(List.of(Setting.API_KEY))).isTrue();
+        assertThat(config.require(Setting.API_KEY)).isEqualTo("new");
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(config.reread(List.of(Setting.API_KEY))).isFalse();
+    }
+
+    @Test
+    void aRereadSoonAfterTheLastReadCallsNoSource() {
+        MutableClock clock = new MutableClock();
+        Config config = new Config(Map.of("API_KEY_SECRET_ARN", "arn:x"),
+                name -> { secretReads.add(name); return "v" + secretReads.size(); }, name -> null, clock);
+        config.require(Setting.API_KEY);
+        clock.advance(Duration.ofSeconds(5));
+
+        assertThat(config.reread(List.of(Setting.API_KEY, Setting.DEFAULT_PHONE_REGION))).isFalse();
+        assertThat(secretReads).hasSize(1);
     }
 
     @Test

@@ -14,6 +14,7 @@ import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.messaging.MessagingHarness;
 import uk.clubreg.messaging.twilio.TwilioSignatures;
+import uk.clubreg.testsupport.LogCapture;
 import uk.clubreg.testsupport.TestQueue;
 
 class InboundWebhookIT {
@@ -100,14 +101,17 @@ class InboundWebhookIT {
     }
 
     @Test
-    void aMessageWithAWrongSignatureIsRefusedAndNothingIsStored() {
+    void aMessageWithAWrongSignatureIsRefusedNothingIsStoredAndTheAlarmIsRaised() {
         knownParent();
         Map<String, String> form = MessagingHarness.incoming(SID, PARENT, "Hi");
 
-        HttpResponse response = webhook.handle(MessagingHarness.post("/webhook", form,
-                TwilioSignatures.sign("another-accounts-token", MessagingHarness.PUBLIC_BASE_URL + "/webhook", form)));
+        try (LogCapture logs = LogCapture.capture()) {
+            HttpResponse response = webhook.handle(MessagingHarness.post("/webhook", form,
+                    TwilioSignatures.sign("another-accounts-token", MessagingHarness.PUBLIC_BASE_URL + "/webhook", form)));
 
-        assertThat(response.status()).isEqualTo(403);
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(logs.lines()).anyMatch(line -> line.contains("\"alarm\":\"WebhookSignatureRefused\""));
+        }
         assertNothingStoredOrQueued();
     }
 

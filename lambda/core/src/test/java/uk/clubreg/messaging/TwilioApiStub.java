@@ -57,6 +57,18 @@ public final class TwilioApiStub implements AutoCloseable {
                 .whenScenarioStateIs("recovered").willReturn(accepted()));
     }
 
+    /**
+     * Only sends authenticated with this auth token are accepted; others get Twilio's 401 (error 20003), as after
+     * the token was rotated in the Twilio console.
+     */
+    public void acceptsOnlyAuthToken(String authToken) {
+        server.resetMappings();
+        server.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(1).withBasicAuth(ACCOUNT_SID, authToken)
+                .willReturn(accepted()));
+        server.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(2)
+                .willReturn(error(401, 20003)));
+    }
+
     /** Form fields of every request Twilio received, in order. */
     public List<Map<String, String>> sentForms() {
         return server.findAll(postRequestedFor(urlPathEqualTo(MESSAGES_PATH))).stream()

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.io.CloseMode;
 
 /**
  * The SDK's HTTP client with its retries turned off, optionally pointed at a local server.
@@ -35,6 +36,11 @@ final class NoRetryHttpClient extends NetworkHttpClient {
                         .build())
                 .setDefaultRequestConfig(HttpClient.DEFAULT_REQUEST_CONFIG));
         this.baseUrl = baseUrl == null ? null : baseUrl.replaceAll("/+$", "");
+    }
+
+    /** Closes the connection pool of a client replaced after a rotation. */
+    void close() {
+        client.close(CloseMode.GRACEFUL);
     }
 
     @Override

@@ -1,0 +1,73 @@
+package uk.clubreg.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.constructs.IConstruct;
+
+/**
+ * The alarms the code raises (uk.clubreg.logging.Alarm, read from its source: infra cannot depend on the Lambda
+ * code) are counted and alarmed on in the stack, and every alarm in the stack has an entry in docs/runbook.md.
+ */
+class AlarmsContractTest {
+
+    private static final Path ALARM_SOURCE = Path.of("../lambda/core/src/main/java/uk/clubreg/logging/Alarm.java");
+    private static final Path RUNBOOK = Path.of("../docs/runbook.md");
+    private static final Pattern RAISED = Pattern.compile("^\\s*[A-Z_]+\\(\"([A-Za-z]+)\"\\)[,;]", Pattern.MULTILINE);
+
+    private static RegistrationStack stack;
+    private static Template template;
+
+    @BeforeAll
+    static void synthesise() {
+        stack = SynthesisedStack.build(Map.of());
+        template = SynthesisedStack.template(stack);
+    }
+
+    @Test
+    void theStackCountsExactlyTheAlarmsTheCodeRaises() throws IOException {
+        List<String> raised = new ArrayList<>();
+        Matcher matcher = RAISED.matcher(Files.readString(ALARM_SOURCE));
+        while (matcher.find()) {
+            raised.add(matcher.group(1));
+        }
+
+        assertThat(raised).isNotEmpty();
+        assertThat(Alarms.LOGGED).extracting(Alarms.Logged::name).containsExactlyInAnyOrderElementsOf(raised);
+    }
+
+    @Test
+    void eachRaisedAlarmIsCountedFromTheLogsOfTheApiAndTheWorkerAndAlarmedOn() {
+        for (Alarms.Logged logged : Alarms.LOGGED) {
+            template.resourcePropertiesCountIs("AWS::Logs::MetricFilter", Map.of(
+                    "FilterPattern", "{ $.alarm = \"" + logged.name() + "\" }",
+                    "MetricTransformations", List.of(Map.of("MetricNamespace", Alarms.NAMESPACE,
+                            "MetricName", logged.name(), "MetricValue", "1"))), 2);
+            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                    "Namespace", Alarms.NAMESPACE, "MetricName", logged.name(), "Threshold", logged.threshold()));
+        }
+    }
+
+    @Test
+    void everyAlarmInTheStackHasARunbookEntry() throws IOException {
+        String runbook = Files.readString(RUNBOOK);
+        List<String> alarms = stack.getNode().findChild("Alarms").getNode().getChildren().stream()
+                .filter(child -> child instanceof Alarm)
+                .map(child -> ((IConstruct) child).getNode().getId())
+                .toList();
+
+        assertThat(alarms).hasSize(6 + Alarms.LOGGED.size());
+        assertThat(alarms).allSatisfy(id -> assertThat(runbook).contains("\n## " + id + "\n"));
+    }
+}

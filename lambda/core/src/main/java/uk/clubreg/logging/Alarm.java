@@ -1,0 +1,33 @@
+package uk.clubreg.logging;
+
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * Failures nobody would otherwise hear of. Each is raised as a log line carrying {@code "alarm": "<metric name>"};
+ * in AWS a metric filter per name counts them and a CloudWatch alarm of the same name tells a person
+ * (infra's {@code Alarms}; what to do: docs/runbook.md). No AWS call is made from the code that raises one.
+ */
+public enum Alarm {
+    /** A provider refused our credentials even after they were read again (Twilio 401/403/20003). */
+    CREDENTIALS_REFUSED("CredentialsRefused"),
+    /** A signed webhook did not match the current or previous auth token. */
+    WEBHOOK_SIGNATURE_REFUSED("WebhookSignatureRefused");
+
+    /** The JSON field the metric filters match on. */
+    public static final String FIELD = "alarm";
+
+    private final String metricName;
+
+    Alarm(String metricName) {
+        this.metricName = metricName;
+    }
+
+    public String metricName() {
+        return metricName;
+    }
+
+    /** Logs {@code event} (its level and fields chosen by the caller) with this alarm's field. */
+    public void raise(LoggingEventBuilder event, String message) {
+        event.addKeyValue(FIELD, metricName).log(message);
+    }
+}
