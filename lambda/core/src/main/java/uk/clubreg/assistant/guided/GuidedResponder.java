@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,43 +40,52 @@ import uk.clubreg.players.Stage;
  * contact them, which of last season's details changed) are kept as the conversation's guided prompt. Yes/No
  * questions carry quick-reply buttons, choices are numbered, and typed answers are accepted. Siblings are
  * registered one after the other. A question about fees is answered from the registrations, whatever was asked.
+ * What it says and the answers it understands come from {@link GuidedTexts}.
  */
 public final class GuidedResponder implements Responder {
 
-    private static final List<String> YES = List.of("yes", "y", "yeah", "yep", "yup", "ok", "okay", "sure", "of course",
-            "definitely", "happy to", "please do", "👍");
-    private static final List<String> NO = List.of("no", "n", "nope", "nah", "not this season", "no thanks");
-    /** Asked for a person in so many words: handed over at once. A bare "help" is asked about first. */
-    private static final Set<String> ASK_FOR_A_PERSON = Set.of("manager", "human", "person", "agent",
-            "speak to someone", "talk to someone", "speak to a person", "talk to a person");
-    private static final String HELP = "help";
-    private static final Set<String> NONE = Set.of("none", "no", "nothing", "n/a", "na", "nil", "no allergies");
-    private static final Pattern FEE_WORDS = Pattern.compile(
-            "\\b(fee|fees|cost|costs|price|subs|subscription|subscriptions|membership|how much)\\b");
-    private static final Pattern QUESTION_START = Pattern.compile(
-            "^(how|what|when|is|are|do|does|can|fee|fees|cost|price|subs)\\b");
     private static final Pattern CHOICE = Pattern.compile("\\b([1-3])\\b");
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    // Quick replies; without the quick-reply template the messaging side numbers them, so "1"/"2" are answers too.
-    private static final List<String> YES_NO = List.of("Yes", "No");
-    private static final List<String> CARRY_ON_OR_START_AGAIN = List.of("Carry on", "Start again");
-    private static final List<String> STILL_RIGHT = List.of("Yes", "Change something");
 
-    /** What this turn has said so far, and the guided prompt waiting for an answer. */
+    /** What this turn has said so far, in the parent's words, and the guided prompt waiting for an answer. */
     private static final class Progress {
+        final GuidedTexts texts;
         final List<String> said = new ArrayList<>();
         GuidedPrompt prompt;
 
-        Progress(GuidedPrompt prompt) {
+        Progress(GuidedTexts texts, GuidedPrompt prompt) {
+            this.texts = texts;
             this.prompt = prompt;
         }
+
+        void say(String key, Map<String, ?> values) {
+            said.add(texts.text(key, values));
+        }
+
+        void say(String key) {
+            said.add(texts.text(key));
+        }
+
+        /** The reply: what was said, then the question; buttons are keys of the texts. */
+        Reply ask(String question, List<String> buttonKeys) {
+            List<String> lines = new ArrayList<>(said);
+            lines.add(question);
+            return Reply.withButtons(String.join("\n\n", lines), buttonKeys.stream().map(texts::text).toList());
+        }
     }
+
+    // Quick replies; without the quick-reply template the messaging side numbers them, so "1"/"2" are answers too.
+    private static final List<String> YES_NO = List.of("button.yes", "button.no");
+    private static final List<String> CARRY_ON_OR_START_AGAIN = List.of("button.carry_on", "button.start_again");
+    private static final List<String> STILL_RIGHT = List.of("button.yes", "button.change_something");
 
     private final PlayerRepository registrations;
     private final ConversationRepository conversations;
     private final RegistrationActions actions;
     private final ConversationSettings settings;
     private final Clock clock;
+    private final GuidedTexts texts = GuidedTexts.english();
+    private final Answers answers = new Answers(texts);
 
     public GuidedResponder(ResponderContext context) {
         this.registrations = context.players();
@@ -94,31 +103,31 @@ public final class GuidedResponder implements Responder {
     @Override
     public Reply respond(Turn turn) {
         long conversationId = turn.conversationId();
-        Progress progress = new Progress(turn.guidedPrompt());
+        Progress progress = new Progress(texts, turn.guidedPrompt());
         boolean earlierAttempt = turn.earlierAttempt();
         for (InboundMessage message : turn.messages()) {
-            String answer = normalise(message.body());
+            String answer = Answers.normalise(message.body());
             if (progress.prompt == GuidedPrompt.HELP_OFFER) {
                 prompt(conversationId, progress, null);
-                Optional<Boolean> wantsAPerson = yesNo(answer);
+                Optional<Boolean> wantsAPerson = answers.yesNo(answer);
                 if (wantsAPerson.orElse(false)) {
-                    return handOver(conversationId);
+                    return handOver(conversationId, progress);
                 }
                 if (wantsAPerson.isPresent()) {
-                    progress.said.add("No problem, let's carry on.");
+                    progress.say("help_offer.declined");
                     continue;
                 }
             }
-            if (ASK_FOR_A_PERSON.contains(answer)) {
-                return handOver(conversationId);
+            if (answers.asksForAPerson(answer)) {
+                return handOver(conversationId, progress);
             }
-            if (answer.equals(HELP)) {
+            if (answers.asksForHelp(answer)) {
                 prompt(conversationId, progress, GuidedPrompt.HELP_OFFER);
-                return ask(progress.said, "Would you like the team manager to contact you?", YES_NO);
+                return progress.ask(texts.text("ask.help_offer"), YES_NO);
             }
             List<Player> players = registrations.inConversation(conversationId);
-            if (isFeeQuestion(answer, message.body())) {
-                progress.said.add(fees(players));
+            if (answers.isFeeQuestion(answer, message.body())) {
+                progress.said.add(fees(players, progress.texts));
                 continue;
             }
             if (earlierAttempt) {
@@ -126,17 +135,19 @@ public final class GuidedResponder implements Responder {
                 List<Player> started = players.stream().filter(p -> turn.reinvited().contains(p.id())
                         && p.stage().inProgress() && p.stage() != Stage.INITIAL_CONTACT).toList();
                 if (!started.isEmpty()) {
-                    Optional<Boolean> carryOn = carryOnOrStartAgain(answer);
+                    Optional<Boolean> carryOn = answers.carryOnOrStartAgain(answer);
                     if (carryOn.isEmpty()) {
-                        return earlierAttemptOffer(started, progress.said);
+                        return progress.ask(texts.text("earlier_attempt.offer", Map.of("children",
+                                firstNames(started, progress.texts))), CARRY_ON_OR_START_AGAIN);
                     }
                     registrations.acknowledgeEarlierAttempt(conversationId, clock.instant());
                     if (!carryOn.get()) {
                         // Only the re-invited children start again; their siblings' answers stay.
                         started.forEach(p -> actions.startAgain(conversationId, p.id()));
-                        progress.said.add("No problem, let's start again with " + Player.firstNames(started) + ".");
+                        progress.say("earlier_attempt.start_again",
+                                Map.of("children", firstNames(started, progress.texts)));
                     } else {
-                        progress.said.add("Great, let's carry on where we left off.");
+                        progress.say("earlier_attempt.carry_on");
                     }
                     continue;
                 }
@@ -156,9 +167,9 @@ public final class GuidedResponder implements Responder {
         return next(conversationId, turn.parentFirstName(), turn.lastSeason(), progress);
     }
 
-    private Reply handOver(long conversationId) {
+    private Reply handOver(long conversationId, Progress progress) {
         actions.requestHumanHelp(conversationId, "The parent asked to speak to a person");
-        return Reply.text("I've asked the team manager to get in touch with you. A person will reply soon.");
+        return Reply.text(progress.texts.text("hand_over"));
     }
 
     private void prompt(long conversationId, Progress progress, GuidedPrompt prompt) {
@@ -171,30 +182,32 @@ public final class GuidedResponder implements Responder {
     private void answer(long conversationId, Player player, Map<Long, LastSeason> lastSeason, String answer,
                         String original, Progress progress) {
         switch (player.stage()) {
-            case INITIAL_CONTACT -> yesNo(answer).ifPresentOrElse(yes -> {
+            case INITIAL_CONTACT -> answers.yesNo(answer).ifPresentOrElse(yes -> {
                 actions.updateRegistrationStatus(conversationId, new StatusChange(player.id(),
                         yes ? RegistrationStatus.CONFIRMED : RegistrationStatus.DECLINED, null, null));
-                progress.said.add(yes ? "Great!" : "No problem, we've noted that " + player.firstName()
-                        + " won't be registering for " + player.season() + ". Thanks for letting us know.");
-            }, () -> progress.said.add("Sorry, I didn't catch that."));
+                if (yes) {
+                    progress.say("confirmed");
+                } else {
+                    progress.say("declined", Map.of("child", player.firstName(), "season", player.season()));
+                }
+            }, () -> progress.say("not_understood"));
             case RETURNING_PLAYER_CHECK -> {
                 if (isReturningCheck(player, lastSeason)) {
-                    stillRight(answer).ifPresentOrElse(right -> {
+                    answers.stillRight(answer).ifPresentOrElse(right -> {
                         if (right) {
                             actions.carryOverLastSeason(conversationId, player.id(), Set.of());
-                            progress.said.add("Great, we've kept " + player.firstName()
-                                    + "'s details from last season.");
+                            progress.say("last_season.kept", Map.of("child", player.firstName()));
                         } else {
                             prompt(conversationId, progress, GuidedPrompt.CHANGED_DETAILS);
                         }
-                    }, () -> progress.said.add("Sorry, I didn't catch that."));
+                    }, () -> progress.say("not_understood"));
                 } else {
-                    yesNo(answer).ifPresentOrElse(yes -> actions.updateRegistrationStatus(conversationId,
+                    answers.yesNo(answer).ifPresentOrElse(yes -> actions.updateRegistrationStatus(conversationId,
                             new StatusChange(player.id(), RegistrationStatus.CONFIRMED, yes, null)),
-                            () -> progress.said.add("Sorry, I didn't catch that."));
+                            () -> progress.say("not_understood"));
                 }
             }
-            case INFO_COLLECTION -> recordDetail(conversationId, player, answer, original, progress.said);
+            case INFO_COLLECTION -> recordDetail(conversationId, player, answer, original, progress);
             default -> { }
         }
     }
@@ -206,25 +219,18 @@ public final class GuidedResponder implements Responder {
         while (choice.find()) {
             changed.add(LastSeason.Detail.values()[Integer.parseInt(choice.group(1)) - 1]);
         }
-        if (answer.contains("birth") || answer.contains("dob")) {
-            changed.add(LastSeason.Detail.DATE_OF_BIRTH);
-        }
-        if (answer.contains("contact") || answer.contains("emergency")) {
-            changed.add(LastSeason.Detail.EMERGENCY_CONTACT);
-        }
-        if (answer.contains("kit") || answer.contains("size")) {
-            changed.add(LastSeason.Detail.KIT_SIZE);
-        }
+        changed.addAll(answers.namedDetails(answer));
         if (changed.isEmpty()) {
-            progress.said.add("Sorry, I didn't catch that.");
+            progress.say("not_understood");
             prompt(conversationId, progress, GuidedPrompt.CHANGED_DETAILS);
             return;
         }
         actions.carryOverLastSeason(conversationId, player.id(), changed);
-        progress.said.add("Thanks, we've kept the rest of " + player.firstName() + "'s details from last season.");
+        progress.say("last_season.kept_the_rest", Map.of("child", player.firstName()));
     }
 
-    private void recordDetail(long conversationId, Player player, String answer, String original, List<String> said) {
+    private void recordDetail(long conversationId, Player player, String answer, String original,
+                              Progress progress) {
         if (RequiredDetails.missingDetails(player).isEmpty()) {
             return; // nothing was asked: next() completes the registration
         }
@@ -232,33 +238,33 @@ public final class GuidedResponder implements Responder {
         String text = original == null ? "" : original.trim();
         DetailsUpdate update = switch (detail) {
             case DATE_OF_BIRTH -> new DetailsUpdate(player.id(), text, null, null, null, null, null);
-            case MEDICAL_NOTES -> new DetailsUpdate(player.id(), null, NONE.contains(answer) ? "None" : text,
+            case MEDICAL_NOTES -> new DetailsUpdate(player.id(), null, answers.isNone(answer) ? "None" : text,
                     null, null, null, null);
             case EMERGENCY_CONTACT_NAME -> new DetailsUpdate(player.id(), null, null, text, null, null, null);
             case EMERGENCY_CONTACT_TEL -> new DetailsUpdate(player.id(), null, null, null, text, null, null);
-            case PHOTO_CONSENT -> yesNo(answer)
+            case PHOTO_CONSENT -> answers.yesNo(answer)
                     .map(yes -> new DetailsUpdate(player.id(), null, null, null, null, yes, null)).orElse(null);
             case KIT_SIZE -> new DetailsUpdate(player.id(), null, null, null, null, null, text);
         };
         ToolResult result = update == null ? ToolResult.refused("not yes or no")
                 : actions.recordPlayerDetails(conversationId, update);
         if (!result.ok()) {
-            said.add(sorry(detail, player));
+            sorry(detail, player, progress);
             return;
         }
-        completeReadyRegistrations(conversationId, said);
+        completeReadyRegistrations(conversationId, progress);
     }
 
     /** Completes every registration whose details are all in (also ones the AI collected before the switch). */
-    private List<Player> completeReadyRegistrations(long conversationId, List<String> said) {
+    private List<Player> completeReadyRegistrations(long conversationId, Progress progress) {
         List<Player> players = registrations.inConversation(conversationId);
         boolean completedAny = false;
         for (Player player : players) {
             if (player.stage() == Stage.INFO_COLLECTION && RequiredDetails.missing(player).isEmpty()) {
                 actions.updateRegistrationStatus(conversationId,
                         new StatusChange(player.id(), RegistrationStatus.COMPLETED, null, "Registered in guided mode"));
-                said.add("Thank you! " + player.firstName() + "'s registration with " + player.teamName() + " for "
-                        + player.season() + " is complete.");
+                progress.say("completed", Map.of("child", player.firstName(), "team", player.teamName(),
+                        "season", player.season()));
                 completedAny = true;
             }
         }
@@ -267,25 +273,27 @@ public final class GuidedResponder implements Responder {
 
     private Reply next(long conversationId, String parentFirstName, Map<Long, LastSeason> lastSeason,
                        Progress progress) {
-        List<Player> players = completeReadyRegistrations(conversationId, progress.said);
+        GuidedTexts texts = progress.texts;
+        List<Player> players = completeReadyRegistrations(conversationId, progress);
         Optional<Player> current = current(players);
         if (current.isEmpty()) {
-            progress.said.add(closing(parentFirstName, players));
+            progress.said.add(closing(parentFirstName, players, texts));
             return Reply.text(String.join("\n\n", progress.said));
         }
         Player player = current.get();
         if (progress.prompt == GuidedPrompt.CHANGED_DETAILS) {
-            return ask(progress.said, "Which details have changed? Reply with their numbers, for example 2, or 1 "
-                    + "and 3:\n" + numbered(List.of("Date of birth", "Emergency contact", "Kit size")), List.of());
+            return progress.ask(texts.text("ask.changed_details", Map.of("choices", numbered(List.of(
+                    texts.text("choice.date_of_birth"), texts.text("choice.emergency_contact"),
+                    texts.text("choice.kit_size"))))), List.of());
         }
         return switch (player.stage()) {
-            case INITIAL_CONTACT -> ask(progress.said, "Would you like to register " + player.firstName() + " with "
-                    + player.teamName() + " for the " + player.season() + " season?", YES_NO);
+            case INITIAL_CONTACT -> progress.ask(texts.text("ask.register", Map.of("child", player.firstName(),
+                    "team", player.teamName(), "season", player.season())), YES_NO);
             case RETURNING_PLAYER_CHECK -> isReturningCheck(player, lastSeason)
-                    ? ask(progress.said, stillRightQuestion(player, lastSeason.get(player.id())), STILL_RIGHT)
-                    : ask(progress.said, "Did " + player.firstName() + " play for " + settings.clubName()
-                            + " last season?", YES_NO);
-            default -> detailQuestion(player, progress.said);
+                    ? progress.ask(stillRightQuestion(player, lastSeason.get(player.id()), texts), STILL_RIGHT)
+                    : progress.ask(texts.text("ask.played_last_season", Map.of("child", player.firstName(),
+                            "club", settings.clubName())), YES_NO);
+            default -> detailQuestion(player, progress);
         };
     }
 
@@ -293,153 +301,105 @@ public final class GuidedResponder implements Responder {
         return player.stage() == Stage.RETURNING_PLAYER_CHECK && lastSeason.containsKey(player.id());
     }
 
-    private static String stillRightQuestion(Player player, LastSeason last) {
-        return "Welcome back! Here is what we have for " + player.firstName() + " from the " + last.season()
-                + " season:\nDate of birth: " + (last.dateOfBirth() == null ? "not given"
-                : DAY_MONTH_YEAR.format(last.dateOfBirth()))
-                + "\nEmergency contact: " + orNotGiven(last.emergencyContactName())
-                + (last.emergencyContactTel() == null ? "" : ", " + last.emergencyContactTel())
-                + "\nKit size: " + orNotGiven(last.kitSize())
-                + "\nIs this still right?";
+    private static String stillRightQuestion(Player player, LastSeason last, GuidedTexts texts) {
+        String notGiven = texts.text("still_right.not_given");
+        String contact = orNotGiven(last.emergencyContactName(), notGiven);
+        if (last.emergencyContactTel() != null) {
+            contact = texts.text("still_right.contact_with_tel", Map.of("name", contact,
+                    "tel", last.emergencyContactTel()));
+        }
+        return texts.text("ask.still_right", Map.of("child", player.firstName(), "season", last.season(),
+                "date_of_birth", last.dateOfBirth() == null ? notGiven : DAY_MONTH_YEAR.format(last.dateOfBirth()),
+                "emergency_contact", contact, "kit_size", orNotGiven(last.kitSize(), notGiven)));
     }
 
-    private static String orNotGiven(String value) {
-        return value == null || value.isBlank() ? "not given" : value;
+    private static String orNotGiven(String value, String notGiven) {
+        return value == null || value.isBlank() ? notGiven : value;
     }
 
-    private Reply detailQuestion(Player player, List<String> said) {
-        String name = player.firstName();
+    private Reply detailQuestion(Player player, Progress progress) {
+        GuidedTexts texts = progress.texts;
+        Map<String, String> child = Map.of("child", player.firstName());
         return switch (RequiredDetails.missingDetails(player).getFirst()) {
-            case DATE_OF_BIRTH -> ask(said, "What is " + name + "'s date of birth? (day/month/year, e.g. 14/03/2016)",
-                    List.of());
-            case MEDICAL_NOTES -> ask(said, "Does " + name + " have any medical conditions or allergies the coaches "
-                    + "should know about? Reply \"none\" if not.", List.of());
-            case EMERGENCY_CONTACT_NAME -> ask(said, "Who should we contact in an emergency? Please send their name.",
-                    List.of());
-            case EMERGENCY_CONTACT_TEL -> ask(said, "And their phone number?", List.of());
-            case PHOTO_CONSENT -> ask(said, "Do you consent to the club taking and sharing photos of " + name
-                    + " at matches and training?", YES_NO);
-            case KIT_SIZE -> ask(said, "What kit size does " + name + " need? Reply with a number:\n"
-                    + numbered(settings.kitSizes()), List.of());
+            case DATE_OF_BIRTH -> progress.ask(texts.text("ask.date_of_birth", child), List.of());
+            case MEDICAL_NOTES -> progress.ask(texts.text("ask.medical_notes", child), List.of());
+            case EMERGENCY_CONTACT_NAME -> progress.ask(texts.text("ask.emergency_contact_name"), List.of());
+            case EMERGENCY_CONTACT_TEL -> progress.ask(texts.text("ask.emergency_contact_tel"), List.of());
+            case PHOTO_CONSENT -> progress.ask(texts.text("ask.photo_consent", child), YES_NO);
+            case KIT_SIZE -> progress.ask(texts.text("ask.kit_size", Map.of("child", player.firstName(),
+                    "choices", numbered(settings.kitSizes()))), List.of());
         };
     }
 
     /** Each child's fees for the season, from the manager's invitation; an unset fee is said to be unset. */
-    private static String fees(List<Player> players) {
+    private static String fees(List<Player> players, GuidedTexts texts) {
         List<String> sentences = new ArrayList<>();
         boolean anyUnset = false;
         for (Player player : players) {
             if (player.stage() == Stage.ARCHIVED || player.status() == RegistrationStatus.DECLINED) {
                 continue;
             }
-            String where = "for the " + player.season() + " season with " + player.teamName();
-            String membership = player.membershipFee() == null ? null : "£" + Fees.amount(player.membershipFee());
-            String subscription = player.subscriptionFee() == null ? null
-                    : "£" + Fees.amount(player.subscriptionFee());
-            anyUnset |= membership == null || subscription == null;
-            if (membership != null && subscription != null) {
-                sentences.add(player.firstName() + "'s fees " + where + " are " + membership + " membership and "
-                        + subscription + " subscription.");
-            } else if (membership != null) {
-                sentences.add(player.firstName() + "'s membership fee " + where + " is " + membership
-                        + "; the subscription fee has not been set yet.");
-            } else if (subscription != null) {
-                sentences.add(player.firstName() + "'s subscription fee " + where + " is " + subscription
-                        + "; the membership fee has not been set yet.");
-            } else {
-                sentences.add("The fees " + where + " have not been set yet for " + player.firstName() + ".");
+            Map<String, String> values = new HashMap<>(Map.of("child", player.firstName(),
+                    "season", player.season(), "team", player.teamName()));
+            if (player.membershipFee() != null) {
+                values.put("membership", "£" + Fees.amount(player.membershipFee()));
             }
+            if (player.subscriptionFee() != null) {
+                values.put("subscription", "£" + Fees.amount(player.subscriptionFee()));
+            }
+            boolean membership = values.containsKey("membership");
+            boolean subscription = values.containsKey("subscription");
+            anyUnset |= !membership || !subscription;
+            String key = membership ? (subscription ? "fees.both" : "fees.membership_only")
+                    : (subscription ? "fees.subscription_only" : "fees.none_set");
+            sentences.add(texts.text(key, values));
         }
         if (sentences.isEmpty()) {
-            return "The club has no fees to tell you about at the moment.";
+            return texts.text("fees.nothing");
         }
         if (anyUnset) {
             List<String> managers = players.stream().map(Player::managerFullName).filter(name -> name != null
                     && !name.isBlank()).distinct().toList();
             sentences.add(managers.size() == 1
-                    ? "Your team manager, " + managers.getFirst() + ", will confirm any fee not set yet."
-                    : "Your team manager will confirm any fee not set yet.");
+                    ? texts.text("fees.manager_confirms_named", Map.of("manager", managers.getFirst()))
+                    : texts.text("fees.manager_confirms"));
         }
         return String.join(" ", sentences);
     }
 
-    private static boolean isFeeQuestion(String answer, String original) {
-        return FEE_WORDS.matcher(answer).find()
-                && ((original != null && original.contains("?")) || QUESTION_START.matcher(answer).find());
+    private static String closing(String parentFirstName, List<Player> players, GuidedTexts texts) {
+        String summary = players.stream().map(p -> texts.text(switch (p.stage()) {
+            case COMPLETED -> "closing.completed";
+            case DECLINED -> "closing.declined";
+            default -> "closing.archived";
+        }, Map.of("child", p.firstName(), "season", p.season()))).collect(Collectors.joining("\n"));
+        return parentFirstName == null ? texts.text("closing.unnamed", Map.of("summary", summary))
+                : texts.text("closing.named", Map.of("parent", parentFirstName, "summary", summary));
     }
 
-    private static Reply earlierAttemptOffer(List<Player> started, List<String> said) {
-        return ask(said, "Welcome back! You've already started registering " + Player.firstNames(started) + ". If "
-                + "anything went wrong last time, we can start again; or carry on from where you left off.",
-                CARRY_ON_OR_START_AGAIN);
+    private static void sorry(Detail detail, Player player, Progress progress) {
+        switch (detail) {
+            case DATE_OF_BIRTH -> {
+                if (player.ageGroup() == null) {
+                    progress.say("sorry.date_of_birth");
+                } else {
+                    progress.say("sorry.date_of_birth_in_age_group", Map.of("child", player.firstName(),
+                            "age_group", player.ageGroup()));
+                }
+            }
+            case EMERGENCY_CONTACT_TEL -> progress.say("sorry.emergency_contact_tel");
+            case PHOTO_CONSENT -> progress.say("sorry.photo_consent");
+            case KIT_SIZE -> progress.say("sorry.kit_size");
+            default -> progress.say("sorry.other");
+        }
     }
 
-    private String closing(String parentFirstName, List<Player> players) {
-        String summary = players.stream().map(p -> p.firstName() + ": " + switch (p.stage()) {
-            case COMPLETED -> "registered for " + p.season();
-            case DECLINED -> "not registering this season";
-            default -> p.stage().wireName().replace('_', ' ');
-        }).collect(Collectors.joining("\n"));
-        return "Thanks" + (parentFirstName == null ? "" : " " + parentFirstName) + ", that's everything for now.\n"
-                + summary + "\nIf you need anything else, reply MANAGER and the team manager will get in touch.";
-    }
-
-    private static String sorry(Detail detail, Player player) {
-        return switch (detail) {
-            case DATE_OF_BIRTH -> "Sorry, I couldn't use that date of birth. Please check it"
-                    + (player.ageGroup() == null ? "" : " (" + player.firstName() + " plays in " + player.ageGroup() + ")")
-                    + " and send it as day/month/year.";
-            case EMERGENCY_CONTACT_TEL -> "Sorry, that doesn't look like a phone number. Please send it with all its "
-                    + "digits, e.g. 07700 900123.";
-            case PHOTO_CONSENT -> "Sorry, please reply Yes or No.";
-            case KIT_SIZE -> "Sorry, that isn't one of the kit sizes.";
-            default -> "Sorry, I couldn't use that answer.";
-        };
-    }
-
-    private static Reply ask(List<String> said, String question, List<String> buttons) {
-        List<String> lines = new ArrayList<>(said);
-        lines.add(question);
-        return Reply.withButtons(String.join("\n\n", lines), buttons);
+    private static String firstNames(List<Player> players, GuidedTexts texts) {
+        return texts.list(players.stream().map(Player::firstName).toList());
     }
 
     private static Optional<Player> current(List<Player> players) {
         return players.stream().filter(p -> p.stage().inProgress()).findFirst();
-    }
-
-    private static Optional<Boolean> yesNo(String answer) {
-        if (answer.equals("1")) {
-            return Optional.of(true);
-        }
-        if (answer.equals("2")) {
-            return Optional.of(false);
-        }
-        if (YES.stream().anyMatch(yes -> answer.equals(yes) || answer.startsWith(yes + " "))) {
-            return Optional.of(true);
-        }
-        if (NO.stream().anyMatch(no -> answer.equals(no) || answer.startsWith(no + " "))) {
-            return Optional.of(false);
-        }
-        return Optional.empty();
-    }
-
-    /** "Yes" (still right), or "Change something" (and "No", or the second button's number). */
-    private static Optional<Boolean> stillRight(String answer) {
-        if (answer.startsWith("change")) {
-            return Optional.of(false);
-        }
-        return yesNo(answer);
-    }
-
-    private static Optional<Boolean> carryOnOrStartAgain(String answer) {
-        if (answer.equals("1") || answer.startsWith("carry on") || answer.startsWith("continue")) {
-            return Optional.of(true);
-        }
-        if (answer.equals("2") || answer.startsWith("start again") || answer.startsWith("start over")
-                || answer.startsWith("restart")) {
-            return Optional.of(false);
-        }
-        return Optional.empty();
     }
 
     private static String numbered(List<String> choices) {
@@ -448,13 +408,5 @@ public final class GuidedResponder implements Responder {
             lines.add((i + 1) + ". " + choices.get(i));
         }
         return String.join("\n", lines);
-    }
-
-    /** Lower case, single spaces, without trailing punctuation: "Yes!" and "yes" are the same answer. */
-    static String normalise(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.toLowerCase(Locale.UK).replaceAll("[.!?,]+$", "").replaceAll("\\s+", " ").trim();
     }
 }
