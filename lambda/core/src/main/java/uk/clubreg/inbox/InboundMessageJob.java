@@ -13,28 +13,25 @@ import uk.clubreg.conversations.Reply;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.messaging.WhatsAppReplies;
-import uk.clubreg.parents.ParentRepository;
 
 /**
  * inbound_message: "this sender has news". Every message of theirs still waiting is worked, oldest first, so their
- * order holds even when deliveries raced or a job is repeated. STOP and START get one confirmation each; while
- * opted out nothing is answered; a sender with no invitation gets one polite reply per number; the rest goes to
- * the conversation engine as one turn.
+ * order holds even when deliveries raced or a job is repeated. STOP and START were applied by the webhook; here
+ * they get one confirmation each, and what the parent wrote before a STOP or after it is not answered. A sender
+ * with no invitation gets one polite reply per number; the rest goes to the conversation engine as one turn.
  */
 final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
 
     private static final Logger LOG = LoggerFactory.getLogger(InboundMessageJob.class);
 
     private final ConversationRepository messages;
-    private final ParentRepository parents;
     private final WhatsAppReplies replies;
     private final ConversationEngine engine;
     private final String clubName;
 
-    InboundMessageJob(ConversationRepository messages, ParentRepository parents, WhatsAppReplies replies,
+    InboundMessageJob(ConversationRepository messages, WhatsAppReplies replies,
                       ConversationEngine engine, String clubName) {
         this.messages = messages;
-        this.parents = parents;
         this.replies = replies;
         this.engine = engine;
         this.clubName = clubName;
@@ -59,22 +56,20 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
             answerUnknownSender(message.phone(), waiting);
             return;
         }
-        long parentId = message.parentId();
         long conversationId = waiting.getLast().conversationId();
-        boolean optedOut = parents.isOptedOut(parentId);
+        // The webhook stores a message that arrives while opted out as ignored, so what waits was written opted in.
+        boolean optedOut = false;
         List<Long> forTheEngine = new ArrayList<>();
         for (InboundMessage inbound : waiting) {
             switch (OptOutKeywords.classify(inbound.body())) {
                 case OPT_OUT -> {
                     settle(forTheEngine, MessageStatus.IGNORED);
                     forTheEngine.clear();
-                    setOptedOut(parentId, true);
                     optedOut = true;
                     replies.confirmOptOut(conversationId, "opt-out:" + inbound.id(), Reply.text(optedOutText()));
                     settle(List.of(inbound.id()), MessageStatus.ANSWERED);
                 }
                 case OPT_IN -> {
-                    setOptedOut(parentId, false);
                     optedOut = false;
                     replies.reply(conversationId, "opt-in:" + inbound.id(), Reply.text(optedInText()));
                     settle(List.of(inbound.id()), MessageStatus.ANSWERED);
@@ -105,11 +100,6 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
 
     private String optedInText() {
         return "Welcome back! You'll get " + clubName + " registration messages again. Reply STOP at any time to stop them.";
-    }
-
-    private void setOptedOut(long parentId, boolean optedOut) {
-        parents.setOptedOut(parentId, optedOut);
-        LOG.atInfo().addKeyValue("parent_id", parentId).addKeyValue("opted_out", optedOut).log("Opt-out changed");
     }
 
     private void settle(List<Long> messageIds, MessageStatus status) {

@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.assistant.OptOutKeywords;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.conversations.MessageStatus;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
@@ -27,6 +29,11 @@ import uk.clubreg.persistence.Transactions;
  * opening the conversation's 24-hour window, with an inbound_message job in the same transaction (group: the
  * parent's number, so one parent's messages are worked in order; deduplication: the MessageSid). The answer is
  * quick and empty: replies are sent by the job.
+ *
+ * <p>STOP and START take effect here, in the transaction that stores them, not when their job is reached: whatever
+ * is still queued for the parent is checked against the opt-out right before it is sent
+ * (docs/decisions/0081-opt-out-in-the-webhook.md). A message from a parent who has opted out is stored as ignored,
+ * with no job. A parent who writes is reachable again.
  */
 final class InboundWebhook implements Endpoint {
 
@@ -85,10 +92,41 @@ final class InboundWebhook implements Endpoint {
         if (conversationId != null) {
             conversations.openWindow(conversationId, clock.instant());
         }
+        if (parentId != null && !applyOptOut(parent.get(), messageId.get(), form.getOrDefault("Body", ""))) {
+            LOG.atInfo().addKeyValue("message_id", messageId.get()).log("Parent opted out; message ignored");
+            return Optional.empty();
+        }
         LOG.atInfo().addKeyValue("message_id", messageId.get()).addKeyValue("phone", Mask.phone(phone))
                 .addKeyValue("known_parent", parentId != null).addKeyValue("media", media.size())
                 .log("WhatsApp message received");
         return outbox.add(new Job.InboundMessage(phone, messageSid, messageId.get(), conversationId));
+    }
+
+    /**
+     * STOP or START changes the opt-out now; the parent's message shows they are reachable.
+     *
+     * @return false when the parent is opted out and this message is not START: stored as ignored, no job
+     */
+    private boolean applyOptOut(Parent parent, long messageId, String body) {
+        if (parent.unreachableSince() != null) {
+            parents.clearUnreachable(parent.id());
+        }
+        switch (OptOutKeywords.classify(body)) {
+            case OPT_OUT -> setOptedOut(parent.id(), true);
+            case OPT_IN -> setOptedOut(parent.id(), false);
+            case NONE -> {
+                if (parent.optedOutAt() != null) {
+                    conversations.settleReceived(List.of(messageId), MessageStatus.IGNORED);
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void setOptedOut(long parentId, boolean optedOut) {
+        parents.setOptedOut(parentId, optedOut);
+        LOG.atInfo().addKeyValue("parent_id", parentId).addKeyValue("opted_out", optedOut).log("Opt-out changed");
     }
 
     private static List<Map<String, String>> media(Map<String, String> form) {

@@ -14,7 +14,8 @@ import uk.clubreg.persistence.Transactions;
 
 /**
  * A parent's message from the webhook to the reply: stored once with its job (POST /webhook), then worked in
- * order: opt-out keywords here, everything else by the conversation engine.
+ * order: opt-out keywords applied by the webhook and confirmed by the job, everything else by the conversation
+ * engine.
  */
 public final class Inbox {
 
@@ -26,7 +27,7 @@ public final class Inbox {
                  Clock clock, String clubName) {
         this.webhook = new InboundWebhook(messaging.signedForm(), parents, conversations, transactions, outbox, relay,
                 clock);
-        this.job = new InboundMessageJob(conversations, parents, messaging.replies(), engine, clubName);
+        this.job = new InboundMessageJob(conversations, messaging.replies(), engine, clubName);
     }
 
     /** POST /webhook. */

@@ -69,6 +69,13 @@ public final class ParentRepository {
                 WHERE id = ?""", reason, parentId);
     }
 
+    /** The parent wrote to us on WhatsApp, so WhatsApp reaches them. */
+    public void clearUnreachable(long parentId) {
+        jdbc.update("""
+                UPDATE parents SET unreachable_at = NULL, unreachable_reason = NULL, updated_at = now()
+                WHERE id = ? AND unreachable_at IS NOT NULL""", parentId);
+    }
+
     /** Reads {@link #COLUMNS}. */
     public static Parent read(ResultSet row) throws SQLException {
         return new Parent(row.getLong("parent_id"), row.getString("phone_e164"), row.getString("parent_first_name"),

@@ -183,6 +183,36 @@ class InboundMessageJobIT {
     }
 
     @Test
+    void aReplyStillQueuedWhenTheParentSaysStopIsNeverSentOnlyTheConfirmation() {
+        long parent = invitedParent(PARENT);
+        long conversation = harness.count("SELECT id FROM conversations WHERE parent_id = ?", parent);
+        deliver(PARENT, "What's the fee?");
+
+        deliver(PARENT, "STOP");
+        messaging.replies().reply(conversation, "reply:queued-before-the-stop",
+                Reply.text("The fee is £40"));
+        workTheQueue();
+
+        assertThat(harness.twilio.sentForms()).singleElement().extracting(form -> form.get("Body"))
+                .asString().contains("Reply START");
+        assertThat(engine.turns()).isEmpty();
+    }
+
+    @Test
+    void stopThenStartBeforeEitherJobRunsLeavesTheParentOptedInWithBothConfirmations() {
+        long parent = invitedParent(PARENT);
+
+        deliver(PARENT, "STOP");
+        deliver(PARENT, "START");
+        workTheQueue();
+
+        assertThat(harness.queryString("SELECT opted_out_at IS NULL FROM parents WHERE id = ?", parent)).isEqualTo("t");
+        assertThat(harness.twilio.sentForms()).extracting(form -> form.get("Body")).hasSize(2)
+                .satisfies(bodies -> assertThat(bodies.get(0)).contains("Reply START"))
+                .satisfies(bodies -> assertThat(bodies.get(1)).contains("Welcome back"));
+    }
+
+    @Test
     void aSenderWithNoInvitationGetsOnePoliteReplyNamingTheClubHoweverManyTimesTheyWrite() {
         deliver(STRANGER, "Hi, is this the football club?");
         deliver(STRANGER, "Hello?");

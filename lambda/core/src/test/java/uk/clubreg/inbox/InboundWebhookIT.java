@@ -200,6 +200,55 @@ class InboundWebhookIT {
                 .isEqualTo("t");
     }
 
+    @Test
+    void stopOptsTheParentOutInTheWebhooksOwnTransactionBeforeAnyJobRuns() {
+        long conversation = knownParent();
+
+        webhook.handle(harness.signedPost("/webhook", MessagingHarness.incoming(SID, PARENT, "Stop!")));
+
+        assertThat(harness.queryString("SELECT opted_out_at IS NOT NULL FROM parents WHERE phone_e164 = ?", PARENT))
+                .isEqualTo("t");
+        assertThat(queue.drain()).hasSize(1);
+        assertThat(conversation).isPositive();
+    }
+
+    @Test
+    void startOptsTheParentBackInInTheWebhooksOwnTransaction() {
+        knownParent();
+        harness.execute("UPDATE parents SET opted_out_at = now() WHERE phone_e164 = ?", PARENT);
+
+        webhook.handle(harness.signedPost("/webhook", MessagingHarness.incoming(SID, PARENT, "START")));
+
+        assertThat(harness.queryString("SELECT opted_out_at IS NULL FROM parents WHERE phone_e164 = ?", PARENT))
+                .isEqualTo("t");
+    }
+
+    @Test
+    void aMessageFromAnOptedOutParentIsStoredAsIgnoredWithNoJob() {
+        knownParent();
+        harness.execute("UPDATE parents SET opted_out_at = now() WHERE phone_e164 = ?", PARENT);
+
+        HttpResponse response = webhook.handle(harness.signedPost("/webhook",
+                MessagingHarness.incoming(SID, PARENT, "What's the fee?")));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(harness.queryString("SELECT status FROM messages WHERE twilio_sid = ?", SID)).isEqualTo("ignored");
+        assertThat(harness.count("SELECT count(*) FROM outbox")).isZero();
+        assertThat(queue.drain()).isEmpty();
+    }
+
+    @Test
+    void aParentMarkedUnreachableIsReachableAgainOnceTheyWrite() {
+        knownParent();
+        harness.execute("UPDATE parents SET unreachable_at = now(), unreachable_reason = 'Twilio 63003'"
+                + " WHERE phone_e164 = ?", PARENT);
+
+        webhook.handle(harness.signedPost("/webhook", MessagingHarness.incoming(SID, PARENT, "Hi")));
+
+        assertThat(harness.queryString("SELECT (unreachable_at IS NULL AND unreachable_reason IS NULL)::text"
+                + " FROM parents WHERE phone_e164 = ?", PARENT)).isEqualTo("true");
+    }
+
     private long knownParent() {
         long parent = harness.parent(PARENT, "Sam");
         return harness.conversation(parent, null);
