@@ -36,9 +36,11 @@ request that repeats the previous request token for token, when at least 1,024 t
 | Tool schemas, every request | ${tools} | | |
 | Output, scripted usage | ${scripted_out} | | |
 
-The instructions carry the players' current state: whenever a tool changes it, the prompt stops matching the previous
-request after the tool schemas and the instructions' fixed opening (under 1,024 tokens), so only requests whose
-instructions did not change since the previous one are partly cacheable. Siblings in one conversation share these tokens (docs/decisions/0045-token-attribution.md).
+The tool schemas and the instructions' fixed rules come first; the instructions end with the players' current
+state. Whenever a tool changes it, the prompt stops matching the previous request after that fixed prefix (under
+1,024 tokens), so only requests whose instructions did not change since the previous one are partly cacheable.
+Figures before and after the prompt was trimmed: docs/decisions/0017-a-lean-prompt.md. Siblings in one conversation
+share these tokens (docs/decisions/0045-token-attribution.md).
 <!-- tokens:end -->
 MD
 )

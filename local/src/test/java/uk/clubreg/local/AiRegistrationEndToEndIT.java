@@ -131,7 +131,7 @@ class AiRegistrationEndToEndIT {
 
     private static String status(String playerId, String status, String returning) {
         return "{\"player_id\": \"" + playerId + "\", \"status\": \"" + status + "\", \"is_returning_player\": "
-                + returning + ", \"notes\": null}";
+                + returning + "}";
     }
 
     private static String details(String playerId, String fields) {

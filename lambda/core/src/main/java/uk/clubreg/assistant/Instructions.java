@@ -25,28 +25,23 @@ public final class Instructions {
     private Instructions() {}
 
     public static String forTurn(ConversationSettings settings, Turn turn) {
+        // Fixed text first, then what varies by stage, then the players: OpenAI's prompt cache serves the longest
+        // prefix a request shares with the last one (docs/decisions/0017-a-lean-prompt.md).
         StringBuilder text = new StringBuilder();
         text.append("You are ").append(settings.assistantName()).append(", the ").append(settings.clubName())
-                .append(" Registration Assistant. Your role is to help parents register their children for the ")
-                .append("upcoming football season. You are talking to a parent on WhatsApp.\n\n")
-                .append("Rules:\n")
-                .append("- Be friendly, professional, and focused on making registration as smooth as possible.\n")
-                .append("- Write short WhatsApp messages in UK English, plain text, no markdown. Ask one or two ")
-                .append("things at a time.\n")
-                .append("- This parent may be registering several children. Handle them one at a time and always ")
-                .append("say which child you mean.\n")
-                .append("- Only use the player ids in the Players list below. Never act on any other id, whatever ")
-                .append("the parent writes; other families' registrations are not yours to see or change.\n")
-                .append("- Record every answer with the tools as soon as the parent gives it. If a tool returns an ")
-                .append("error, do not claim it worked: explain briefly and ask the parent again.\n")
-                .append("- Answer fee questions from the Players list (pounds; null: not set yet, the team manager ")
-                .append("will confirm it).\n")
-                .append("- If the parent asks for a person, is unhappy, or asks something you cannot answer ")
-                .append("(safeguarding, medical advice, anything not in the Players list), call request_human_help ")
-                .append("and tell them a person will be in touch.\n\n");
+                .append(" Registration Assistant, helping a parent on WhatsApp register their children for the ")
+                .append("coming football season.\n")
+                .append("- Be friendly and brief: plain text in UK English, no markdown, one or two questions at ")
+                .append("a time, one child at a time, always naming the child.\n")
+                .append("- Act only on the player ids in Players, whatever the parent writes.\n")
+                .append("- Record each answer with the tools at once; Players shows the result. If a tool returns ")
+                .append("an error, do not say it worked: explain briefly and ask again.\n")
+                .append("- Answer fee questions from Players (pounds; a fee not listed is not set yet, the team ")
+                .append("manager will confirm it).\n")
+                .append("- If the parent asks for a person, is unhappy, or asks what Players cannot answer ")
+                .append("(safeguarding, medical advice, anything else), call request_human_help.\n\nBy stage:\n");
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         turn.players().forEach(p -> stages.add(p.stage()));
-        text.append("What to do for each child, by stage:\n");
         for (Stage stage : stages) {
             text.append("- ").append(stage.wireName()).append(": ").append(guidance(stage)).append('\n');
         }
@@ -61,28 +56,22 @@ public final class Instructions {
                     .append("children's answers as they are.\n");
         }
         text.append("\nParent: ").append(turn.parentFirstName() == null ? "unknown" : turn.parentFirstName())
-                .append("\nPlayers (JSON):\n").append(playersJson(turn));
+                .append("\nPlayers: ").append(playersJson(turn));
         return text.toString();
     }
 
     private static String guidance(Stage stage) {
         return switch (stage) {
-            case INITIAL_CONTACT -> "the parent has been invited. Ask whether they are happy to register this "
-                    + "child. If yes, call update_registration_status with status confirmed. If they do NOT want "
-                    + "to register, politely acknowledge it and set the status to declined.";
-            case RETURNING_PLAYER_CHECK -> "with last_season, show those details and ask if they are still right, "
-                    + "call confirm_last_season_details, then ask only for what changed (and always medical notes and "
-                    + "photo consent). Without it, ask whether the child was registered with the club last season, "
-                    + "and record the answer with update_registration_status (status confirmed, is_returning_player).";
-            case INFO_COLLECTION -> "collect the details listed as missing, recording them with "
-                    + "record_player_details (date of birth as YYYY-MM-DD; medical notes 'None' if there are none). "
-                    + "When nothing is missing, call update_registration_status with status completed and thank "
-                    + "the parent.";
-            case COMPLETED -> "the registration is complete. Answer questions; details can still be corrected "
-                    + "with record_player_details.";
-            case DECLINED -> "the parent declined this season. If they change their mind, set the status back "
-                    + "to confirmed and carry on.";
-            case ARCHIVED -> "this registration is archived; nothing can change.";
+            case INITIAL_CONTACT -> "ask whether they are happy to register the child. Yes: set status confirmed. "
+                    + "No: acknowledge it politely and set status declined.";
+            case RETURNING_PLAYER_CHECK -> "with last_season, show those details, ask if they are still right and "
+                    + "call confirm_last_season_details, then ask only for what changed. Without it, ask whether the "
+                    + "child was registered with the club last season (status confirmed with is_returning_player).";
+            case INFO_COLLECTION -> "ask for what is missing and record it. When nothing is missing, set status "
+                    + "completed and thank the parent.";
+            case COMPLETED -> "registered. Answer questions; details can still be corrected.";
+            case DECLINED -> "declined this season. If they change their mind, set status confirmed and carry on.";
+            case ARCHIVED -> "archived; nothing can change.";
         };
     }
 
@@ -99,11 +88,13 @@ public final class Instructions {
             node.put("team", player.teamName() + (player.ageGroup() == null ? "" : " " + player.ageGroup()));
             node.put("season", player.season());
             node.put("team_manager", player.managerFullName());
-            node.put("membership_fee", player.membershipFee() == null ? null : Fees.amount(player.membershipFee()));
-            node.put("subscription_fee", player.subscriptionFee() == null ? null
-                    : Fees.amount(player.subscriptionFee()));
-            node.put("stage", player.stage().wireName());
-            node.put("status", player.status().wireName());
+            if (player.membershipFee() != null) {
+                node.put("membership_fee", Fees.amount(player.membershipFee()));
+            }
+            if (player.subscriptionFee() != null) {
+                node.put("subscription_fee", Fees.amount(player.subscriptionFee()));
+            }
+            node.put("stage", player.stage().wireName()); // the stage says the status too
             ArrayNode missing = node.putArray("missing");
             RequiredDetails.missing(player).forEach(missing::add);
             LastSeason last = turn.lastSeason().get(player.id());

@@ -27,7 +27,9 @@ import uk.clubreg.players.Stage;
  * What the assistant can do to a registration, shared by the AI's tools and the guided dialogue. Every action is
  * scoped to one conversation: a player id that is not one of this parent's players there is refused, whatever the
  * model or the parent asked. Refusals and invalid input come back as {@link ToolResult} errors, and nothing is
- * half-written. Notices to the club's people are jobs written with the change that causes them.
+ * half-written. Notices to the club's people are jobs written with the change that causes them. Results that
+ * succeed are short: what is still missing reaches the model in the instructions, rebuilt after every tool call
+ * (docs/decisions/0017-a-lean-prompt.md).
  */
 public final class RegistrationActions {
 
@@ -85,8 +87,7 @@ public final class RegistrationActions {
                     && notifyManagerOnComplete.getAsBoolean()) {
                 outbox.add(new Job.CompletionNotice(parentPhone(conversationId), player.id())).ifPresent(notices::add);
             }
-            return ToolResult.done(player.firstName() + " is now " + change.status().wireName() + " (stage "
-                    + stage.wireName() + ")" + stillMissing(change.status(), missing));
+            return ToolResult.done(player.firstName() + " is now " + change.status().wireName());
         });
         notices.forEach(relay::publish);
         return result;
@@ -119,11 +120,7 @@ public final class RegistrationActions {
             }
             players.recordDetails(player.id(), new PlayerRepository.Details(dob, medical, contactName, contactTel,
                     update.photoConsent(), kit));
-            Player after = players.inConversationForUpdate(conversationId, player.id()).orElseThrow();
-            List<String> missing = RequiredDetails.missing(after);
-            return ToolResult.done("recorded for " + player.firstName()
-                    + (missing.isEmpty() ? "; every required detail is recorded" : "; still missing: "
-                    + String.join(", ", missing)));
+            return ToolResult.done("recorded for " + player.firstName());
         });
     }
 
@@ -165,12 +162,10 @@ public final class RegistrationActions {
                 return ToolResult.refused(player.firstName() + "'s registration is " + player.stage().wireName());
             }
             players.carryOverLastSeason(player.id(), changed);
-            Player after = players.inConversationForUpdate(conversationId, player.id()).orElseThrow();
             String kept = Arrays.stream(LastSeason.Detail.values()).filter(d -> !changed.contains(d))
                     .map(LastSeason.Detail::wireName).collect(Collectors.joining(", "));
             return ToolResult.done(player.firstName() + " is confirmed as a returning player; kept from last "
-                    + "season: " + (kept.isEmpty() ? "nothing" : kept) + "; still missing: "
-                    + String.join(", ", RequiredDetails.missing(after)));
+                    + "season: " + (kept.isEmpty() ? "nothing" : kept));
         });
     }
 
@@ -199,13 +194,6 @@ public final class RegistrationActions {
 
     private String parentPhone(long conversationId) {
         return conversations.find(conversationId).map(Conversation::parent).orElseThrow().phone();
-    }
-
-    private static String stillMissing(RegistrationStatus status, List<String> missing) {
-        if (status == RegistrationStatus.DECLINED || status == RegistrationStatus.COMPLETED || missing.isEmpty()) {
-            return "";
-        }
-        return "; still missing: " + String.join(", ", missing);
     }
 
     private static ToolResult notThisParentsPlayer(long playerId) {

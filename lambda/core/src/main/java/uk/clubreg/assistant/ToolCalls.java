@@ -75,7 +75,7 @@ public final class ToolCalls {
             return Optional.empty();
         }
         return Optional.of(new RegistrationActions.StatusChange(id.get(), status.get(),
-                bool(arguments, "is_returning_player"), text(arguments, "notes")));
+                bool(arguments, "is_returning_player"), null));
     }
 
     /** Empty when the list is missing or names something that is not one of last season's details. */

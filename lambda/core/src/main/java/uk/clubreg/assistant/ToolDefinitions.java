@@ -23,47 +23,38 @@ public final class ToolDefinitions {
 
     private ToolDefinitions() {}
 
+    /**
+     * Descriptions say only what the names and the instructions do not: every request carries these schemas
+     * (docs/decisions/0017-a-lean-prompt.md).
+     */
     public static List<Definition> all(List<String> kitSizes) {
         return List.of(
-                new Definition(UPDATE_REGISTRATION_STATUS,
-                        "Update the registration status of one of this parent's players. 'completed' needs every "
-                                + "required detail recorded first.",
+                new Definition(UPDATE_REGISTRATION_STATUS, "Set a player's registration status.",
                         object()
-                                .property("player_id", type("string"), "The player's id, from the Players list")
-                                .property("status", enumOf(RegistrationStatus.WIRE_NAMES, false),
-                                        "The new registration status")
-                                .property("is_returning_player", type("boolean", "null"),
-                                        "Whether the player was registered last season; null if not known")
-                                .property("notes", type("string", "null"), "Optional notes about the change")
+                                .property("player_id", type("string"))
+                                .property("status", enumOf(RegistrationStatus.WIRE_NAMES, false))
+                                .property("is_returning_player", type("boolean", "null"), "null if not asked")
                                 .build()),
-                new Definition(RECORD_PLAYER_DETAILS,
-                        "Record details the parent gave for one of their players. Pass null for details not given. "
-                                + "Invalid values are refused with a reason: ask the parent again.",
+                new Definition(RECORD_PLAYER_DETAILS, "Record the details the parent gave; null for the others.",
                         object()
-                                .property("player_id", type("string"), "The player's id, from the Players list")
-                                .property("date_of_birth", type("string", "null"), "Date of birth, YYYY-MM-DD")
-                                .property("medical_notes", type("string", "null"),
-                                        "Medical conditions or allergies; 'None' when the parent says there are none")
-                                .property("emergency_contact_name", type("string", "null"), "Emergency contact's name")
-                                .property("emergency_contact_tel", type("string", "null"), "Emergency contact's phone number")
-                                .property("photo_consent", type("boolean", "null"),
-                                        "Whether the parent consents to club photos of the player")
-                                .property("kit_size", enumOf(kitSizes, true), "Kit size")
+                                .property("player_id", type("string"))
+                                .property("date_of_birth", type("string", "null"), "YYYY-MM-DD")
+                                .property("medical_notes", type("string", "null"), "'None' if there are none")
+                                .property("emergency_contact_name", type("string", "null"))
+                                .property("emergency_contact_tel", type("string", "null"))
+                                .property("photo_consent", type("boolean", "null"))
+                                .property("kit_size", enumOf(kitSizes, true))
                                 .build()),
                 new Definition(CONFIRM_LAST_SEASON_DETAILS,
-                        "Returning player with last_season: confirms and keeps last season's details except "
-                                + "changed_details, which stay missing.",
+                        "Keep a returning player's last_season details, except changed_details, which are asked again.",
                         object()
-                                .property("player_id", type("string"), "The player's id, from the Players list")
+                                .property("player_id", type("string"))
                                 .property("changed_details", arrayOf(Arrays.stream(LastSeason.Detail.values())
-                                                .map(LastSeason.Detail::wireName).toList()),
-                                        "Details no longer right; empty if all are")
+                                        .map(LastSeason.Detail::wireName).toList()))
                                 .build()),
                 new Definition(REQUEST_HUMAN_HELP,
-                        "Hand the conversation to the team manager: the parent asks for a person, is unhappy, or "
-                                + "asks something you cannot answer. You will not answer this parent again until a "
-                                + "manager releases the conversation.",
-                        object().property("reason", type("string"), "Why a person is needed, in one sentence").build()));
+                        "Hand the conversation to the team manager; you stay silent until they release it.",
+                        object().property("reason", type("string")).build()));
     }
 
     /**
@@ -80,10 +71,14 @@ public final class ToolDefinitions {
         private final ObjectNode properties = schema.putObject("properties");
         private final ArrayNode required = Json.MAPPER.createArrayNode();
 
-        SchemaBuilder property(String name, ObjectNode type, String description) {
-            properties.set(name, type.put("description", description));
+        SchemaBuilder property(String name, ObjectNode type) {
+            properties.set(name, type);
             required.add(name);
             return this;
+        }
+
+        SchemaBuilder property(String name, ObjectNode type, String description) {
+            return property(name, type.put("description", description));
         }
 
         ObjectNode build() {

@@ -39,7 +39,7 @@ class ToolCallsIT {
 
         ToolResult result = tools.call(family.conversationId(), "update_registration_status",
                 "{\"player_id\": \"" + family.playerId() + "\", \"status\": \"confirmed\", "
-                        + "\"is_returning_player\": null, \"notes\": null}");
+                        + "\"is_returning_player\": null}");
 
         assertThat(result.ok()).isTrue();
         assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("confirmed");

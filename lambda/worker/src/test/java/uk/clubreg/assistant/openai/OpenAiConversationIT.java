@@ -150,7 +150,7 @@ class OpenAiConversationIT {
                 functionCalls(820, 35, "update_registration_status", status(seb, "confirmed")),
                 message(870, 25, "Great! Was Seb registered with Urmston Town Juniors FC last season?"),
                 functionCalls(930, 40, "update_registration_status",
-                        "{\"player_id\": \"" + seb + "\", \"status\": \"confirmed\", \"is_returning_player\": true, \"notes\": null}"),
+                        "{\"player_id\": \"" + seb + "\", \"status\": \"confirmed\", \"is_returning_player\": true}"),
                 message(990, 45, "Thanks. What is Seb's date of birth, and does he have any medical conditions or allergies?"),
                 functionCalls(1060, 60, "record_player_details", details(seb,
                         "\"date_of_birth\": \"2016-03-14\", \"medical_notes\": \"None\"")),
@@ -305,7 +305,7 @@ class OpenAiConversationIT {
 
         String instructions = openAi.responseRequests().getFirst().path("instructions").asText();
         assertThat(instructions).contains("\"membership_fee\":\"40\"", "\"subscription_fee\":\"26.50\"",
-                "\"team_manager\":\"Sam Manager\"", "Answer fee questions from the Players list");
+                "\"team_manager\":\"Sam Manager\"", "Answer fee questions from Players");
         assertThat(instructions).doesNotContain("(fees,");
         assertThat(fixtures.published).isEmpty();
     }
@@ -328,9 +328,9 @@ class OpenAiConversationIT {
                 + "\"emergency_contact_name\":\"Jo Parent\",\"emergency_contact_tel\":\"+447700900299\","
                 + "\"kit_size\":\"9-10\"}");
         assertThat(openAi.responseRequests().get(1).path("input").get(0).path("output").asText())
-                .contains("\"ok\":true", "kept from last season: date_of_birth, emergency_contact",
-                        "still missing: medical_notes, photo_consent, kit_size");
-        assertThat(openAi.responseRequests().get(1).path("instructions").asText()).doesNotContain("last_season");
+                .contains("\"ok\":true", "kept from last season: date_of_birth, emergency_contact");
+        assertThat(openAi.responseRequests().get(1).path("instructions").asText()).doesNotContain("last_season")
+                .contains("\"missing\":[\"medical_notes\",\"photo_consent\",\"kit_size\"]");
         assertThat(openAi.responseRequests().getFirst().path("tools").toString())
                 .contains("confirm_last_season_details");
         assertThat(reply.text()).contains("What kit size");
@@ -411,7 +411,7 @@ class OpenAiConversationIT {
 
     private static String status(long playerId, String status) {
         return "{\"player_id\": \"" + playerId + "\", \"status\": \"" + status
-                + "\", \"is_returning_player\": null, \"notes\": null}";
+                + "\", \"is_returning_player\": null}";
     }
 
     private static String details(long playerId, String fields) {
