@@ -1,11 +1,13 @@
 package uk.clubreg.infra;
 
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
@@ -29,11 +31,14 @@ public final class Alarms extends Construct {
     /** An alarm the code raises as a log line {@code "alarm": name}; the threshold is per 5 minutes. */
     record Logged(String name, String description, int threshold) {}
 
+    static final String DAILY_RUN_ERRORS = "DailyRunErrors";
+
     /** Keep equal to uk.clubreg.logging.Alarm (a test compares them). */
     static final List<Logged> LOGGED = List.of(
             new Logged("CredentialsRefused", "Twilio or OpenAI refused our credentials even after reading them again", 1),
             // One could be a stranger's junk post; several are a misconfigured URL or token.
-            new Logged("WebhookSignatureRefused", "Webhook posts were refused for a signature that did not match", 5));
+            new Logged("WebhookSignatureRefused", "Webhook posts were refused for a signature that did not match", 5),
+            new Logged(DAILY_RUN_ERRORS, "A step of the daily run failed, or the daily run function did", 1));
 
     /** A job older than this has missed several worker attempts or the worker is not running. */
     static final int OLDEST_JOB_AGE_SECONDS = 300;
@@ -47,7 +52,7 @@ public final class Alarms extends Construct {
     private final Topic topic;
 
     public Alarms(Construct scope, String id, String email, WorkQueue queue, Function api, Function worker,
-                  RestApi restApi) {
+                  Function daily, RestApi restApi) {
         super(scope, id);
         topic = Topic.Builder.create(this, "Topic").displayName("Club registration alarms").enforceSsl(true).build();
         topic.addSubscription(new EmailSubscription(email));
@@ -60,8 +65,10 @@ public final class Alarms extends Construct {
         alarm("WorkerThrottles", "The worker function was throttled", worker.metricThrottles(SUM), 1);
         alarm("OldestJobAge", "A job has waited over " + OLDEST_JOB_AGE_SECONDS + " s on the work queue",
                 queue.jobs().metricApproximateAgeOfOldestMessage(MAX), OLDEST_JOB_AGE_SECONDS);
+        // A daily run that failed as a whole (a timeout, a start-up failure) logs no step failure: its errors count too.
+        Map<String, IMetric> alsoCounted = Map.of(DAILY_RUN_ERRORS, daily.metricErrors(SUM));
         for (Logged logged : LOGGED) {
-            for (Function function : List.of(api, worker)) {
+            for (Function function : List.of(api, worker, daily)) {
                 function.getLogGroup().addMetricFilter(logged.name() + "Filter", MetricFilterOptions.builder()
                         .filterPattern(FilterPattern.stringValue("$." + ALARM_FIELD, "=", logged.name()))
                         .metricNamespace(NAMESPACE)
@@ -69,8 +76,13 @@ public final class Alarms extends Construct {
                         .metricValue("1")
                         .build());
             }
-            alarm(logged.name(), logged.description(), Metric.Builder.create().namespace(NAMESPACE)
-                    .metricName(logged.name()).period(PERIOD).statistic("Sum").build(), logged.threshold());
+            IMetric counted = Metric.Builder.create().namespace(NAMESPACE)
+                    .metricName(logged.name()).period(PERIOD).statistic("Sum").build();
+            IMetric also = alsoCounted.get(logged.name());
+            alarm(logged.name(), logged.description(), also == null ? counted : MathExpression.Builder.create()
+                    .expression("FILL(logged, 0) + FILL(failed, 0)")
+                    .usingMetrics(Map.of("logged", counted, "failed", also))
+                    .label(logged.name()).period(PERIOD).build(), logged.threshold());
         }
     }
 

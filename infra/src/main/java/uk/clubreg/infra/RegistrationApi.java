@@ -90,7 +90,9 @@ public final class RegistrationApi extends Construct {
         api.getRoot().addResource("registrations").addMethod("GET", integration, withKey);
         // The club's admin routes, for ops and the managers' console: the same key.
         Resource admin = api.getRoot().addResource("admin");
-        admin.addResource("run").addResource("chasers").addMethod("POST", integration, withKey);
+        Resource run = admin.addResource("run");
+        run.addResource("chasers").addMethod("POST", integration, withKey);
+        run.addResource("daily").addMethod("POST", integration, withKey);
         admin.addResource("players").addResource("{player_id}").addResource("chase")
                 .addMethod("POST", integration, withKey);
         admin.addResource("conversations").addResource("{conversation_id}").addResource("release")

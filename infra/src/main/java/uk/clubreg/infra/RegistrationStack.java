@@ -3,6 +3,7 @@ package uk.clubreg.infra;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awscdk.CfnElement;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.CfnParameter;
 import software.amazon.awscdk.CfnResource;
@@ -10,14 +11,25 @@ import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.TimeZone;
+import io.github.cdklabs.cdknag.NagPackSuppression;
+import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.Schedule;
 import software.amazon.awscdk.services.events.targets.LambdaFunction;
 import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSourceProps;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.scheduler.ContextAttribute;
+import software.amazon.awscdk.services.scheduler.CronOptionsWithTimezone;
+import software.amazon.awscdk.services.scheduler.Schedule;
+import software.amazon.awscdk.services.scheduler.ScheduleExpression;
+import software.amazon.awscdk.services.scheduler.ScheduleTargetInput;
+import software.amazon.awscdk.services.scheduler.targets.LambdaInvoke;
+import software.amazon.awscdk.services.scheduler.targets.ScheduleTargetBaseProps;
 import software.amazon.awscdk.triggers.Trigger;
 import software.constructs.Construct;
 
@@ -28,6 +40,7 @@ public final class RegistrationStack extends Stack {
 
     static final String API_HANDLER = "uk.clubreg.api.ApiHandler::handleRequest";
     static final String SWEEPER_HANDLER = "uk.clubreg.api.OutboxSweeperHandler::handleRequest";
+    static final String DAILY_RUN_HANDLER = "uk.clubreg.api.DailyRunHandler::handleRequest";
     static final String WORKER_HANDLER = "uk.clubreg.worker.WorkerHandler::handleRequest";
     static final String MIGRATION_HANDLER = "uk.clubreg.migrations.MigrationHandler::handleRequest";
 
@@ -37,6 +50,11 @@ public final class RegistrationStack extends Stack {
     static final Duration WORKER_TIMEOUT = Duration.seconds(90);
     static final int SWEEPER_MEMORY_MB = 512;
     static final Duration SWEEPER_TIMEOUT = Duration.seconds(30);
+    static final int DAILY_RUN_MEMORY_MB = 512;
+    static final Duration DAILY_RUN_TIMEOUT = Duration.minutes(5);
+    /** 10:00 club time: after the default quiet hours (20:00-09:00), so the reminders go (docs/decisions/0054). */
+    static final String DAILY_RUN_HOUR = "10";
+    static final TimeZone DAILY_RUN_TIME_ZONE = TimeZone.EUROPE_LONDON;
     static final int MIGRATION_MEMORY_MB = 512;
     static final Duration MIGRATION_TIMEOUT = Duration.minutes(5);
     /** One job per invocation: the worker's timeout then budgets exactly one conversation turn. */
@@ -77,6 +95,13 @@ public final class RegistrationStack extends Stack {
                 SWEEPER_MEMORY_MB, SWEEPER_TIMEOUT, false, sharedEnvironment(settings, queue), settings.logRetention()));
         scheduleSweeper(sweeper, config, queue);
 
+        // Once a day, so a cold start each time: SnapStart would only add a version that goes inactive.
+        JavaFunction daily = new JavaFunction(this, "DailyRunFunction", new JavaFunction.Spec(
+                "Once a day: archives earlier seasons, escalates hand-offs, reminds parents, queues summaries",
+                packages.api(), DAILY_RUN_HANDLER, DAILY_RUN_MEMORY_MB, DAILY_RUN_TIMEOUT, false,
+                sharedEnvironment(settings, queue), settings.logRetention()));
+        scheduleDailyRun(daily, config, queue);
+
         JavaFunction migrations = new JavaFunction(this, "MigrationFunction", new JavaFunction.Spec(
                 "Flyway migrations on Neon's direct host, run by the deploy", packages.migrations(), MIGRATION_HANDLER,
                 MIGRATION_MEMORY_MB, MIGRATION_TIMEOUT, false, Map.of(), settings.logRetention()));
@@ -85,12 +110,12 @@ public final class RegistrationStack extends Stack {
         Trigger migrate = Trigger.Builder.create(this, "MigrateBeforeUpdate")
                 .handler(migrations.function())
                 .timeout(MIGRATION_TIMEOUT)
-                .executeBefore(List.of(api, worker, sweeper))
+                .executeBefore(List.of(api, worker, sweeper, daily))
                 .build();
         limitTriggerProviderLogs(migrate, settings.logRetention());
 
         new Alarms(this, "Alarms", alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
-                restApi.api());
+                daily.function(), restApi.api());
 
         CfnOutput.Builder.create(this, "ApiUrl").value(publicBaseUrl)
                 .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();
@@ -128,12 +153,40 @@ public final class RegistrationStack extends Stack {
         queue.jobs().grantSendMessages(sweeper.role());
         Rule.Builder.create(this, "OutboxSweepSchedule")
                 .description("Outbox sweeper, every minute")
-                .schedule(Schedule.rate(Duration.minutes(1)))
+                .schedule(software.amazon.awscdk.services.events.Schedule.rate(Duration.minutes(1)))
                 // The next run a minute later retries anything a failed run left behind.
                 .targets(List.of(new LambdaFunction(sweeper.invokable(), LambdaFunctionProps.builder()
                         .retryAttempts(0)
                         .build())))
                 .build();
+    }
+
+    private void scheduleDailyRun(JavaFunction daily, ConfigStore config, WorkQueue queue) {
+        daily.readsSecret(config.databaseUrl());
+        queue.jobs().grantSendMessages(daily.role());
+        Role invoker = Role.Builder.create(this, "DailyRunScheduleRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .description("EventBridge Scheduler: invokes the daily run function, nothing else")
+                .build();
+        Schedule.Builder.create(this, "DailyRunSchedule")
+                .description("The daily run: earlier seasons archived, hand-offs escalated, reminders, summaries")
+                .schedule(ScheduleExpression.cron(CronOptionsWithTimezone.builder()
+                        .minute("0").hour(DAILY_RUN_HOUR).timeZone(DAILY_RUN_TIME_ZONE).build()))
+                // Every step is safe to run twice a day, so a failed run (Neon waking slowly, say) is retried.
+                .target(new LambdaInvoke(daily.invokable(), ScheduleTargetBaseProps.builder()
+                        .input(ScheduleTargetInput.fromObject(Map.of("id", ContextAttribute.getExecutionId(),
+                                "detail-type", "Daily run")))
+                        .role(invoker)
+                        .retryAttempts(2)
+                        .maxEventAge(Duration.hours(1))
+                        .build()))
+                .build();
+        NagSuppressions.addResourceSuppressions(invoker, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-IAM5")
+                .reason("The CDK grants invoke on the function and its versions (<arn>:*): one function, no other.")
+                .appliesTo(List.of("Resource::<" + getLogicalId((CfnElement) daily.function().getNode().getDefaultChild())
+                        + ".Arn>:*"))
+                .build()), true);
     }
 
     private static Map<String, String> sharedEnvironment(StackSettings settings, WorkQueue queue) {

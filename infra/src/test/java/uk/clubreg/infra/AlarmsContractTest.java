@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.constructs.IConstruct;
@@ -48,15 +49,31 @@ class AlarmsContractTest {
     }
 
     @Test
-    void eachRaisedAlarmIsCountedFromTheLogsOfTheApiAndTheWorkerAndAlarmedOn() {
+    void eachRaisedAlarmIsCountedFromTheLogsOfTheApiTheWorkerAndTheDailyRunAndAlarmedOn() {
         for (Alarms.Logged logged : Alarms.LOGGED) {
             template.resourcePropertiesCountIs("AWS::Logs::MetricFilter", Map.of(
                     "FilterPattern", "{ $.alarm = \"" + logged.name() + "\" }",
                     "MetricTransformations", List.of(Map.of("MetricNamespace", Alarms.NAMESPACE,
-                            "MetricName", logged.name(), "MetricValue", "1"))), 2);
-            template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                    "Namespace", Alarms.NAMESPACE, "MetricName", logged.name(), "Threshold", logged.threshold()));
+                            "MetricName", logged.name(), "MetricValue", "1"))), 3);
+            assertThat(template.findResources("AWS::CloudWatch::Alarm").values()).map(String::valueOf)
+                    .filteredOn(alarm -> alarm.contains("Namespace=" + Alarms.NAMESPACE)
+                            && alarm.contains("MetricName=" + logged.name() + ",")
+                            && alarm.contains("Threshold=" + logged.threshold() + ","))
+                    .as(logged.name()).hasSize(1);
         }
+    }
+
+    @Test
+    void dailyRunErrorsAlsoCountsTheDailyRunFunctionsOwnErrors() {
+        String function = new TemplateQueries(template).logicalId("AWS::Lambda::Function", "DailyRunFunction");
+
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "AlarmDescription", Match.stringLikeRegexp(".*DailyRunErrors.*"),
+                "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression",
+                        "FILL(logged, 0) + FILL(failed, 0)")), Match.objectLike(Map.of("MetricStat",
+                        Match.objectLike(Map.of("Metric", Map.of("Namespace", "AWS/Lambda", "MetricName", "Errors",
+                                "Dimensions", List.of(Map.of("Name", "FunctionName",
+                                        "Value", Map.of("Ref", function))))))))))));
     }
 
     @Test

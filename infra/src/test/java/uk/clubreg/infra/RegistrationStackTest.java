@@ -42,14 +42,14 @@ class RegistrationStackTest {
 
     @Test
     void theManagersAndAdminRoutesTakeTheApiKey() {
-        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 5);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 6);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{conversation_id}"), 1);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{player_id}"), 1);
     }
 
     @Test
-    void onlyTheSevenProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 7);
+    void onlyTheEightProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 8);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }
@@ -125,30 +125,32 @@ class RegistrationStackTest {
 
     @Test
     void everyApplicationFunctionRunsJava25() {
-        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 4);
+        template.resourcePropertiesCountIs("AWS::Lambda::Function", Map.of("Runtime", "java25"), 5);
     }
 
     @Test
     void apiFunctionsAreBuiltFromTheApiPackageAndTheWorkerFromItsOwn() {
         String apiCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "ApiFunction")).get("Code"));
         String sweeperCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction")).get("Code"));
+        String dailyCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "DailyRunFunction")).get("Code"));
         String workerCode = String.valueOf(queries.properties(queries.logicalId("AWS::Lambda::Function", "WorkerFunction")).get("Code"));
 
         assertThat(sweeperCode).isEqualTo(apiCode);
+        assertThat(dailyCode).isEqualTo(apiCode);
         assertThat(workerCode).isNotEqualTo(apiCode);
     }
 
     @Test
     void functionsLogJsonToLogGroupsWithRetention() {
         template.resourcePropertiesCountIs("AWS::Lambda::Function",
-                Map.of("Runtime", "java25", "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", Match.anyValue())), 4);
+                Map.of("Runtime", "java25", "LoggingConfig", Map.of("LogFormat", "JSON", "LogGroup", Match.anyValue())), 5);
         template.allResourcesProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
     }
 
     @Test
     void everyLogGroupIsCreatedByTheStackSoItHasRetention() {
-        // Four functions, the API's access and execution logs, and the migration Trigger's provider function.
-        template.resourceCountIs("AWS::Logs::LogGroup", 7);
+        // Five functions, the API's access and execution logs, and the migration Trigger's provider function.
+        template.resourceCountIs("AWS::Logs::LogGroup", 8);
         template.hasResourceProperties("AWS::Logs::LogGroup", Map.of("LogGroupName", Map.of("Fn::Join",
                 List.of("", List.of("API-Gateway-Execution-Logs_", Map.of("Ref", queries.logicalId("AWS::ApiGateway::RestApi", "RestApi")), "/prod")))));
     }
@@ -235,6 +237,14 @@ class RegistrationStackTest {
     }
 
     @Test
+    void dailyRunReadsOnlyTheDatabaseSecretAndSendsToTheQueue() {
+        String policies = queries.policiesOfRole("DailyRunFunctionRole");
+
+        assertThat(policies).contains("secret:urmston/database-??????", "sqs:SendMessage");
+        assertThat(policies).doesNotContain("secret:urmston/twilio", "secret:urmston/openai", "ssm:", "ConfigApiKey");
+    }
+
+    @Test
     void migrationFunctionReadsOnlyTheDatabaseSecret() {
         String policies = queries.policiesOfRole("MigrationFunctionRole");
 
@@ -246,7 +256,7 @@ class RegistrationStackTest {
     @Test
     void applicationRolesCarryNoManagedPolicies() {
         for (String role : List.of("ApiFunctionRole", "WorkerFunctionRole", "OutboxSweeperFunctionRole",
-                "MigrationFunctionRole")) {
+                "DailyRunFunctionRole", "MigrationFunctionRole")) {
             assertThat(queries.properties(queries.logicalId("AWS::IAM::Role", role))).doesNotContainKey("ManagedPolicyArns");
         }
     }
@@ -315,6 +325,23 @@ class RegistrationStackTest {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", RegistrationStack.SWEEPER_HANDLER));
     }
 
+    @Test
+    void theDailyRunIsScheduledAtTenInTheMorningLondonTimeAndRetried() {
+        String daily = queries.logicalId("AWS::Lambda::Function", "DailyRunFunction");
+
+        template.resourceCountIs("AWS::Scheduler::Schedule", 1);
+        template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
+                "ScheduleExpression", "cron(0 10 * * ? *)",
+                "ScheduleExpressionTimezone", "Europe/London",
+                "State", "ENABLED",
+                "Target", Match.objectLike(Map.of(
+                        "Arn", Map.of("Fn::GetAtt", List.of(daily, "Arn")),
+                        "RetryPolicy", Map.of("MaximumRetryAttempts", 2, "MaximumEventAgeInSeconds", 3600)))));
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of(
+                "Handler", RegistrationStack.DAILY_RUN_HANDLER,
+                "Timeout", (int) RegistrationStack.DAILY_RUN_TIMEOUT.toSeconds()));
+    }
+
     // --- Migrations at deploy time ---------------------------------------------------------------------------
 
     @Test
@@ -338,7 +365,8 @@ class RegistrationStackTest {
                 queries.logicalId("AWS::Lambda::Function", "WorkerFunction"),
                 queries.logicalId("AWS::Lambda::Alias", "WorkerFunctionLive"),
                 queries.logicalId("AWS::Lambda::EventSourceMapping", "WorkerFunctionLive"),
-                queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction"))) {
+                queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction"),
+                queries.logicalId("AWS::Lambda::Function", "DailyRunFunction"))) {
             assertThat(queries.dependsOn(resource)).as(resource).contains(trigger);
         }
     }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import uk.clubreg.api.ApiHandler;
+import uk.clubreg.api.DailyRunHandler;
 import uk.clubreg.api.OutboxSweeperHandler;
 import uk.clubreg.app.Adapters;
 import uk.clubreg.app.RegistrationSystem;
@@ -35,7 +37,8 @@ import uk.clubreg.worker.WorkerHandler;
 /**
  * The whole system on one machine: PostgreSQL (embedded, or DATABASE_URL) with the migrations applied, an SQS
  * FIFO queue (ElasticMQ in this process, or QUEUE_URL), the API behind a local HTTP server that plays API
- * Gateway, the worker fed the way Lambda's SQS trigger feeds it, and the outbox sweeper on a timer.
+ * Gateway, the worker fed the way Lambda's SQS trigger feeds it, the outbox sweeper on a timer, and the daily run
+ * at DAILY_RUN_AT.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -145,6 +148,11 @@ public final class LocalStack implements AutoCloseable {
             started(new LocalWorker(sqs, queueUrl, new WorkerHandler(system.jobs()))).start();
         }
         startSweeper(new OutboxSweeperHandler(system));
+        DailyTimer.parse(config.getAllowingEmpty(Setting.DAILY_RUN_AT)).ifPresent(at -> {
+            DailyRunHandler daily = new DailyRunHandler(system);
+            started(new DailyTimer(at, ZoneId.of(config.require(Setting.CLUB_TIME_ZONE)), clock,
+                    () -> daily.handleRequest(null, null))).start();
+        });
         http.mount("/", new ApiGatewayBridge(new ApiHandler(system)));
         if (simulated) {
             WhatsAppSimulator.mount(http.httpServer(), SimulatedTwilio.options(settings, baseUrl()),
@@ -205,7 +213,7 @@ public final class LocalStack implements AutoCloseable {
         out.flush();
     }
 
-    /** Stops the HTTP server, then the sweeper, worker, pool, queue and database. Safe to call twice. */
+    /** Stops the HTTP server, then the daily timer, sweeper, worker, pool, queue and database. Safe to call twice. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {

@@ -38,7 +38,7 @@ class AiRegistrationEndToEndIT {
         openAi.start();
         openAi.stubFor(post(urlEqualTo("/v1/conversations")).willReturn(okJson(
                 "{\"id\": \"conv_e2e\", \"object\": \"conversation\", \"created_at\": 1795000000, \"metadata\": {}}")));
-        stack = LocalStack.start(Map.of("PORT", "0",
+        stack = LocalStack.start(Map.of("PORT", "0", "DAILY_RUN_AT", "none",
                 "LOCAL_DATA_DIR", Files.createTempDirectory("e2e-ai").toString(),
                 "OPENAI_API_KEY", "test-key",
                 "OPENAI_BASE_URL", openAi.baseUrl() + "/v1",

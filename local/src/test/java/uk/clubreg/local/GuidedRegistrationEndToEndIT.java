@@ -25,7 +25,7 @@ class GuidedRegistrationEndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(Map.of("PORT", "0",
+        stack = LocalStack.start(Map.of("PORT", "0", "DAILY_RUN_AT", "none",
                 "LOCAL_DATA_DIR", Files.createTempDirectory("e2e").toString()));
         client = new StackClient(stack);
     }

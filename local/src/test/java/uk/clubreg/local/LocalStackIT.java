@@ -30,7 +30,7 @@ class LocalStackIT {
     @BeforeAll
     static void start() throws Exception {
         Path dataDirectory = Files.createTempDirectory("local-stack-test");
-        stack = LocalStack.start(Map.of("PORT", "0", "LOCAL_DATA_DIR", dataDirectory.toString()));
+        stack = LocalStack.start(Map.of("PORT", "0", "DAILY_RUN_AT", "none", "LOCAL_DATA_DIR", dataDirectory.toString()));
         database = Database.connect(stack.config().require(Setting.DATABASE_URL), 1);
     }
 

@@ -33,7 +33,7 @@ class SeasonEndToEndIT {
 
     @BeforeAll
     static void start() throws Exception {
-        stack = LocalStack.start(Map.of("PORT", "0",
+        stack = LocalStack.start(Map.of("PORT", "0", "DAILY_RUN_AT", "none",
                 "LOCAL_DATA_DIR", Files.createTempDirectory("e2e-season").toString()), CLOCK);
         client = new StackClient(stack);
     }

@@ -29,9 +29,7 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
 
     @Override
     public Integer handleRequest(ScheduledEvent event, Context context) {
-        String runId = event != null && event.getId() != null ? event.getId()
-                : context != null ? context.getAwsRequestId() : "sweep-" + System.nanoTime();
-        try (RequestContext ignored = RequestContext.open(runId, "outbox-sweep")) {
+        try (RequestContext ignored = RequestContext.open(ScheduledRuns.runId(event, context, "sweep"), "outbox-sweep")) {
             Duration olderThan = Duration.ofSeconds(system.config().getInt(Setting.OUTBOX_SWEEP_AFTER_SECONDS));
             return system.outboxRelay().sweep(olderThan, BATCH_LIMIT);
         }

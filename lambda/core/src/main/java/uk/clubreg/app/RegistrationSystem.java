@@ -1,6 +1,8 @@
 package uk.clubreg.app;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.auth.ApiKeyGuard;
@@ -9,6 +11,7 @@ import uk.clubreg.chasers.ReminderSettings;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.daily.DailyRun;
 import uk.clubreg.handoffs.HandOffs;
 import uk.clubreg.http.Router;
 import uk.clubreg.inbox.Inbox;
@@ -36,8 +39,8 @@ import uk.clubreg.registrations.TeamRegistrations;
 /**
  * The one place the system is built: every repository and service once, from configuration and the
  * {@link Adapters}. The API function serves {@link #router()}, the worker runs {@link #jobs()}, the sweeper uses
- * {@link #outboxRelay()}; the local stack runs all three on one instance. Building it opens no connection and calls
- * nothing remote.
+ * {@link #outboxRelay()}, the daily schedule runs {@link #dailyRun()}; the local stack runs them all on one
+ * instance. Building it opens no connection and calls nothing remote.
  */
 public final class RegistrationSystem {
 
@@ -46,6 +49,7 @@ public final class RegistrationSystem {
     private final Clock clock;
     private final OutboxRelay outboxRelay;
     private final JobHandler<Job> jobs;
+    private final DailyRun dailyRun;
     private final Router router = new Router();
 
     public RegistrationSystem(Config config, Adapters adapters) {
@@ -83,6 +87,13 @@ public final class RegistrationSystem {
                 notices.summaryJob());
 
         SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
+        // Earlier seasons first, so nobody is reminded about last season's registration.
+        this.dailyRun = new DailyRun(List.of(
+                new DailyRun.Step("seasons", () -> Map.of("archived", seasons.archiveEarlierSeasons())),
+                new DailyRun.Step("hand_offs", () -> Map.of("escalated", handOffs.escalateUnreleased())),
+                new DailyRun.Step("chasers", () -> chasers.run().counts()),
+                new DailyRun.Step("weekly_summaries", () -> Map.of("queued", notices.queueWeeklySummaries()))),
+                reminders.zone(), clock);
         InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,
                 outboxRelay, seasons, defaults.clubName(), clock);
         // Team managers and the club (API key): invitations, the team's registrations, reminders and hand-offs.
@@ -92,6 +103,7 @@ public final class RegistrationSystem {
         router.route("GET", "/registrations", managers.protect(new RegistrationsEndpoint(
                 new TeamRegistrations(players, conversations), defaults.clubName(), defaults.season())));
         router.route("POST", "/admin/run/chasers", managers.protect(chasers.runEndpoint()));
+        router.route("POST", "/admin/run/daily", managers.protect(dailyRun.endpoint()));
         router.route("POST", "/admin/players/{player_id}/chase", managers.protect(chasers.chasePlayerEndpoint()));
         router.route("POST", "/admin/conversations/{conversation_id}/release",
                 managers.protect(handOffs.releaseEndpoint()));
@@ -112,6 +124,11 @@ public final class RegistrationSystem {
     /** Every job type's handler: what the worker runs. */
     public JobHandler<Job> jobs() {
         return jobs;
+    }
+
+    /** The once-a-day work: what the schedule runs (and {@code POST /admin/run/daily}). */
+    public DailyRun dailyRun() {
+        return dailyRun;
     }
 
     /** Publishes committed outbox jobs; the sweeper's {@code sweep}. */

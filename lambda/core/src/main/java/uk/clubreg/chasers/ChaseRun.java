@@ -15,6 +15,16 @@ public record ChaseRun(LocalDate day, int considered, int sent, int playersRemin
         skipped = Map.copyOf(skipped);
     }
 
+    /** {@code considered}, {@code sent}, {@code players_reminded} and {@code skipped} by reason. */
+    public Map<String, Object> counts() {
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("considered", considered);
+        counts.put("sent", sent);
+        counts.put("players_reminded", playersReminded);
+        counts.put("skipped", skippedByReason());
+        return counts;
+    }
+
     /** Every reason, in order, with zeros: the same keys in every answer. */
     public Map<String, Integer> skippedByReason() {
         Map<String, Integer> byReason = new LinkedHashMap<>();

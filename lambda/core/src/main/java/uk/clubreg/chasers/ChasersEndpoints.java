@@ -16,10 +16,7 @@ final class ChasersEndpoints {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("request_id", request.requestId());
         json.put("day", run.day().toString());
-        json.put("considered", run.considered());
-        json.put("sent", run.sent());
-        json.put("players_reminded", run.playersReminded());
-        json.put("skipped", run.skippedByReason());
+        json.putAll(run.counts());
         return HttpResponse.json(200, json);
     }
 

@@ -11,7 +11,9 @@ public enum Alarm {
     /** A provider refused our credentials even after they were read again (Twilio 401/403/20003). */
     CREDENTIALS_REFUSED("CredentialsRefused"),
     /** A signed webhook did not match the current or previous auth token. */
-    WEBHOOK_SIGNATURE_REFUSED("WebhookSignatureRefused");
+    WEBHOOK_SIGNATURE_REFUSED("WebhookSignatureRefused"),
+    /** A step of the daily run (reminders, escalations, summaries, archiving) failed. */
+    DAILY_RUN_FAILED("DailyRunErrors");
 
     /** The JSON field the metric filters match on. */
     public static final String FIELD = "alarm";

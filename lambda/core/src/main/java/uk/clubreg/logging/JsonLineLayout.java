@@ -52,6 +52,13 @@ public final class JsonLineLayout extends LayoutBase<ILoggingEvent> {
             json.writeNumber(number.toString());
         } else if (value instanceof Boolean bool) {
             json.writeBooleanField(key, bool);
+        } else if (value instanceof Map<?, ?> map) {
+            // Counts by name (a daily run's steps, reminders skipped by reason) stay JSON, masked as any value.
+            json.writeObjectFieldStart(key);
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                writeValue(json, String.valueOf(entry.getKey()), entry.getValue());
+            }
+            json.writeEndObject();
         } else {
             json.writeStringField(key, value == null ? null : Mask.phonesIn(value.toString()));
         }

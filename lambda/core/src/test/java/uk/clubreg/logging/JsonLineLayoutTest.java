@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,23 @@ class JsonLineLayoutTest {
         String line = layout.doLayout(event);
 
         assertThat(line).doesNotContain("7700900123").doesNotContain("7700900999").contains("+44*******123");
+    }
+
+    @Test
+    void countsByNameAreANestedObjectWithTheirValuesMasked() {
+        LoggingEvent event = event("Daily run", Map.of());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        counts.put("sent", 2);
+        counts.put("skipped", Map.of("quiet_hours", 1));
+        counts.put("note", "to +447700900123");
+        event.setKeyValuePairs(List.of(new KeyValuePair("chasers", counts)));
+
+        String line = layout.doLayout(event);
+
+        JsonNode chasers = Json.read(line).get("chasers");
+        assertThat(chasers.get("sent").asInt()).isEqualTo(2);
+        assertThat(chasers.get("skipped").get("quiet_hours").asInt()).isEqualTo(1);
+        assertThat(line).doesNotContain("7700900123");
     }
 
     @Test
