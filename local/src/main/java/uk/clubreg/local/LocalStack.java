@@ -145,7 +145,7 @@ public final class LocalStack implements AutoCloseable {
                 : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 
         if (Boolean.parseBoolean(config.require(Setting.LOCAL_WORKER_ENABLED))) {
-            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(system.jobs()))).start();
+            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(system))).start();
         }
         startSweeper(new OutboxSweeperHandler(system));
         DailyTimer.parse(config.getAllowingEmpty(Setting.DAILY_RUN_AT)).ifPresent(at -> {

@@ -16,7 +16,7 @@ import uk.clubreg.worker.WorkerHandler;
 /**
  * Does locally what Lambda's SQS event source mapping does: long-polls the queue, hands each batch to the same
  * {@link WorkerHandler} as an {@link SQSEvent}, and deletes the messages it did not report as failed. Failed ones
- * come back after the visibility timeout.
+ * come back after the handler's backoff (docs/decisions/0082-retry-backoff.md).
  */
 final class LocalWorker implements AutoCloseable {
 

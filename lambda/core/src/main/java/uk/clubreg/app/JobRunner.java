@@ -1,5 +1,6 @@
 package uk.clubreg.app;
 
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 
@@ -31,15 +32,20 @@ final class JobRunner implements JobHandler<Job> {
 
     @Override
     public void handle(Job job) {
+        handle(job, Deadline.NONE);
+    }
+
+    @Override
+    public void handle(Job job, Deadline deadline) {
         switch (job) {
-            case Job.SendInvitation send -> sendInvitation.handle(send);
-            case Job.InboundMessage inbound -> inboundMessage.handle(inbound);
-            case Job.ResendAsTemplate resend -> resendAsTemplate.handle(resend);
-            case Job.SendReminder reminder -> sendReminder.handle(reminder);
-            case Job.HandOffNotice notice -> handOffNotice.handle(notice);
-            case Job.ResumeConversation resume -> resumeConversation.handle(resume);
-            case Job.CompletionNotice completed -> completionNotice.handle(completed);
-            case Job.TeamSummary summary -> teamSummary.handle(summary);
+            case Job.SendInvitation send -> sendInvitation.handle(send, deadline);
+            case Job.InboundMessage inbound -> inboundMessage.handle(inbound, deadline);
+            case Job.ResendAsTemplate resend -> resendAsTemplate.handle(resend, deadline);
+            case Job.SendReminder reminder -> sendReminder.handle(reminder, deadline);
+            case Job.HandOffNotice notice -> handOffNotice.handle(notice, deadline);
+            case Job.ResumeConversation resume -> resumeConversation.handle(resume, deadline);
+            case Job.CompletionNotice completed -> completionNotice.handle(completed, deadline);
+            case Job.TeamSummary summary -> teamSummary.handle(summary, deadline);
         }
     }
 }

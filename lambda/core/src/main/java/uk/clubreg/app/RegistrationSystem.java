@@ -48,6 +48,7 @@ public final class RegistrationSystem {
     private final Database database;
     private final Clock clock;
     private final OutboxRelay outboxRelay;
+    private final JobQueue queue;
     private final JobHandler<Job> jobs;
     private final DailyRun dailyRun;
     private final Router router = new Router();
@@ -63,7 +64,7 @@ public final class RegistrationSystem {
         OutboxRepository outboxRows = new OutboxRepository(jdbc);
         Outbox outbox = new Outbox(outboxRows);
         // Without a queue a job runs inline through the same handlers the worker uses, built below.
-        JobQueue queue = adapters.queue().orElseGet(() -> new InlineJobQueue(this::runJob));
+        this.queue = adapters.queue().orElseGet(() -> new InlineJobQueue(this::runJob));
         this.outboxRelay = new OutboxRelay(outboxRows, database, queue);
 
         InvitationDefaults defaults = InvitationDefaults.from(config);
@@ -129,6 +130,11 @@ public final class RegistrationSystem {
     /** The once-a-day work: what the schedule runs (and {@code POST /admin/run/daily}). */
     public DailyRun dailyRun() {
         return dailyRun;
+    }
+
+    /** Where jobs go: the worker asks it to bring a failed job back after a backoff. */
+    public JobQueue queue() {
+        return queue;
     }
 
     /** Publishes committed outbox jobs; the sweeper's {@code sweep}. */

@@ -11,6 +11,7 @@ import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.InboundMessage;
 import uk.clubreg.conversations.MessageStatus;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.persistence.Transactions;
 import uk.clubreg.players.PlayerRepository;
@@ -29,7 +30,11 @@ import uk.clubreg.players.PlayerRepository;
  *   <li>After request_human_help the assistant is silent: messages are kept as 'held' until a person releases the
  *       conversation; then they are answered (docs/decisions/0063-hand-offs-and-staff-notices.md).</li>
  *   <li>When the AI is unavailable the job fails (back to the queue, messages stay unanswered); once the parent has
- *       waited {@code holdingAfter} they get one holding message for the whole outage.</li>
+ *       waited {@code holdingAfter} they get one holding message for the whole outage. A turn that cannot be
+ *       decided before the job's deadline (less {@link #REPLY_RESERVE}) ends the same way, never as a killed
+ *       function (docs/decisions/0083-turn-deadline.md).</li>
+ *   <li>A responder that decides locally (guided mode) writes in the transaction that records its turn, so a
+ *       failure between the two leaves neither (docs/decisions/0084-atomic-guided-turns.md).</li>
  * </ul>
  */
 public final class RegistrationConversation implements ConversationEngine {
@@ -37,6 +42,13 @@ public final class RegistrationConversation implements ConversationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RegistrationConversation.class);
     /** A parent who keeps typing still gets a reply: after this many folds the last decision is sent. */
     private static final int MAX_FOLDS = 3;
+    /** Kept from the job's deadline to store the turn and send its reply. */
+    public static final Duration REPLY_RESERVE = Duration.ofSeconds(15);
+    /** Less than this left for the responder: the turn is not started. */
+    static final Duration SHORTEST_TURN = Duration.ofSeconds(2);
+
+    /** A reply decided and stored, with the messages that arrived meanwhile. */
+    private record Decided(Reply reply, List<InboundMessage> arrivedMeanwhile) {}
 
     private final Transactions transactions;
     private final PlayerRepository players;
@@ -60,6 +72,12 @@ public final class RegistrationConversation implements ConversationEngine {
 
     @Override
     public void respond(long conversationId) {
+        respond(conversationId, Deadline.NONE);
+    }
+
+    @Override
+    public void respond(long conversationId, Deadline deadline) {
+        Deadline decideBy = deadline.minus(REPLY_RESERVE);
         sendDecidedTurns(conversationId);
         List<InboundMessage> burst = untilOptKeyword(conversations.received(conversationId));
         Reply unsent = null;
@@ -72,32 +90,51 @@ public final class RegistrationConversation implements ConversationEngine {
                         .log("Messages held for the team manager");
                 break;
             }
+            if (decideBy.remaining().compareTo(SHORTEST_TURN) < 0) {
+                if (unsent != null) {
+                    break; // what is decided goes out; the messages that arrived meanwhile are answered by their jobs
+                }
+                holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
+                throw new ResponderUnavailableException("No time left to decide the turn before the job's deadline",
+                        null);
+            }
             Turn turn = new Turn(conversationId, conversation.parent().firstName(),
                     players.inConversation(conversationId), burst, players.reinvitedUnanswered(conversationId),
                     players.lastSeasonOf(conversationId), conversation.openAiConversationId(), unsent,
-                    conversation.guidedPrompt());
-            Reply reply;
-            try {
-                reply = responder.respond(turn);
-            } catch (ResponderUnavailableException e) {
-                holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
-                throw e;
-            }
-            if (conversation.aiUnavailableSince() != null) {
-                conversations.endOutage(conversationId);
-            }
-            if (unsent != null) {
-                reply = reply.withUsage(reply.inputTokens() + unsent.inputTokens(),
-                        reply.outputTokens() + unsent.outputTokens());
-            }
-            LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", responder.engine())
-                    .addKeyValue("messages", burst.size()).addKeyValue("folded", fold)
-                    .addKeyValue("input_tokens", reply.inputTokens()).addKeyValue("output_tokens", reply.outputTokens())
-                    .log("Turn decided");
-            burst = saveTurn(conversationId, burst, reply, unsent != null);
-            unsent = reply;
+                    conversation.guidedPrompt(), decideBy);
+            List<InboundMessage> decidedBurst = burst;
+            Reply earlier = unsent;
+            int folds = fold;
+            Decided decided = responder.decidesLocally()
+                    ? transactions.inTransaction(() -> decide(conversation, turn, decidedBurst, earlier, folds))
+                    : decide(conversation, turn, decidedBurst, earlier, folds);
+            burst = decided.arrivedMeanwhile();
+            unsent = decided.reply();
         }
         sendDecidedTurns(conversationId);
+    }
+
+    private Decided decide(Conversation conversation, Turn turn, List<InboundMessage> burst, Reply unsent, int fold) {
+        long conversationId = conversation.id();
+        Reply reply;
+        try {
+            reply = responder.respond(turn);
+        } catch (ResponderUnavailableException e) {
+            holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
+            throw e;
+        }
+        if (conversation.aiUnavailableSince() != null) {
+            conversations.endOutage(conversationId);
+        }
+        if (unsent != null) {
+            reply = reply.withUsage(reply.inputTokens() + unsent.inputTokens(),
+                    reply.outputTokens() + unsent.outputTokens());
+        }
+        LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", responder.engine())
+                .addKeyValue("messages", burst.size()).addKeyValue("folded", fold)
+                .addKeyValue("input_tokens", reply.inputTokens()).addKeyValue("output_tokens", reply.outputTokens())
+                .log("Turn decided");
+        return new Decided(reply, saveTurn(conversationId, burst, reply, unsent != null));
     }
 
     /**

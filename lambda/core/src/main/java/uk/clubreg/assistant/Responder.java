@@ -10,4 +10,13 @@ public interface Responder {
 
     /** @throws ResponderUnavailableException when the AI cannot answer now; the turn is retried later */
     Reply respond(Turn turn);
+
+    /**
+     * True when deciding calls nothing remote (guided mode): its writes then commit in the transaction that records
+     * the turn, so a retry never applies an answer twice (docs/decisions/0084-atomic-guided-turns.md). False for the
+     * AI, whose requests must not hold a connection.
+     */
+    default boolean decidesLocally() {
+        return false;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import uk.clubreg.conversations.GuidedPrompt;
 import uk.clubreg.conversations.InboundMessage;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.Player;
 
@@ -16,11 +17,12 @@ import uk.clubreg.players.Player;
  * acknowledged (docs/decisions/0061-existing-registration-only-for-a-reinvitation.md); {@code lastSeason}:
  * returning players' details from their last season; {@code unsentReply}: these messages arrived while the reply to
  * the parent's earlier ones was being decided; that reply was not sent, and this turn's reply is sent instead (null
- * when there was none); {@code guidedPrompt}: a guided-mode question waiting for its answer.
+ * when there was none); {@code guidedPrompt}: a guided-mode question waiting for its answer; {@code deadline}: when
+ * the responder has to have decided, so the reply can still be stored and sent in the worker's time.
  */
 public record Turn(long conversationId, String parentFirstName, List<Player> players, List<InboundMessage> messages,
                    Set<Long> reinvited, Map<Long, LastSeason> lastSeason, String openAiConversationId,
-                   Reply unsentReply, GuidedPrompt guidedPrompt) {
+                   Reply unsentReply, GuidedPrompt guidedPrompt, Deadline deadline) {
 
     public Turn {
         players = List.copyOf(players);
@@ -37,7 +39,7 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
     /** The same turn after tools changed the players, in this OpenAI conversation. */
     public Turn with(List<Player> currentPlayers, String conversation) {
         return new Turn(conversationId, parentFirstName, currentPlayers, messages, reinvited, lastSeason, conversation,
-                unsentReply, guidedPrompt);
+                unsentReply, guidedPrompt, deadline);
     }
 
     /** The burst as one text: one line per message, in order. */

@@ -13,6 +13,7 @@ import uk.clubreg.conversations.Conversation;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.ConversationRepository.OpenHandOff;
 import uk.clubreg.http.Endpoint;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.messaging.StaffNotices;
@@ -117,7 +118,17 @@ public final class HandOffs {
 
     /** resume_conversation: the assistant answers what the parent wrote while a person had the conversation. */
     public JobHandler<Job.ResumeConversation> resumeJob() {
-        return job -> engine.respond(job.conversationId());
+        return new JobHandler<>() {
+            @Override
+            public void handle(Job.ResumeConversation job) {
+                handle(job, Deadline.NONE);
+            }
+
+            @Override
+            public void handle(Job.ResumeConversation job, Deadline deadline) {
+                engine.respond(job.conversationId(), deadline);
+            }
+        };
     }
 
     /** POST /admin/conversations/{conversation_id}/release. */

@@ -10,6 +10,7 @@ import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.InboundMessage;
 import uk.clubreg.conversations.MessageStatus;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.messaging.WhatsAppReplies;
@@ -39,6 +40,11 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
 
     @Override
     public void handle(Job.InboundMessage job) {
+        handle(job, Deadline.NONE);
+    }
+
+    @Override
+    public void handle(Job.InboundMessage job, Deadline deadline) {
         InboundMessage message = messages.inbound(job.messageId()).orElse(null);
         if (message == null) {
             LOG.atError().addKeyValue("message_id", job.messageId()).log("No such inbound message; nothing to do");
@@ -48,7 +54,7 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
         if (waiting.isEmpty()) {
             // A redelivery after the turn was decided but its reply not sent: the engine sends decided turns first.
             if (message.conversationId() != null) {
-                engine.respond(message.conversationId());
+                engine.respond(message.conversationId(), deadline);
             }
             return;
         }
@@ -84,7 +90,7 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
             }
         }
         if (!forTheEngine.isEmpty()) {
-            engine.respond(conversationId);
+            engine.respond(conversationId, deadline);
         }
     }
 

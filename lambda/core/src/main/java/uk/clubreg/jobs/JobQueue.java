@@ -1,5 +1,6 @@
 package uk.clubreg.jobs;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,4 +26,10 @@ public interface JobQueue {
         }
         return refused;
     }
+
+    /**
+     * A delivered job failed: it comes back after {@code delay} rather than the queue's visibility timeout.
+     * {@code receipt} is the queue's handle of that delivery. A queue that does not redeliver (inline) does nothing.
+     */
+    default void retryAfter(String receipt, Duration delay) {}
 }

@@ -35,9 +35,14 @@ public final class OutboxRelay {
     /**
      * Publishes a job the caller has just committed. A queue failure is logged and left for the sweeper: the caller
      * has succeeded. No row lock or connection is held during the queue call, so a slow queue does not hold up the
-     * small connection pool (docs/decisions/0014-outbox-publish-without-holding-a-connection.md).
+     * small connection pool (docs/decisions/0014-outbox-publish-without-holding-a-connection.md). Called inside a
+     * transaction (a step of a larger one), it publishes once that transaction has committed.
      */
     public void publish(Outbox.Pending pending) {
+        transactions.afterCommit(() -> publishNow(pending));
+    }
+
+    private void publishNow(Outbox.Pending pending) {
         try {
             queue.publish(pending.job());
         } catch (JobQueueException e) {

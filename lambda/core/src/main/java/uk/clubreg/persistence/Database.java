@@ -5,6 +5,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import uk.clubreg.config.Config;
@@ -26,6 +28,7 @@ public final class Database implements Transactions, AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
+    private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
@@ -68,22 +71,37 @@ public final class Database implements Transactions, AutoCloseable {
         if (open != null) {
             return run(work, open);
         }
+        List<Runnable> committed = new ArrayList<>();
+        T result;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             transaction.set(connection);
+            afterCommit.set(committed);
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
                 transaction.remove();
+                afterCommit.remove();
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new DatabaseException(e);
+        }
+        committed.forEach(Runnable::run);
+        return result;
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        List<Runnable> open = afterCommit.get();
+        if (open == null) {
+            action.run();
+        } else {
+            open.add(action);
         }
     }
 

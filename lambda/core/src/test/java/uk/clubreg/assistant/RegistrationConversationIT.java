@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.assistant.ConversationFixtures.Family;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 
@@ -198,6 +200,32 @@ class RegistrationConversationIT {
 
         assertThat(replies.sent()).singleElement()
                 .satisfies(sent -> assertThat(sent.reply().text()).contains("taking longer than usual"));
+    }
+
+    @Test
+    void aTurnWithTooLittleTimeLeftBeforeItsDeadlineIsNotStartedAndEndsOnTheOutagePath() {
+        Family family = fixtures.family("+447700900308", null, "Seb");
+        long message = fixtures.inbound(family, "Yes", now.get().minusSeconds(61));
+
+        assertThatThrownBy(() -> engine.respond(family.conversationId(),
+                Deadline.in(RegistrationConversation.REPLY_RESERVE.plusSeconds(1))))
+                .isInstanceOf(ResponderUnavailableException.class);
+
+        assertThat(responder.turns).isEmpty();
+        assertThat(fixtures.messageStatus(message)).isEqualTo("received");
+        assertThat(replies.sent()).singleElement()
+                .satisfies(sent -> assertThat(sent.reply().text()).contains("taking longer than usual"));
+    }
+
+    @Test
+    void theResponderIsGivenTheDeadlineLessTheTimeKeptForSendingTheReply() {
+        Family family = fixtures.family("+447700900309", null, "Seb");
+        fixtures.inbound(family, "Yes");
+
+        engine.respond(family.conversationId(), Deadline.in(Duration.ofSeconds(60)));
+
+        assertThat(responder.turns).singleElement().satisfies(turn -> assertThat(turn.deadline().remaining())
+                .isLessThanOrEqualTo(Duration.ofSeconds(60).minus(RegistrationConversation.REPLY_RESERVE)));
     }
 
     @Test

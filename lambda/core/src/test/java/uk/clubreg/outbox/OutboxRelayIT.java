@@ -1,6 +1,7 @@
 package uk.clubreg.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,35 @@ class OutboxRelayIT {
         assertThat(messages.getFirst().attributesAsStrings())
                 .containsEntry("MessageGroupId", "+447700900001")
                 .containsEntry("MessageDeduplicationId", "invitation:1");
+        assertThat(unpublishedCount()).isZero();
+    }
+
+    @Test
+    void aJobPublishedFromInsideALargerTransactionGoesToTheQueueOnlyOnceThatTransactionCommits() {
+        OutboxRelay relay = repositories.relay(queue.jobQueue());
+
+        int queuedBeforeTheCommit = database.inTransaction(() -> {
+            relay.publish(write(new Job.SendInvitation("+447700900003", 3, 0)));
+            return queue.drain().size();
+        });
+
+        assertThat(queuedBeforeTheCommit).isZero();
+        assertThat(queue.drain()).hasSize(1);
+        assertThat(unpublishedCount()).isZero();
+    }
+
+    @Test
+    void aJobOfATransactionThatRollsBackIsNeverPublished() {
+        OutboxRelay relay = repositories.relay(queue.jobQueue());
+
+        Runnable failsAfterPublishing = () -> {
+            relay.publish(write(new Job.SendInvitation("+447700900004", 4, 0)));
+            throw new IllegalStateException("rolled back");
+        };
+
+        assertThatThrownBy(() -> database.inTransaction(failsAfterPublishing)).hasMessage("rolled back");
+
+        assertThat(queue.drain()).isEmpty();
         assertThat(unpublishedCount()).isZero();
     }
 

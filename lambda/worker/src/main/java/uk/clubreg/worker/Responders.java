@@ -32,7 +32,8 @@ public final class Responders {
     private static OpenAiResponder.Model model(Config config) {
         return new OpenAiResponder.Model(config.require(Setting.OPENAI_MODEL),
                 config.require(Setting.OPENAI_REASONING_EFFORT), config.getInt(Setting.OPENAI_MAX_TOOL_ROUNDS),
-                config.getInt(Setting.CONVERSATION_HISTORY_MESSAGES));
+                config.getInt(Setting.CONVERSATION_HISTORY_MESSAGES),
+                Duration.ofSeconds(config.getInt(Setting.OPENAI_TIMEOUT_SECONDS)), config.getInt(Setting.OPENAI_MAX_RETRIES));
     }
 
     /** The SDK retries timeouts, 429 and 5xx itself (bounded); after that the job goes back to the queue. */

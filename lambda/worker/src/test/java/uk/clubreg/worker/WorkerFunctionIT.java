@@ -17,7 +17,7 @@ class WorkerFunctionIT {
 
     private final MessagingHarness harness = new MessagingHarness();
     private final WorkerHandler worker = new WorkerHandler(TestSystems.withQueue(harness.config(), harness.database,
-            job -> { }, Clock.systemUTC()).jobs());
+            job -> { }, Clock.systemUTC()));
 
     @AfterEach
     void stop() {

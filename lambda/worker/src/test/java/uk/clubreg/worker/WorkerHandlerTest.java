@@ -5,22 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.clubreg.jobs.Backoff;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
+import uk.clubreg.jobs.JobQueue;
 
 /** The FIFO partial-failure rule, on a batch with two parents' messages interleaved (testing/payloads). */
 class WorkerHandlerTest {
 
     private final SQSEvent batch = EventLoader.loadSQSEvent("payloads/sqs-inbound-two-parents.json");
     private final List<Long> handled = new ArrayList<>();
+    private final Map<String, Duration> retries = new LinkedHashMap<>();
 
     @Test
     void aBatchThatSucceedsReportsNoFailures() {
-        SQSBatchResponse response = new WorkerHandler(failingFor(Set.of())).handleRequest(batch, null);
+        SQSBatchResponse response = worker(Set.of()).handleRequest(batch, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(handled).containsExactly(1L, 2L, 3L, 4L, 5L);
@@ -28,15 +34,32 @@ class WorkerHandlerTest {
 
     @Test
     void afterAFailureTheRestOfThatParentsGroupIsReportedFailedUntriedWhileOtherParentsCarryOn() {
-        SQSBatchResponse response = new WorkerHandler(failingFor(Set.of(3L))).handleRequest(batch, null);
+        SQSBatchResponse response = worker(Set.of(3L)).handleRequest(batch, null);
 
         assertThat(failedIds(response)).containsExactly("msg-3", "msg-4");
         assertThat(handled).containsExactly(1L, 2L, 3L, 5L);
     }
 
     @Test
+    void aFailedJobAndTheRestOfItsGroupComeBackAfterTheBackoffForItsReceiveCountNotTheVisibilityTimeout() {
+        batch.getRecords().get(2).getAttributes().put("ApproximateReceiveCount", "3");
+
+        worker(Set.of(3L)).handleRequest(batch, null);
+
+        assertThat(retries).containsExactly(Map.entry("handle-msg-3", Duration.ofSeconds(90)),
+                Map.entry("handle-msg-4", Duration.ofSeconds(90)));
+    }
+
+    @Test
+    void theBackoffGrowsThreefoldFromTenSecondsUpToFifteenMinutes() {
+        assertThat(java.util.stream.IntStream.rangeClosed(1, 6).mapToObj(Backoff.DEFAULT::after).toList())
+                .containsExactly(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(90),
+                        Duration.ofSeconds(270), Duration.ofSeconds(810), Duration.ofMinutes(15));
+    }
+
+    @Test
     void aFailureOfAGroupsFirstMessageHoldsBackThatWholeGroupOnly() {
-        SQSBatchResponse response = new WorkerHandler(failingFor(Set.of(2L))).handleRequest(batch, null);
+        SQSBatchResponse response = worker(Set.of(2L)).handleRequest(batch, null);
 
         assertThat(failedIds(response)).containsExactly("msg-2", "msg-5");
         assertThat(handled).containsExactly(1L, 2L, 3L, 4L);
@@ -46,10 +69,26 @@ class WorkerHandlerTest {
     void aMessageThatIsNotAJobFailsOnlyItsGroup() {
         batch.getRecords().get(2).setBody("{\"type\": \"no_such_job\"}");
 
-        SQSBatchResponse response = new WorkerHandler(failingFor(Set.of())).handleRequest(batch, null);
+        SQSBatchResponse response = worker(Set.of()).handleRequest(batch, null);
 
         assertThat(failedIds(response)).containsExactly("msg-3", "msg-4");
         assertThat(handled).containsExactly(1L, 2L, 5L);
+    }
+
+    /** A worker over {@link #failingFor}, whose queue records each retry asked for, by receipt handle. */
+    private WorkerHandler worker(Set<Long> failing) {
+        JobQueue queue = new JobQueue() {
+            @Override
+            public void publish(Job job) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void retryAfter(String receipt, Duration delay) {
+                retries.put(receipt, delay);
+            }
+        };
+        return new WorkerHandler(failingFor(failing), queue, Backoff.DEFAULT);
     }
 
     /** Records every job it is given (by message_id) and fails those listed. */

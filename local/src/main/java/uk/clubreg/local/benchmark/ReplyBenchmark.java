@@ -125,7 +125,7 @@ public final class ReplyBenchmark {
             String queueUrl = config.require(Setting.QUEUE_URL);
             RegistrationSystem system = new RegistrationSystem(config, Adapters.fromConfig(config, database)
                     .withQueue(new SqsJobQueue(sqs, queueUrl)).withResponder(Responders.fromConfig(config)));
-            WorkerHandler worker = new WorkerHandler(system.jobs());
+            WorkerHandler worker = new WorkerHandler(system);
             drain(sqs, queueUrl); // the invitations' jobs: this phase measures turns only
             List<Double> turns = new ArrayList<>();
             List<Double> stub = new ArrayList<>();

@@ -101,6 +101,11 @@ public final class GuidedResponder implements Responder {
     }
 
     @Override
+    public boolean decidesLocally() {
+        return true;
+    }
+
+    @Override
     public Reply respond(Turn turn) {
         long conversationId = turn.conversationId();
         Progress progress = new Progress(texts, turn.guidedPrompt());

@@ -1,10 +1,13 @@
 package uk.clubreg.jobs.sqs;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +25,8 @@ public final class SqsJobQueue implements JobQueue {
 
     /** SQS takes at most 10 entries in one SendMessageBatch. */
     static final int MAX_BATCH = 10;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqsJobQueue.class);
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -52,6 +57,21 @@ public final class SqsJobQueue implements JobQueue {
                     .messageDeduplicationId(job.deduplicationId()));
         } catch (SdkException e) {
             throw new JobQueueException("SQS did not accept the job", e);
+        }
+    }
+
+    /**
+     * ChangeMessageVisibility of the delivery: the job is received again after {@code delay}. When SQS cannot be
+     * reached the job still comes back, after the queue's visibility timeout.
+     */
+    @Override
+    public void retryAfter(String receipt, Duration delay) {
+        try {
+            sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(receipt)
+                    .visibilityTimeout(Math.toIntExact(delay.toSeconds())));
+        } catch (SdkException e) {
+            LOG.atWarn().setCause(e).log("Could not shorten the retry delay; the job comes back after the visibility"
+                    + " timeout");
         }
     }
 

@@ -1,6 +1,7 @@
 package uk.clubreg.assistant.guided;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +61,31 @@ class GuidedConversationIT {
         assertThat(fixtures.player(family.playerId(), "kit_size")).isEqualTo("M");
         assertThat(fixtures.player(family.playerId(), "emergency_contact_tel")).isEqualTo("+447700900202");
         assertThat(last.text()).contains("Seb's registration with Panthers for 2026-27 is complete");
+    }
+
+    @Test
+    void aFailureBetweenAGuidedAnswerAndItsTurnRecordLeavesNeitherSoTheRetryAppliesTheAnswerOnce() {
+        Family family = fixtures.family("+447700900221", null, "Seb");
+        // Fault injection: the first turn record written fails (a sequence is not rolled back with the transaction).
+        fixtures.execute("CREATE SEQUENCE injected_turn_failures");
+        fixtures.execute("""
+                CREATE FUNCTION fail_first_turn() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF nextval('injected_turn_failures') = 1 THEN RAISE EXCEPTION 'injected failure'; END IF;
+                    RETURN NEW;
+                END $$""");
+        fixtures.execute("CREATE TRIGGER fail_first_turn BEFORE INSERT ON conversation_turns"
+                + " FOR EACH ROW EXECUTE FUNCTION fail_first_turn()");
+        fixtures.inbound(family, "Yes");
+
+        assertThatThrownBy(() -> engine.respond(family.conversationId())).rootCause()
+                .hasMessageContaining("injected failure");
+        engine.respond(family.conversationId());
+
+        assertThat(fixtures.player(family.playerId(), "is_returning_player")).isNull();
+        assertThat(fixtures.value("SELECT count(*) FROM conversation_turns")).isEqualTo("1");
+        assertThat(replies.sent()).singleElement().satisfies(sent -> assertThat(sent.reply().text())
+                .contains("Did Seb play for Urmston Town Juniors FC last season?"));
     }
 
     @Test

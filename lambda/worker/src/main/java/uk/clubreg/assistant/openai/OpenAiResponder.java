@@ -3,6 +3,7 @@ package uk.clubreg.assistant.openai;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.openai.client.OpenAIClient;
 import com.openai.core.JsonValue;
+import com.openai.core.RequestOptions;
 import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIIoException;
@@ -21,6 +22,7 @@ import com.openai.models.responses.ResponseOutputMessage;
 import com.openai.models.responses.Tool;
 import com.openai.models.responses.ToolChoiceOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +48,9 @@ import uk.clubreg.players.PlayerRepository;
  * The AI: OpenAI's Responses API on one OpenAI conversation per parent conversation (Conversations API). Each
  * request carries the instructions and tools (our code owns the "assistant"), and the model's function calls are
  * answered with {@code function_call_output} items, for at most {@code maxToolRounds} rounds; then one last request
- * without tools asks for the reply. A lost or unusable OpenAI conversation is rebuilt from the messages table.
+ * without tools asks for the reply. A lost OpenAI conversation (404), or one left with a function call and no output,
+ * is rebuilt from the messages table; any other 400 is not (docs/decisions/0085-openai-rebuild-only-when-lost.md).
+ * Each request's timeout is bounded by the turn's deadline, retries included (decision 0083).
  */
 public final class OpenAiResponder implements Responder {
 
@@ -58,9 +62,17 @@ public final class OpenAiResponder implements Responder {
             + "Answer their earlier and new messages together in one reply.";
     private static final String FALLBACK_TEXT =
             "Sorry, something went wrong on our side. Could you send that again?";
+    /** Less than this left before the turn's deadline: no request is started. */
+    static final Duration SHORTEST_REQUEST = Duration.ofSeconds(1);
+    /** OpenAI's words for a conversation whose function call has no output (a worker died mid-turn). */
+    private static final Pattern ORPHANED_TOOL_CALL = Pattern.compile("(?i)no tool output found");
 
-    /** How to call the model. */
-    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages) {
+    /**
+     * How to call the model; {@code requestTimeout} and {@code maxRetries}: the client's, so a request and its retries
+     * fit in the time left before the turn's deadline.
+     */
+    public record Model(String name, String reasoningEffort, int maxToolRounds, int historyMessages,
+                        Duration requestTimeout, int maxRetries) {
 
         private static final Pattern REASONING_MODELS = Pattern.compile("^(gpt-5(?!.*chat).*|o\\d.*)$");
 
@@ -110,11 +122,13 @@ public final class OpenAiResponder implements Responder {
             try {
                 reply = converse(turn, conversation);
             } catch (NotFoundException | BadRequestException e) {
-                // Lost (404), or unusable (400): e.g. a function call left without its output when a worker died
-                // mid-turn. The messages table is the source of truth, so a fresh conversation is built from it.
+                if (!lost(e)) {
+                    throw e;
+                }
+                // The messages table is the source of truth, so a fresh conversation is built from it.
                 LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
                         .addKeyValue("status", e.statusCode())
-                        .log("OpenAI conversation unusable; rebuilding it from the messages table");
+                        .log("OpenAI conversation lost or unusable; rebuilding it from the messages table");
                 reply = converse(turn, rebuild(turn));
             }
             if (turn.earlierAttempt()) {
@@ -131,6 +145,27 @@ public final class OpenAiResponder implements Responder {
         }
     }
 
+    /** Not found, or left with a function call and no output; any other 400 is a fault of the request. */
+    private static boolean lost(OpenAIServiceException e) {
+        return e instanceof NotFoundException || ORPHANED_TOOL_CALL.matcher(String.valueOf(e.getMessage())).find();
+    }
+
+    /**
+     * The request's timeout: the client's, or less when the turn's deadline is nearer, shared with its retries.
+     *
+     * @throws ResponderUnavailableException when too little time is left to start a request
+     */
+    private RequestOptions withinDeadline(Turn turn) {
+        Duration left = turn.deadline().remaining();
+        if (left.compareTo(SHORTEST_REQUEST) < 0) {
+            throw new ResponderUnavailableException("The turn's deadline came before OpenAI answered", null);
+        }
+        Duration perAttempt = left.dividedBy(model.maxRetries() + 1L);
+        return perAttempt.compareTo(model.requestTimeout()) < 0
+                ? RequestOptions.builder().timeout(perAttempt).build()
+                : RequestOptions.none();
+    }
+
     private Reply converse(Turn turn, String conversation) {
         List<ResponseInputItem> input = new ArrayList<>();
         if (turn.unsentReply() != null) {
@@ -145,7 +180,8 @@ public final class OpenAiResponder implements Responder {
             // The players' stages move as tools run: the instructions are rebuilt from the database each round.
             Turn current = turn.with(players.inConversation(turn.conversationId()), conversation);
             boolean toolsAllowed = round < model.maxToolRounds();
-            Response response = client.responses().create(request(current, conversation, input, toolsAllowed));
+            Response response = client.responses().create(request(current, conversation, input, toolsAllowed),
+                    withinDeadline(turn));
             if (response.usage().isPresent()) {
                 inputTokens += response.usage().get().inputTokens();
                 outputTokens += response.usage().get().outputTokens();
@@ -199,7 +235,7 @@ public final class OpenAiResponder implements Responder {
         create.metadata(ConversationCreateParams.Metadata.builder()
                 .putAdditionalProperty("conversation_id", JsonValue.from(String.valueOf(turn.conversationId())))
                 .build());
-        String id = client.conversations().create(create.build()).id();
+        String id = client.conversations().create(create.build(), withinDeadline(turn)).id();
         conversations.setOpenAiConversationId(turn.conversationId(), id);
         LOG.atInfo().addKeyValue("conversation_id", turn.conversationId()).addKeyValue("history_items", history.size())
                 .log("OpenAI conversation created");

@@ -11,6 +11,7 @@ import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.errors.BadRequestException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import uk.clubreg.assistant.ResponderUnavailableException;
 import uk.clubreg.assistant.Transcript;
 import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.TestPostgres;
 
@@ -296,6 +298,36 @@ class OpenAiConversationIT {
     }
 
     @Test
+    void aBadRequestForAnyOtherReasonDoesNotRebuildTheConversation() {
+        Family family = fixtures.family("+447700900514", null, "Seb");
+        fixtures.execute("UPDATE conversations SET openai_conversation_id = 'conv_kept'");
+        openAi.conversationRefused("conv_kept", 400, "Unsupported parameter: 'reasoning.effort'.");
+        fixtures.inbound(family, "Yes please");
+        RegistrationConversation engine = engine(1, Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> engine.respond(family.conversationId())).isInstanceOf(BadRequestException.class);
+        assertThat(openAi.conversationRequests()).isEmpty();
+        assertThat(fixtures.value("SELECT openai_conversation_id FROM conversations")).isEqualTo("conv_kept");
+    }
+
+    @Test
+    void aTurnThatCannotFinishBeforeItsDeadlineEndsOnTheOutagePathWithTheHoldingMessage() {
+        Family family = fixtures.family("+447700900515", null, "Seb");
+        openAi.responses(message(700, 15, "Too late").withFixedDelay(4_000));
+        long message = fixtures.inbound(family, "Hi", ConversationFixtures.CLOCK.instant().minusSeconds(120));
+        RegistrationConversation engine = engine(2, Duration.ofSeconds(20));
+        // Three seconds for the AI: each attempt (a request and its two retries) gets a third of it, not 20 s.
+        Deadline deadline = Deadline.in(RegistrationConversation.REPLY_RESERVE.plusSeconds(3));
+
+        assertThatThrownBy(() -> engine.respond(family.conversationId(), deadline))
+                .isInstanceOf(ResponderUnavailableException.class);
+
+        assertThat(fixtures.messageStatus(message)).isEqualTo("received");
+        assertThat(replies.sent()).singleElement().extracting(sent -> sent.reply().text()).asString()
+                .contains("taking longer than usual");
+    }
+
+    @Test
     void theModelIsGivenEachPlayersFeesSoAFeeQuestionIsAnsweredNotHandedOver() {
         Family family = fixtures.family("+447700900520", null, "Seb");
         fixtures.execute("UPDATE players SET membership_fee_amount = 40, subscription_fee_amount = 26.5");
@@ -356,7 +388,7 @@ class OpenAiConversationIT {
         return new OpenAiResponder(
                 OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(openAi.baseUrl()).maxRetries(maxRetries)
                         .timeout(timeout).build(),
-                new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20), fixtures.context());
+                new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20, timeout, maxRetries), fixtures.context());
     }
 
     private Reply say(RegistrationConversation engine, Family family, String text) {
