@@ -38,7 +38,8 @@ public final class Alarms extends Construct {
             new Logged("CredentialsRefused", "Twilio or OpenAI refused our credentials even after reading them again", 1),
             // One could be a stranger's junk post; several are a misconfigured URL or token.
             new Logged("WebhookSignatureRefused", "Webhook posts were refused for a signature that did not match", 5),
-            new Logged(DAILY_RUN_ERRORS, "A step of the daily run failed, or the daily run function did", 1));
+            new Logged(DAILY_RUN_ERRORS, "A step of the daily run failed, or the daily run function did", 1),
+            new Logged("OutboxRowQuarantined", "An outbox row was not a job and was set aside unpublished", 1));
 
     /** A job older than this has missed several worker attempts or the worker is not running. */
     static final int OLDEST_JOB_AGE_SECONDS = 300;
@@ -52,7 +53,7 @@ public final class Alarms extends Construct {
     private final Topic topic;
 
     public Alarms(Construct scope, String id, String email, WorkQueue queue, Function api, Function worker,
-                  Function daily, RestApi restApi) {
+                  Function daily, Function sweeper, RestApi restApi) {
         super(scope, id);
         topic = Topic.Builder.create(this, "Topic").displayName("Club registration alarms").enforceSsl(true).build();
         topic.addSubscription(new EmailSubscription(email));
@@ -68,7 +69,7 @@ public final class Alarms extends Construct {
         // A daily run that failed as a whole (a timeout, a start-up failure) logs no step failure: its errors count too.
         Map<String, IMetric> alsoCounted = Map.of(DAILY_RUN_ERRORS, daily.metricErrors(SUM));
         for (Logged logged : LOGGED) {
-            for (Function function : List.of(api, worker, daily)) {
+            for (Function function : List.of(api, worker, daily, sweeper)) {
                 function.getLogGroup().addMetricFilter(logged.name() + "Filter", MetricFilterOptions.builder()
                         .filterPattern(FilterPattern.stringValue("$." + ALARM_FIELD, "=", logged.name()))
                         .metricNamespace(NAMESPACE)

@@ -115,7 +115,7 @@ public final class RegistrationStack extends Stack {
         limitTriggerProviderLogs(migrate, settings.logRetention());
 
         new Alarms(this, "Alarms", alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
-                daily.function(), restApi.api());
+                daily.function(), sweeper.function(), restApi.api());
 
         CfnOutput.Builder.create(this, "ApiUrl").value(publicBaseUrl)
                 .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();

@@ -49,12 +49,12 @@ class AlarmsContractTest {
     }
 
     @Test
-    void eachRaisedAlarmIsCountedFromTheLogsOfTheApiTheWorkerAndTheDailyRunAndAlarmedOn() {
+    void eachRaisedAlarmIsCountedFromTheLogsOfTheApiTheWorkerTheDailyRunAndTheSweeperAndAlarmedOn() {
         for (Alarms.Logged logged : Alarms.LOGGED) {
             template.resourcePropertiesCountIs("AWS::Logs::MetricFilter", Map.of(
                     "FilterPattern", "{ $.alarm = \"" + logged.name() + "\" }",
                     "MetricTransformations", List.of(Map.of("MetricNamespace", Alarms.NAMESPACE,
-                            "MetricName", logged.name(), "MetricValue", "1"))), 3);
+                            "MetricName", logged.name(), "MetricValue", "1"))), 4);
             assertThat(template.findResources("AWS::CloudWatch::Alarm").values()).map(String::valueOf)
                     .filteredOn(alarm -> alarm.contains("Namespace=" + Alarms.NAMESPACE)
                             && alarm.contains("MetricName=" + logged.name() + ",")

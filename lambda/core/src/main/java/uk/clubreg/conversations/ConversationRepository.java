@@ -44,6 +44,9 @@ public final class ConversationRepository {
     /** An outbound row found by Twilio's SID, for a status callback. */
     public record SentMessage(long id, Long parentId, MessageKind kind, String phone, MessageStatus status) {}
 
+    /** A delivery status Twilio sent before the send's SID was saved. */
+    public record EarlyStatus(MessageStatus status, Integer errorCode) {}
+
     /** A reply decided for a burst but maybe not yet sent. */
     public record DecidedTurn(long id, long lastInboundMessageId, Reply reply) {}
 
@@ -321,6 +324,27 @@ public final class ConversationRepository {
                 row -> new SentMessage(row.getLong("id"), Jdbc.nullableLong(row, "parent_id"),
                         MessageKind.fromWireName(row.getString("kind")), row.getString("phone_e164"), status(row)),
                 twilioSid);
+    }
+
+    /** Serialises work on one Twilio SID (its send being saved, its status callbacks) until the transaction ends. */
+    public void lockSid(String twilioSid) {
+        jdbc.queryOne("SELECT pg_advisory_xact_lock(hashtext(?))::text", row -> row.getString(1), twilioSid);
+    }
+
+    /** Keeps a status whose SID is not saved yet; ones older than a day (never claimed) are dropped. */
+    public void keepEarlyStatus(String twilioSid, MessageStatus status, Integer errorCode) {
+        jdbc.update("DELETE FROM early_status_callbacks WHERE received_at < now() - interval '1 day'");
+        jdbc.update("INSERT INTO early_status_callbacks (twilio_sid, status, error_code) VALUES (?, ?, ?)",
+                twilioSid, status.wireName(), Jdbc.nullable(errorCode, Types.INTEGER));
+    }
+
+    /** The statuses kept for this SID, in the order they arrived; removed. */
+    public List<EarlyStatus> takeEarlyStatuses(String twilioSid) {
+        return jdbc.queryList("""
+                WITH taken AS (DELETE FROM early_status_callbacks WHERE twilio_sid = ? RETURNING id, status, error_code)
+                SELECT status, error_code FROM taken ORDER BY id""",
+                row -> new EarlyStatus(MessageStatus.fromWireName(row.getString(1)).orElseThrow(),
+                        row.getObject(2) == null ? null : row.getInt(2)), twilioSid);
     }
 
     /** A delivery status from Twilio; an error code already recorded is kept when this callback has none. */

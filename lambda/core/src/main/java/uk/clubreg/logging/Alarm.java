@@ -13,7 +13,9 @@ public enum Alarm {
     /** A signed webhook did not match the current or previous auth token. */
     WEBHOOK_SIGNATURE_REFUSED("WebhookSignatureRefused"),
     /** A step of the daily run (reminders, escalations, summaries, archiving) failed. */
-    DAILY_RUN_FAILED("DailyRunErrors");
+    DAILY_RUN_FAILED("DailyRunErrors"),
+    /** An outbox row could not be read as a job: set aside, never published, the sweep went on. */
+    OUTBOX_ROW_QUARANTINED("OutboxRowQuarantined");
 
     /** The JSON field the metric filters match on. */
     public static final String FIELD = "alarm";

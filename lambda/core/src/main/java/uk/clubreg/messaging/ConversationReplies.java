@@ -69,11 +69,25 @@ final class ConversationReplies implements WhatsAppReplies {
                 .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
     }
 
+    /**
+     * A free-form text over Twilio's limit goes as several messages, in order, the first carrying the reply's tokens;
+     * each part has its own key, so a retry sends only the parts not sent yet.
+     */
     private void send(long conversationId, String idempotencyKey, Reply reply, boolean evenIfOptedOut) {
         Recipients.ConversationRecipient recipient = recipient(conversationId);
-        Outgoing outgoing = Outgoing.to(idempotencyKey, conversationId, recipient.conversation().parentId(),
-                render(recipient, reply)).withUsage(reply.inputTokens(), reply.outputTokens());
-        outbound.send(evenIfOptedOut ? outgoing.evenIfOptedOut() : outgoing);
+        OutboundMessage message = render(recipient, reply);
+        List<OutboundMessage> parts = message.isTemplate() || message.body().length() <= MessageParts.MAX
+                ? List.of(message)
+                : MessageParts.of(message.body()).stream()
+                        .map(part -> OutboundMessage.freeform(recipient.phone(), part)).toList();
+        for (int i = 0; i < parts.size(); i++) {
+            Outgoing outgoing = Outgoing.to(i == 0 ? idempotencyKey : idempotencyKey + ":part" + (i + 1),
+                    conversationId, recipient.conversation().parentId(), parts.get(i));
+            if (i == 0) {
+                outgoing = outgoing.withUsage(reply.inputTokens(), reply.outputTokens());
+            }
+            outbound.send(evenIfOptedOut ? outgoing.evenIfOptedOut() : outgoing);
+        }
     }
 
     /** The template that stands in for a free-form message outside the window (decision 0032). */

@@ -33,11 +33,12 @@ public final class Messaging {
                      OutboxRelay relay, WhatsAppGateway gateway, SignatureVerifier signatures) {
         this.signedForm = new SignedForm(config, signatures);
         this.recipients = new Recipients(conversations, players);
-        this.outbound = new OutboundMessages(conversations, parents, transactions, gateway);
+        DeliveryStatuses statuses = new DeliveryStatuses(conversations, parents, transactions, outbox, relay);
+        this.outbound = new OutboundMessages(conversations, parents, transactions, gateway, statuses);
         this.templates = new Templates(config);
         this.replies = new ConversationReplies(recipients, outbound, templates, config.require(Setting.CLUB_NAME),
                 clock);
-        this.statusCallbacks = new StatusCallbacks(signedForm, conversations, parents, transactions, outbox, relay);
+        this.statusCallbacks = new StatusCallbacks(signedForm, statuses);
         this.staffNotices = new StaffNotices(config, outbound, conversations, templates, clock);
     }
 

@@ -57,13 +57,15 @@ public final class OutboundMessages {
     private final ParentRepository parents;
     private final Transactions transactions;
     private final WhatsAppGateway gateway;
+    private final DeliveryStatuses statuses;
 
-    public OutboundMessages(ConversationRepository messages, ParentRepository parents, Transactions transactions,
-                            WhatsAppGateway gateway) {
+    OutboundMessages(ConversationRepository messages, ParentRepository parents, Transactions transactions,
+                     WhatsAppGateway gateway, DeliveryStatuses statuses) {
         this.messages = messages;
         this.parents = parents;
         this.transactions = transactions;
         this.gateway = gateway;
+        this.statuses = statuses;
     }
 
     /**
@@ -113,7 +115,7 @@ public final class OutboundMessages {
                 }
             };
         }
-        messages.markSent(messageId, accepted.sid(), accepted.status());
+        statuses.sent(messageId, accepted);
         LOG.atInfo().addKeyValue("message_id", messageId).addKeyValue("twilio_sid", accepted.sid())
                 .addKeyValue("kind", outgoing.message().isTemplate() ? "template" : "freeform").log("Message sent");
         return Result.SENT;

@@ -11,6 +11,7 @@ import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.JobQueueException;
+import uk.clubreg.logging.Alarm;
 import uk.clubreg.persistence.Transactions;
 
 /**
@@ -73,7 +74,9 @@ public final class OutboxRelay {
     }
 
     /**
-     * Publishes rows still unpublished after {@code olderThan}, oldest first, at most {@code limit}.
+     * Publishes rows still unpublished after {@code olderThan}, oldest first, at most {@code limit}. A row that is
+     * not a job is quarantined with an alarm; a row that fails otherwise is left for the next sweep; either way the
+     * sweep goes on (docs/decisions/0087-poison-outbox-rows-quarantined.md).
      *
      * @return how many were published
      */
@@ -81,8 +84,12 @@ public final class OutboxRelay {
         List<Long> stuck = repository.unpublished(olderThan, limit);
         int published = 0;
         for (long id : stuck) {
-            if (relay(id)) {
-                published++;
+            try {
+                if (relay(id)) {
+                    published++;
+                }
+            } catch (RuntimeException e) {
+                LOG.atWarn().setCause(e).addKeyValue("outbox_id", id).log("Outbox row not swept; left for the next sweep");
             }
         }
         if (!stuck.isEmpty()) {
@@ -95,7 +102,15 @@ public final class OutboxRelay {
     /** The sweeper's relay: the row lock keeps two sweeps from sending the same job. */
     private boolean relay(long outboxId) {
         return transactions.inTransaction(() -> repository.lockUnpublished(outboxId).map(row -> {
-            Job job = row.job();
+            Job job;
+            try {
+                job = row.job();
+            } catch (RuntimeException e) {
+                repository.quarantine(outboxId, "not a job: " + e.getMessage());
+                Alarm.OUTBOX_ROW_QUARANTINED.raise(LOG.atError().addKeyValue("outbox_id", outboxId),
+                        "Outbox row is not a job; quarantined");
+                return false;
+            }
             try {
                 queue.publish(job);
             } catch (JobQueueException e) {

@@ -51,11 +51,18 @@ public final class OutboxRepository {
                 error.length() <= 500 ? error : error.substring(0, 500), id);
     }
 
-    /** Rows still unpublished after {@code olderThan}, oldest first. */
+    /** A row that is not a job: never swept again. */
+    void quarantine(long id, String error) {
+        jdbc.update("UPDATE outbox SET quarantined_at = now(), last_error = ? WHERE id = ?",
+                error.length() <= 500 ? error : error.substring(0, 500), id);
+    }
+
+    /** Rows still unpublished after {@code olderThan}, oldest first (quarantined ones left out). */
     List<Long> unpublished(Duration olderThan, int limit) {
         return jdbc.queryList("""
                 SELECT id FROM outbox
-                WHERE published_at IS NULL AND created_at < now() - make_interval(secs => ?)
+                WHERE published_at IS NULL AND quarantined_at IS NULL
+                  AND created_at < now() - make_interval(secs => ?)
                 ORDER BY id LIMIT ?""", row -> row.getLong(1), olderThan.toSeconds(), limit);
     }
 
@@ -63,7 +70,7 @@ public final class OutboxRepository {
     Optional<Row> lockUnpublished(long id) {
         return jdbc.queryOne("""
                 SELECT id, message_group_id, deduplication_id, payload::text FROM outbox
-                WHERE id = ? AND published_at IS NULL FOR UPDATE SKIP LOCKED""",
+                WHERE id = ? AND published_at IS NULL AND quarantined_at IS NULL FOR UPDATE SKIP LOCKED""",
                 row -> new Row(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)), id);
     }
 }

@@ -37,6 +37,21 @@ class ConversationRepliesIT {
     }
 
     @Test
+    void aReplyOverTwiliosLimitGoesAsSeveralMessagesInOrderEachUnderTheLimitAndARetrySendsNoneAgain() {
+        long conversation = conversationWithLastInbound(Duration.ofMinutes(5));
+        String text = "Here is what the club needs from you this season. ".repeat(80).strip();
+
+        harness.messaging().replies().reply(conversation, "reply:long", Reply.text(text).withUsage(900, 400));
+        harness.messaging().replies().reply(conversation, "reply:long", Reply.text(text).withUsage(900, 400));
+
+        List<String> bodies = harness.twilio.sentForms().stream().map(form -> form.get("Body")).toList();
+        assertThat(bodies).hasSizeGreaterThan(2).allSatisfy(body -> assertThat(body.length()).isLessThanOrEqualTo(1600));
+        assertThat(String.join(" ", bodies)).isEqualTo(text);
+        assertThat(harness.queryString("SELECT sum(input_tokens) || '/' || sum(output_tokens) FROM messages"
+                + " WHERE direction = 'outbound'")).isEqualTo("900/400");
+    }
+
+    @Test
     void aReplyExactlyTwentyFourHoursAfterTheParentsLastMessageIsTheFollowUpTemplate() {
         long conversation = conversationWithLastInbound(Duration.ofHours(24));
 

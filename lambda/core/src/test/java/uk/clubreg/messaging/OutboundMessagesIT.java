@@ -17,7 +17,8 @@ class OutboundMessagesIT {
             harness.repositories.parents(), harness.database, message -> {
         attempts.incrementAndGet();
         throw new SendFailedException(SendFailedException.Outcome.UNKNOWN, null, "Read timed out", null);
-    });
+    }, new DeliveryStatuses(harness.repositories.conversations(), harness.repositories.parents(), harness.database,
+            harness.repositories.outbox(), harness.repositories.relay(job -> { })));
 
     @AfterEach
     void stop() {

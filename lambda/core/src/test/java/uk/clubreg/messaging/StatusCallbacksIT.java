@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sqs.model.Message;
+import uk.clubreg.app.Adapters;
+import uk.clubreg.config.Config;
+import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.conversations.Reply;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpResponse;
 import uk.clubreg.jobs.Job;
@@ -159,6 +164,32 @@ class StatusCallbacksIT {
     }
 
     /** An outbound message Twilio accepted (status sent), to a parent with a player and a conversation. */
+    @Test
+    void aStatusThatArrivesBeforeTheSendHasSavedItsSidIsAppliedOnceItIsSaved() {
+        parent = harness.parent(PARENT, "Sam");
+        conversation = harness.conversation(parent, MessagingHarness.NOW.minusSeconds(60));
+        AtomicReference<Endpoint> statusRoute = new AtomicReference<>();
+        WhatsAppGateway racing = message -> {
+            // Twilio's callback for the new message beats Twilio's own answer to the send.
+            statusRoute.get().handle(harness.signedPost("/status", callback("undelivered", "63024")));
+            return new WhatsAppGateway.Accepted(SID, MessageStatus.QUEUED);
+        };
+        Config config = harness.config();
+        Messaging racingMessaging = new Messaging(config, harness.clock, harness.database,
+                harness.repositories.parents(), harness.repositories.players(), harness.repositories.conversations(),
+                harness.repositories.outbox(), harness.repositories.relay(queue.jobQueue()), racing,
+                Adapters.fromConfig(config, harness.database).signatures());
+        statusRoute.set(racingMessaging.statusCallbacks());
+
+        racingMessaging.replies().reply(conversation, "reply:race", Reply.text("Thanks!"));
+
+        assertThat(harness.queryString("SELECT status || '/' || error_code FROM messages WHERE twilio_sid = ?", SID))
+                .isEqualTo("undelivered/63024");
+        assertThat(harness.queryString("SELECT unreachable_at IS NOT NULL FROM parents WHERE id = ?", parent))
+                .isEqualTo("t");
+        assertThat(harness.count("SELECT count(*) FROM early_status_callbacks")).isZero();
+    }
+
     private long sentMessage(String kind) {
         parent = harness.parent(PARENT, "Sam");
         conversation = harness.conversation(parent, null);

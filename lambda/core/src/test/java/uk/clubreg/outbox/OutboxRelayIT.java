@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.testsupport.LogCapture;
 import uk.clubreg.testsupport.Repositories;
 import uk.clubreg.testsupport.TestPostgres;
 import uk.clubreg.testsupport.TestQueue;
@@ -79,6 +80,34 @@ class OutboxRelayIT {
 
         assertThat(queue.drain()).isEmpty();
         assertThat(unpublishedCount()).isZero();
+    }
+
+    @Test
+    void aRowThatIsNotAJobIsQuarantinedWithAnAlarmAndTheSweepGoesOnToTheRowsAfterIt() {
+        database.withConnection(c -> c.createStatement().executeUpdate("""
+                INSERT INTO outbox (job_type, message_group_id, deduplication_id, payload)
+                VALUES ('no_such_job', '+447700900005', 'poison:1', '{"type": "no_such_job"}')"""));
+        write(new Job.SendInvitation("+447700900006", 6, 0));
+
+        int swept;
+        try (LogCapture logs = LogCapture.capture()) {
+            swept = repositories.relay(queue.jobQueue()).sweep(Duration.ZERO, 100);
+
+            assertThat(logs.lines()).anyMatch(line -> line.contains("\"alarm\":\"OutboxRowQuarantined\""));
+        }
+
+        assertThat(swept).isEqualTo(1);
+        assertThat(queue.drain()).singleElement().satisfies(message -> assertThat(message.body())
+                .contains("send_invitation"));
+        boolean quarantined = database.withConnection(c -> {
+            try (var rs = c.createStatement().executeQuery(
+                    "SELECT quarantined_at IS NOT NULL FROM outbox WHERE deduplication_id = 'poison:1'")) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        });
+        assertThat(quarantined).isTrue();
+        assertThat(repositories.relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isZero();
     }
 
     @Test
