@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,6 +77,39 @@ public final class ConversationRepository {
                 SELECT id, last_inbound_at IS NOT NULL, season FROM conversations
                 WHERE parent_id = ? AND state = 'active'""",
                 row -> new LiveConversation(row.getLong(1), row.getBoolean(2), row.getString(3)), parentId);
+    }
+
+    /** {@link #live} for several parents in one query, by parent id; a parent with none is not in the map. */
+    public Map<Long, LiveConversation> liveAll(Collection<Long> parentIds) {
+        return jdbc.queryList("""
+                SELECT parent_id, id, last_inbound_at IS NOT NULL, season FROM conversations
+                WHERE parent_id = ANY (?) AND state = 'active'""", row -> Map.entry(row.getLong(1),
+                new LiveConversation(row.getLong(2), row.getBoolean(3), row.getString(4))), Jdbc.bigints(parentIds))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /**
+     * {@link #openLive} for several parents in one statement, each with its season.
+     *
+     * @return the live conversation's id by parent id
+     */
+    public Map<Long, Long> openLiveAll(Map<Long, String> seasons) {
+        if (seasons.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> parentIds = List.copyOf(seasons.keySet());
+        Map<Long, Long> opened = jdbc.queryList("""
+                INSERT INTO conversations (parent_id, season) SELECT * FROM unnest(?::bigint[], ?::text[])
+                ON CONFLICT (parent_id) WHERE state = 'active' DO NOTHING
+                RETURNING parent_id, id""", row -> Map.entry(row.getLong(1), row.getLong(2)),
+                Jdbc.bigints(parentIds), Jdbc.array("text", parentIds.stream().map(seasons::get).toList()))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, HashMap::new));
+        for (long parentId : parentIds) {
+            if (!opened.containsKey(parentId)) { // another writer has just started it
+                opened.put(parentId, openLive(parentId, seasons.get(parentId)));
+            }
+        }
+        return opened;
     }
 
     /**

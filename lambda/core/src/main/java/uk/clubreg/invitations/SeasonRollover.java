@@ -1,6 +1,8 @@
 package uk.clubreg.invitations;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.conversations.ConversationRepository;
@@ -32,7 +34,30 @@ public final class SeasonRollover {
 
     /** The parent's live conversation for {@code season}; call it in the invitation's transaction. */
     long conversationFor(long parentId, String season) {
-        LiveConversation live = conversations.live(parentId).orElse(null);
+        return conversationFor(parentId, season, conversations.live(parentId).orElse(null));
+    }
+
+    /**
+     * {@link #conversationFor} for several parents, one season each, given their live conversations: those with
+     * one of that season need no statement, and those with none are opened in one.
+     *
+     * @return the conversation's id by parent id
+     */
+    Map<Long, Long> conversationsFor(Map<Long, String> seasons, Map<Long, LiveConversation> live) {
+        Map<Long, Long> ids = new HashMap<>();
+        Map<Long, String> opening = new HashMap<>();
+        seasons.forEach((parentId, season) -> {
+            if (live.containsKey(parentId)) {
+                ids.put(parentId, conversationFor(parentId, season, live.get(parentId)));
+            } else {
+                opening.put(parentId, season);
+            }
+        });
+        ids.putAll(conversations.openLiveAll(opening));
+        return ids;
+    }
+
+    private long conversationFor(long parentId, String season, LiveConversation live) {
         if (live == null) {
             return conversations.openLive(parentId, season);
         }

@@ -1,6 +1,8 @@
 package uk.clubreg.outbox;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import uk.clubreg.jobs.Job;
 
 /**
@@ -22,5 +24,15 @@ public final class Outbox {
     /** @return the new outbox entry, or empty when the job was already there */
     public Optional<Pending> add(Job job) {
         return repository.add(job).map(id -> new Pending(id, job));
+    }
+
+    /** {@link #add} for several jobs in one statement, in their order. */
+    public List<Optional<Pending>> addAll(List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return List.of();
+        }
+        List<Optional<Long>> ids = repository.addAll(jobs);
+        return IntStream.range(0, jobs.size()).mapToObj(i -> ids.get(i).map(id -> new Pending(id, jobs.get(i))))
+                .toList();
     }
 }

@@ -2,7 +2,9 @@ package uk.clubreg.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.persistence.Jdbc;
@@ -31,6 +33,23 @@ public final class OutboxRepository {
                 ON CONFLICT (deduplication_id) DO NOTHING
                 RETURNING id""", row -> row.getLong(1), JobCodec.type(job), job.groupId(), job.deduplicationId(),
                 JobCodec.body(job));
+    }
+
+    /** {@link #add} for several jobs in one statement: each job's new row id, or empty where it was already there. */
+    List<Optional<Long>> addAll(List<Job> jobs) {
+        Map<String, Long> ids = jdbc.queryList("""
+                INSERT INTO outbox (job_type, message_group_id, deduplication_id, payload)
+                SELECT job_type, message_group_id, deduplication_id, payload::jsonb
+                FROM unnest(?::text[], ?::text[], ?::text[], ?::text[])
+                     AS k(job_type, message_group_id, deduplication_id, payload)
+                ON CONFLICT (deduplication_id) DO NOTHING
+                RETURNING deduplication_id, id""", row -> Map.entry(row.getString(1), row.getLong(2)),
+                Jdbc.array("text", jobs.stream().map(JobCodec::type).toList()),
+                Jdbc.array("text", jobs.stream().map(Job::groupId).toList()),
+                Jdbc.array("text", jobs.stream().map(Job::deduplicationId).toList()),
+                Jdbc.array("text", jobs.stream().map(JobCodec::body).toList()))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return jobs.stream().map(job -> Optional.ofNullable(ids.remove(job.deduplicationId()))).toList();
     }
 
     void markPublished(long id) {

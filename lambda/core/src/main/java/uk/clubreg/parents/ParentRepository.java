@@ -2,8 +2,11 @@ package uk.clubreg.parents;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import uk.clubreg.persistence.Jdbc;
 
 /** The {@code parents} table: one row per WhatsApp number, with whether messages reach it. */
@@ -32,6 +35,30 @@ public final class ParentRepository {
                     last_name = COALESCE(EXCLUDED.last_name, par.last_name),
                     updated_at = now()
                 RETURNING\s""" + COLUMNS, ParentRepository::read, phone, firstName, lastName).orElseThrow();
+    }
+
+    /** A parent as an invitation names them; null names leave the stored ones. */
+    public record Named(String phone, String firstName, String lastName) {}
+
+    /**
+     * {@link #upsert} for several parents in one statement, their rows locked in phone order, so two squads that
+     * share parents wait for each other instead of deadlocking. One entry a phone.
+     *
+     * @return the parents by phone
+     */
+    public Map<String, Parent> upsertAll(Collection<Named> parents) {
+        List<Parent> rows = jdbc.queryList("""
+                INSERT INTO parents AS par (phone_e164, first_name, last_name)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[]) ORDER BY 1
+                ON CONFLICT (phone_e164) DO UPDATE SET
+                    first_name = COALESCE(EXCLUDED.first_name, par.first_name),
+                    last_name = COALESCE(EXCLUDED.last_name, par.last_name),
+                    updated_at = now()
+                RETURNING\s""" + COLUMNS, ParentRepository::read,
+                Jdbc.array("text", parents.stream().map(Named::phone).toList()),
+                Jdbc.array("text", parents.stream().map(Named::firstName).toList()),
+                Jdbc.array("text", parents.stream().map(Named::lastName).toList()));
+        return rows.stream().collect(Collectors.toMap(Parent::phone, parent -> parent));
     }
 
     public Optional<Parent> find(long parentId) {

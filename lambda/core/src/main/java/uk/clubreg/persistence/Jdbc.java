@@ -32,7 +32,7 @@ public final class Jdbc {
 
     private record Typed(Object value, int sqlType) {}
 
-    private record BigintArray(Collection<Long> values) {}
+    private record SqlArray(String elementType, List<?> values) {}
 
     private final Database database;
 
@@ -82,7 +82,15 @@ public final class Jdbc {
 
     /** A {@code bigint[]} parameter, for {@code = ANY (?)}. */
     public static Object bigints(Collection<Long> values) {
-        return new BigintArray(List.copyOf(values));
+        return array("bigint", values);
+    }
+
+    /**
+     * An array parameter of {@code elementType} (e.g. {@code text}, {@code numeric}), elements may be null: with
+     * {@code unnest} several such arrays make one multi-row statement.
+     */
+    public static Object array(String elementType, Collection<?> values) {
+        return new SqlArray(elementType, new ArrayList<>(values));
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
@@ -119,8 +127,8 @@ public final class Jdbc {
         switch (value) {
             case Typed typed -> statement.setObject(index, typed.value() instanceof Instant instant
                     ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : typed.value(), typed.sqlType());
-            case BigintArray array -> {
-                Array sqlArray = connection.createArrayOf("bigint", array.values().toArray());
+            case SqlArray array -> {
+                Array sqlArray = connection.createArrayOf(array.elementType(), array.values().toArray());
                 statement.setArray(index, sqlArray);
             }
             case Instant instant -> statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));

@@ -6,12 +6,15 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.clubreg.parents.Parent;
 import uk.clubreg.parents.ParentRepository;
@@ -112,6 +115,90 @@ public final class PlayerRepository {
                 Jdbc.nullable(player.membershipFee(), Types.NUMERIC),
                 Jdbc.nullable(player.subscriptionFee(), Types.NUMERIC),
                 Jdbc.nullableLong(player.previousPlayerId())).orElseThrow();
+    }
+
+    /** A child as an invitation names them: the identity of a player (index {@code players_identity}). */
+    public record Child(long parentId, String firstName, String lastName, String season) {}
+
+    /** {@link #findInvited} for several children in one query, in their order; empty where not invited yet. */
+    public List<Optional<InvitedPlayer>> findInvitedAll(List<Child> children) {
+        List<Optional<InvitedPlayer>> found = new ArrayList<>(Collections.nCopies(children.size(), Optional.empty()));
+        jdbc.queryList("SELECT k.n, " + INVITATION_COLUMNS + ", " + COLUMNS + ", " + ParentRepository.COLUMNS + " "
+                + CHILDREN + """
+                JOIN players pl ON pl.parent_id = k.parent_id AND lower(pl.first_name) = lower(k.first_name)
+                     AND lower(pl.last_name) = lower(k.last_name) AND pl.season = k.season
+                JOIN invitations i ON i.player_id = pl.id
+                JOIN parents par ON par.id = pl.parent_id""", row -> Map.entry(row.getInt("n") - 1, invited(row)),
+                childrenParameters(children))
+                .forEach(row -> found.set(row.getKey(), Optional.of(row.getValue())));
+        return found;
+    }
+
+    /** {@link #lastCompletedBefore} for several children in one query, in their order; null where there is none. */
+    public List<Long> lastCompletedBeforeAll(List<Child> children) {
+        List<Long> found = new ArrayList<>(Collections.nCopies(children.size(), null));
+        Object[] parameters = new Object[5];
+        parameters[0] = RegistrationStatus.COMPLETED.wireName();
+        System.arraycopy(childrenParameters(children), 0, parameters, 1, 4);
+        jdbc.queryList("""
+                SELECT k.n, (SELECT id FROM players
+                             WHERE parent_id = k.parent_id AND lower(first_name) = lower(k.first_name)
+                               AND lower(last_name) = lower(k.last_name) AND season < k.season
+                               AND registration_status = ?
+                             ORDER BY season DESC LIMIT 1) AS previous_id\s""" + CHILDREN,
+                row -> Map.entry(row.getInt(1) - 1, Optional.ofNullable(Jdbc.nullableLong(row, "previous_id"))),
+                parameters)
+                .forEach(row -> found.set(row.getKey(), row.getValue().orElse(null)));
+        return found;
+    }
+
+    /**
+     * {@link #insert} for several players in one statement. Each must be a different child.
+     *
+     * @return the new players' ids, in their order
+     */
+    public List<Long> insertAll(List<NewPlayer> players) {
+        Map<Child, Long> ids = jdbc.queryList("""
+                INSERT INTO players (parent_id, conversation_id, first_name, last_name, club_name, team_name,
+                                     age_group, season, manager_full_name, manager_tel,
+                                     membership_fee_amount, subscription_fee_amount, previous_player_id)
+                SELECT parent_id, conversation_id, first_name, last_name, club_name, team_name, age_group, season,
+                       manager_full_name, manager_tel, membership_fee_amount, subscription_fee_amount,
+                       previous_player_id
+                FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                            ?::text[], ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::bigint[])
+                     AS k(parent_id, conversation_id, first_name, last_name, club_name, team_name, age_group, season,
+                          manager_full_name, manager_tel, membership_fee_amount, subscription_fee_amount,
+                          previous_player_id)
+                RETURNING id, parent_id, first_name, last_name, season""",
+                row -> Map.entry(new Child(row.getLong(2), row.getString(3), row.getString(4), row.getString(5)),
+                        row.getLong(1)),
+                column(players, NewPlayer::parentId, "bigint"), column(players, NewPlayer::conversationId, "bigint"),
+                column(players, NewPlayer::firstName, "text"), column(players, NewPlayer::lastName, "text"),
+                column(players, NewPlayer::clubName, "text"), column(players, NewPlayer::teamName, "text"),
+                column(players, NewPlayer::ageGroup, "text"), column(players, NewPlayer::season, "text"),
+                column(players, NewPlayer::managerFullName, "text"), column(players, NewPlayer::managerTel, "text"),
+                column(players, NewPlayer::membershipFee, "numeric"),
+                column(players, NewPlayer::subscriptionFee, "numeric"),
+                column(players, NewPlayer::previousPlayerId, "bigint"))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return players.stream().map(player -> ids.get(new Child(player.parentId(), player.firstName(),
+                player.lastName(), player.season()))).toList();
+    }
+
+    /**
+     * {@link #insertInvitation} for several players in one statement.
+     *
+     * @return the new invitations' ids, in the players' order
+     */
+    public List<Long> insertInvitations(List<Long> playerIds, String requestId, Instant invitedAt) {
+        Map<Long, Long> ids = jdbc.queryList("""
+                INSERT INTO invitations (player_id, kind, request_id, created_at)
+                SELECT player_id, ?::text, ?::text, ?::timestamptz FROM unnest(?::bigint[]) AS k(player_id)
+                RETURNING player_id, id""", row -> Map.entry(row.getLong(1), row.getLong(2)),
+                InvitationKind.NEW.wireName(), requestId, invitedAt, Jdbc.bigints(playerIds))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        return playerIds.stream().map(ids::get).toList();
     }
 
     /** @return the new invitation's id; {@code invitedAt} is when reminders start counting */
@@ -331,6 +418,21 @@ public final class PlayerRepository {
         return new Unfinished(read(row), ParentRepository.read(row), row.getLong("live_conversation_id"),
                 Jdbc.instant(row, "invited_at"), Jdbc.instant(row, "last_inbound_at"),
                 row.getBoolean("waiting_for_person"));
+    }
+
+    /** The children as rows {@code k(parent_id, first_name, last_name, season, n)}, n counting from 1. */
+    private static final String CHILDREN = """
+            FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                 AS k(parent_id, first_name, last_name, season, n)
+            """;
+
+    private static Object[] childrenParameters(List<Child> children) {
+        return new Object[] {column(children, Child::parentId, "bigint"), column(children, Child::firstName, "text"),
+                column(children, Child::lastName, "text"), column(children, Child::season, "text")};
+    }
+
+    private static <T> Object column(List<T> rows, Function<T, ?> value, String sqlType) {
+        return Jdbc.array(sqlType, rows.stream().map(value).toList());
     }
 
     private static InvitedPlayer invited(ResultSet row) throws SQLException {

@@ -2,6 +2,7 @@ package uk.clubreg.invitations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -290,6 +291,85 @@ class InvitationServiceIT {
         assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(3);
         assertThat(Repositories.of(database).relay(queue.jobQueue()).sweep(Duration.ZERO, 100)).isEqualTo(3);
         assertThat(queue.drain()).hasSize(3);
+    }
+
+    @Test
+    void aSquadWithoutRepeatsEndsAsTheSameInvitationsMadeOneAtATime() {
+        List<InvitationRequest> squad = List.of(request("Mia", "Brown", "+447700900125"),
+                request("Sam", "Taylor", "+447700900123"), request("Ava", "Jones", "+447700900124"),
+                new InvitationRequest("Kai", "Green", "+447700900126", "Pat", null, "U11 Panthers", "U11", null, null,
+                        "2026-27", new BigDecimal("40"), null),
+                request("Zoe", "Green", "+447700900126"), request("Ria", "Taylor", "+447700900123"),
+                request("Leo", "Brown", "+447700900125"));
+        assertThat(InvitationService.independent(squad)).isTrue();
+        Database oneByOne = TestPostgres.freshDatabase();
+        try {
+            InvitationService oneAtATime = Invitations.service(Repositories.of(oneByOne), queue.jobQueue());
+            earlierInvitations(service, database);
+            earlierInvitations(oneAtATime, oneByOne);
+
+            List<InvitationResult> together = service.inviteAll(squad, "req-bulk");
+            List<InvitationResult> apart = squad.stream().map(request -> oneAtATime.invite(request, "req-one")).toList();
+
+            assertThat(described(together, database)).containsExactlyElementsOf(described(apart, oneByOne))
+                    .contains("Sam reinvited existing by ?", "Ava created new by ?", "Kai created new by Pat",
+                            "Zoe created new by Pat", "Leo already new by ?");
+            assertThat(stored(database)).isEqualTo(stored(oneByOne)).anyMatch(row -> row.startsWith(
+                    "+447700900124 Ava 2026-27 initial_contact 2026-27 active returning"));
+            assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isZero();
+        } finally {
+            oneByOne.close();
+        }
+    }
+
+    /** Sam's parent has replied, Ava completed last season, Leo's parent has not replied yet. */
+    private static void earlierInvitations(InvitationService invitations, Database target) {
+        invitations.invite(request("Sam", "Taylor", "+447700900123"), "req-1");
+        invitations.invite(new InvitationRequest("Ava", "Jones", "+447700900124", null, null, "U10 Panthers", "U10",
+                null, null, "2025-26", null, null), "req-2");
+        invitations.invite(request("Leo", "Brown", "+447700900125"), "req-3");
+        target.withConnection(c -> c.createStatement().executeUpdate("""
+                UPDATE conversations SET last_inbound_at = now()
+                WHERE parent_id = (SELECT id FROM parents WHERE phone_e164 = '+447700900123');
+                UPDATE players SET registration_status = 'completed', stage = 'completed' WHERE first_name = 'Ava'"""));
+    }
+
+    /** Each result as the API reports it, with the player its invitation id names in the database. */
+    private static List<String> described(List<InvitationResult> results, Database source) {
+        return results.stream().map(result -> rows(source, "SELECT pl.first_name FROM invitations i "
+                + "JOIN players pl ON pl.id = i.player_id WHERE i.id = " + result.invitation().id()).getFirst()
+                + (result.reinvited() ? " reinvited " : result.created() ? " created " : " already ")
+                + result.invitation().kind().wireName() + " by "
+                + (result.invitation().parent().firstName() == null ? "?" : result.invitation().parent().firstName()))
+                .toList();
+    }
+
+    /** Every player with its conversation and invitation, and every job, without ids. */
+    private static List<String> stored(Database source) {
+        List<String> rows = new ArrayList<>(rows(source, """
+                SELECT concat_ws(' ', par.phone_e164, pl.first_name, pl.season, pl.stage, c.season, c.state,
+                       CASE WHEN pl.previous_player_id IS NULL THEN 'new' ELSE 'returning' END, i.kind,
+                       i.reinvitations, par.first_name,
+                       (SELECT count(*) FROM outbox o WHERE o.deduplication_id = 'invitation:' || i.id
+                                                          OR o.deduplication_id LIKE 'invitation:' || i.id || ':%'))
+                FROM players pl JOIN parents par ON par.id = pl.parent_id
+                JOIN conversations c ON c.id = pl.conversation_id JOIN invitations i ON i.player_id = pl.id
+                ORDER BY 1"""));
+        rows.addAll(rows(source, "SELECT concat_ws(' ', count(*), count(*) FILTER (WHERE state = 'active')) "
+                + "FROM conversations"));
+        return rows;
+    }
+
+    private static List<String> rows(Database source, String sql) {
+        return source.withConnection(c -> {
+            List<String> rows = new ArrayList<>();
+            try (var result = c.createStatement().executeQuery(sql)) {
+                while (result.next()) {
+                    rows.add(result.getString(1));
+                }
+            }
+            return rows;
+        });
     }
 
     private void parentReplied() {

@@ -75,9 +75,13 @@ public final class InvitationBenchmark {
             System.out.printf("Throughput: %.0f invitations/s, p50 %.1f ms, p99 %.1f ms; profile %s%n",
                     sqs.perSecond(), sqs.p50(), sqs.p99(), cpu);
 
+            Path bulkProfile = workDirectory.resolve("bulk.jfr");
+            jcmd(stack, "JFR.start", "name=bulk", "settings=profile");
             Bulk bulk = bulkAgainstOne(baseUrl);
-            System.out.printf("Bulk of %d: median %.0f ms; one invitation: median %.1f ms (%.1fx)%n", BULK,
-                    bulk.bulk(), bulk.one(), bulk.bulk() / bulk.one());
+            jcmd(stack, "JFR.stop", "name=bulk", "filename=" + bulkProfile);
+            Map<String, Double> bulkCpu = CpuProfile.shares(bulkProfile);
+            System.out.printf("Bulk of %d: median %.0f ms; one invitation: median %.1f ms (%.1fx); profile %s%n", BULK,
+                    bulk.bulk(), bulk.one(), bulk.bulk() / bulk.one(), bulkCpu);
 
             Throughput noQueue = noQueueThroughput(external);
             System.out.printf("No-op queue: %.0f invitations/s, p50 %.1f ms, p99 %.1f ms%n",
@@ -105,7 +109,7 @@ public final class InvitationBenchmark {
             System.out.printf("Cold path: %.0f ms (%.1fx hello-world %.0f ms); with the AOT cache %.0f ms (%.1fx); %d classes%n",
                     cold.plain(), cold.plain() / cold.hello(), cold.hello(), cold.cached(), cold.cached() / cold.hello(),
                     cold.classes());
-            writeReport(report, sqs, cpu, bulk, noQueue, cold);
+            writeReport(report, sqs, cpu, bulk, bulkCpu, noQueue, cold);
         } finally {
             stop(stack);
         }
@@ -309,14 +313,8 @@ public final class InvitationBenchmark {
     private record Cold(double hello, double plain, double cached, List<Double> helloRuns, List<Double> plainRuns,
                         List<Double> cachedRuns, String load, long classes) {}
 
-    private void writeReport(Path report, Throughput sqs, Map<String, Double> cpu, Bulk bulk, Throughput noQueue,
-                             Cold cold) throws IOException {
-        StringBuilder profile = new StringBuilder();
-        cpu.forEach((part, share) -> {
-            if (!part.equals("(samples)")) {
-                profile.append("| %s | %.0f%% |\n".formatted(part, share));
-            }
-        });
+    private void writeReport(Path report, Throughput sqs, Map<String, Double> cpu, Bulk bulk,
+                             Map<String, Double> bulkCpu, Throughput noQueue, Cold cold) throws IOException {
         String body = """
                 ## Invitations: `POST /trigger` through the local stack
 
@@ -332,11 +330,12 @@ public final class InvitationBenchmark {
                 | Cold path with a JDK AOT cache (`-XX:AOTCache`, JEP 483/514), median of %d | **%.0f ms = %.1f×** | the same hello-world | ≤ 8× — %s |
                 | Classes loaded up to the first `/trigger` answer (`-Xlog:class+load`, plain JVM) | %d | | |
 
-                Where the stack's CPU went during the ElasticMQ throughput run (JFR `profile` settings, %.0f execution
-                samples; each sample counted for the first frame from the top of its stack that belongs to a part):
+                Where the stack's CPU went (JFR `profile` settings; each execution sample counted for the first frame
+                from the top of its stack that belongs to a part), during the ElasticMQ throughput run (%.0f samples)
+                and during the bulk rounds, single invitations included (%.0f samples):
 
-                | Part | Share of samples |
-                |---|---|
+                | Part | Throughput run | Bulk rounds |
+                |---|---|---|
                 %s
 
                 What is measured:
@@ -366,11 +365,27 @@ public final class InvitationBenchmark {
                 cold.plain() <= 20 * cold.hello() ? "met" : "**missed**",
                 COLD_RUNS, cold.cached(), cold.cached() / cold.hello(),
                 cold.cached() <= 8 * cold.hello() ? "met" : "**missed**", cold.classes(),
-                cpu.get("(samples)"), profile.toString().strip(), BULK,
+                cpu.get("(samples)"), bulkCpu.get("(samples)"), profileTable(cpu, bulkCpu), BULK,
                 BenchmarkReport.rounded(cold.helloRuns()), BenchmarkReport.rounded(cold.plainRuns()),
                 BenchmarkReport.rounded(cold.cachedRuns()), BenchmarkReport.rounded(bulk.bulkRuns()),
                 BenchmarkReport.rounded(bulk.oneRuns()));
         BenchmarkReport.writeSection(report, "invitations", body);
+    }
+
+    /** One row a part, in the throughput run's order; parts are the same in both (CpuProfile). */
+    private static String profileTable(Map<String, Double> throughput, Map<String, Double> bulk) {
+        StringBuilder table = new StringBuilder();
+        throughput.forEach((part, share) -> {
+            if (!part.equals("(samples)")) {
+                table.append("| %s | %.0f%% | %.0f%% |\n".formatted(part, share, bulk.getOrDefault(part, 0.0)));
+            }
+        });
+        bulk.forEach((part, share) -> {
+            if (!part.equals("(samples)") && !throughput.containsKey(part)) {
+                table.append("| %s | 0%% | %.0f%% |\n".formatted(part, share));
+            }
+        });
+        return table.toString().strip();
     }
 
     private static String java() {
