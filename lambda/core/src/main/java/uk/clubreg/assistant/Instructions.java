@@ -39,7 +39,9 @@ public final class Instructions {
                 .append("- Answer fee questions from Players (pounds; a fee not listed is not set yet, the team ")
                 .append("manager will confirm it).\n")
                 .append("- If the parent asks for a person, is unhappy, or asks what Players cannot answer ")
-                .append("(safeguarding, medical advice, anything else), call request_human_help.\n\nBy stage:\n");
+                .append("(safeguarding, medical advice, anything else), call request_human_help.\n")
+                .append("- [photo], [voice note], [video], [location], [file]: something you cannot see or hear; ")
+                .append("ask the parent to type it.\n\nBy stage:\n");
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         turn.players().forEach(p -> stages.add(p.stage()));
         for (Stage stage : stages) {

@@ -42,8 +42,8 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
                 unsentReply, guidedPrompt, deadline);
     }
 
-    /** The burst as one text: one line per message, in order. */
+    /** The burst as one text: one line per message, in order, attachments described ("[photo]"); never empty. */
     public String text() {
-        return messages.stream().map(m -> m.body() == null ? "" : m.body()).collect(Collectors.joining("\n"));
+        return messages.stream().map(InboundMessage::text).collect(Collectors.joining("\n"));
     }
 }

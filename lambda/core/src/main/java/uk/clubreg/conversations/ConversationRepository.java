@@ -56,7 +56,8 @@ public final class ConversationRepository {
             c.human_help_reason, c.human_help_escalated_at, c.ai_unavailable_since, c.holding_message_sent_at,
             c.guided_prompt, """ + ParentRepository.COLUMNS;
 
-    private static final String INBOUND_COLUMNS = "id, parent_id, conversation_id, phone_e164, body, created_at";
+    private static final String INBOUND_COLUMNS = "id, parent_id, conversation_id, phone_e164, body, media::text AS media,"
+            + " created_at";
 
     private final Jdbc jdbc;
 
@@ -474,9 +475,15 @@ public final class ConversationRepository {
     }
 
     private static InboundMessage inboundMessage(ResultSet row) throws SQLException {
+        List<String> attachments = new ArrayList<>();
+        String media = row.getString("media");
+        if (media != null) {
+            Json.read(media).forEach(item ->
+                    attachments.add(InboundMessage.describe(item.path("content_type").asText())));
+        }
         return new InboundMessage(row.getLong("id"), Jdbc.nullableLong(row, "parent_id"),
                 Jdbc.nullableLong(row, "conversation_id"), row.getString("phone_e164"), row.getString("body"),
-                Jdbc.instant(row, "created_at"));
+                attachments, Jdbc.instant(row, "created_at"));
     }
 
     private static MessageStatus status(ResultSet row) throws SQLException {

@@ -137,6 +137,10 @@ final class InboundWebhook implements Endpoint {
             count = 0;
         }
         List<Map<String, String>> media = new ArrayList<>();
+        if (form.containsKey("Latitude")) {
+            // Where the parent is stays with Twilio: the assistant is told a location came, not which.
+            media.add(Map.of("content_type", "location"));
+        }
         for (int i = 0; i < Math.min(count, 10); i++) {
             String url = form.get("MediaUrl" + i);
             if (url != null) {

@@ -136,6 +136,24 @@ public final class ConversationFixtures {
         });
     }
 
+    /** A photo, voice note or other attachment with no text, as the webhook stores it. */
+    public long inboundMedia(Family family, String contentType) {
+        return database.withConnection(c -> {
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, media, twilio_sid,
+                                          status)
+                    VALUES (?, ?, ?, 'inbound', 'media', ?::jsonb, ?, 'received') RETURNING id""")) {
+                insert.setLong(1, family.conversationId());
+                insert.setLong(2, family.parentId());
+                insert.setString(3, family.phone());
+                insert.setString(4, "[{\"url\": \"https://api.twilio.com/media/ME1\", \"content_type\": \""
+                        + contentType + "\"}]");
+                insert.setString(5, "SMtest" + SIDS.incrementAndGet());
+                return single(insert);
+            }
+        });
+    }
+
     /**
      * {@code playerId}'s child completed last season (2025-26, U10) with date of birth 14/03/2016, emergency contact
      * Jo Parent on +447700900299 and kit size 9-10; the player is linked to it as a returning player.

@@ -170,6 +170,20 @@ class InboundWebhookIT {
     }
 
     @Test
+    void aLocationIsStoredAsAnItemWithoutWhereTheParentIs() {
+        knownParent();
+        Map<String, String> form = new java.util.LinkedHashMap<>(MessagingHarness.incoming(SID, PARENT, ""));
+        form.put("MessageType", "location");
+        form.put("Latitude", "53.4484");
+        form.put("Longitude", "-2.3541");
+
+        webhook.handle(harness.signedPost("/webhook", form));
+
+        assertThat(harness.queryString("SELECT kind || ' ' || media::text FROM messages WHERE twilio_sid = ?", SID))
+                .isEqualTo("media [{\"content_type\": \"location\"}]");
+    }
+
+    @Test
     void aSenderWithNoInvitationIsStoredWithoutAParentAndQueued() {
         webhook.handle(harness.signedPost("/webhook", MessagingHarness.incoming(SID, "+447700900999", "Hello?")));
 

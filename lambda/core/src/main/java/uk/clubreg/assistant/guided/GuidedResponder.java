@@ -111,6 +111,11 @@ public final class GuidedResponder implements Responder {
         Progress progress = new Progress(texts, turn.guidedPrompt());
         boolean earlierAttempt = turn.earlierAttempt();
         for (InboundMessage message : turn.messages()) {
+            if (!message.hasText()) {
+                // A photo or voice note is never read as an answer; the question is asked again.
+                progress.say("attachment.unreadable");
+                continue;
+            }
             String answer = Answers.normalise(message.body());
             if (progress.prompt == GuidedPrompt.HELP_OFFER) {
                 prompt(conversationId, progress, null);

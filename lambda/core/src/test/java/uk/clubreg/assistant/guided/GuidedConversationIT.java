@@ -89,6 +89,19 @@ class GuidedConversationIT {
     }
 
     @Test
+    void aVoiceNoteIsNeverReadAsAnAnswerTheParentIsAskedToTypeAndTheQuestionComesAgain() {
+        Family family = fixtures.family("+447700900223", null, "Seb");
+        fixtures.inboundMedia(family, "audio/ogg");
+
+        engine.respond(family.conversationId());
+
+        assertThat(replies.lastReplyTo(family.conversationId()).text())
+                .startsWith("Sorry, I can only read typed messages.")
+                .contains("Would you like to register Seb");
+        assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("pending");
+    }
+
+    @Test
     void threeMessagesWithinOneSecondGetExactlyOneReply() {
         Family family = fixtures.family("+447700900211", null, "Seb");
         GuidedResponder guided = new GuidedResponder(fixtures.context());

@@ -298,6 +298,21 @@ class OpenAiConversationIT {
     }
 
     @Test
+    void aPhotoReachesTheModelAsADescribedItemNeverAsAnEmptyUserTurn() {
+        Family family = fixtures.family("+447700900516", null, "Seb");
+        openAi.responses(message(700, 15, "I can only read typed messages: could you type it?"));
+        fixtures.inboundMedia(family, "image/jpeg");
+
+        fixtures.engine(responder(1, Duration.ofSeconds(5)), replies, ConversationFixtures.SETTINGS,
+                ConversationFixtures.CLOCK).respond(family.conversationId());
+
+        assertThat(openAi.responseRequests().getFirst().path("input").get(0).path("content").asText())
+                .isEqualTo("[photo]");
+        assertThat(openAi.responseRequests().getFirst().path("instructions").asText())
+                .contains("[photo], [voice note]");
+    }
+
+    @Test
     void aBadRequestForAnyOtherReasonDoesNotRebuildTheConversation() {
         Family family = fixtures.family("+447700900514", null, "Seb");
         fixtures.execute("UPDATE conversations SET openai_conversation_id = 'conv_kept'");
