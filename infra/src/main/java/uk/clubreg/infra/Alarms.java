@@ -11,6 +11,7 @@ import software.amazon.awscdk.services.cloudwatch.MathExpression;
 import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.LambdaAction;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.lambda.Function;
 import software.amazon.awscdk.services.logs.FilterPattern;
@@ -28,10 +29,17 @@ public final class Alarms extends Construct {
     /** Namespace of the metrics counted from the functions' logs. */
     static final String NAMESPACE = "ClubRegistration";
 
-    /** An alarm the code raises as a log line {@code "alarm": name}; the threshold is per 5 minutes. */
-    record Logged(String name, String description, int threshold) {}
+    /** An alarm the code raises as a log line {@code "alarm": name}; the threshold is per {@code period}. */
+    record Logged(String name, String description, int threshold, Duration period) {
+        Logged(String name, String description, int threshold) {
+            this(name, description, threshold, PERIOD);
+        }
+    }
 
     static final String DAILY_RUN_ERRORS = "DailyRunErrors";
+    static final String OUTBOX_PUBLISH_FAILED = "OutboxPublishFailed";
+
+    private static final Duration PERIOD = Duration.minutes(5);
 
     /** Keep equal to uk.clubreg.logging.Alarm (a test compares them). */
     static final List<Logged> LOGGED = List.of(
@@ -39,12 +47,14 @@ public final class Alarms extends Construct {
             // One could be a stranger's junk post; several are a misconfigured URL or token.
             new Logged("WebhookSignatureRefused", "Webhook posts were refused for a signature that did not match", 5),
             new Logged(DAILY_RUN_ERRORS, "A step of the daily run failed, or the daily run function did", 1),
-            new Logged("OutboxRowQuarantined", "An outbox row was not a job and was set aside unpublished", 1));
+            new Logged("OutboxRowQuarantined", "An outbox row was not a job and was set aside unpublished", 1),
+            // A minute: its alarm starts the outbox sweeper, which publishes what the queue did not take.
+            new Logged(OUTBOX_PUBLISH_FAILED, "The queue did not take a committed job; the sweeper was started", 1,
+                    Duration.minutes(1)));
 
     /** A job older than this has missed several worker attempts or the worker is not running. */
     static final int OLDEST_JOB_AGE_SECONDS = 300;
 
-    private static final Duration PERIOD = Duration.minutes(5);
     private static final MetricOptions SUM = MetricOptions.builder().period(PERIOD).statistic("Sum").build();
     private static final MetricOptions MAX = MetricOptions.builder().period(PERIOD).statistic("Maximum").build();
 
@@ -78,16 +88,21 @@ public final class Alarms extends Construct {
                         .build());
             }
             IMetric counted = Metric.Builder.create().namespace(NAMESPACE)
-                    .metricName(logged.name()).period(PERIOD).statistic("Sum").build();
+                    .metricName(logged.name()).period(logged.period()).statistic("Sum").build();
             IMetric also = alsoCounted.get(logged.name());
-            alarm(logged.name(), logged.description(), also == null ? counted : MathExpression.Builder.create()
-                    .expression("FILL(logged, 0) + FILL(failed, 0)")
-                    .usingMetrics(Map.of("logged", counted, "failed", also))
-                    .label(logged.name()).period(PERIOD).build(), logged.threshold());
+            Alarm alarm = alarm(logged.name(), logged.description(), also == null ? counted
+                    : MathExpression.Builder.create()
+                            .expression("FILL(logged, 0) + FILL(failed, 0)")
+                            .usingMetrics(Map.of("logged", counted, "failed", also))
+                            .label(logged.name()).period(logged.period()).build(), logged.threshold());
+            if (logged.name().equals(OUTBOX_PUBLISH_FAILED)) {
+                // No schedule sweeps the outbox (docs/decisions/0055-idle-costs-nothing.md): a failure starts it.
+                alarm.addAlarmAction(new LambdaAction(sweeper));
+            }
         }
     }
 
-    private void alarm(String id, String description, IMetric metric, int threshold) {
+    private Alarm alarm(String id, String description, IMetric metric, int threshold) {
         Alarm alarm = Alarm.Builder.create(this, id)
                 .alarmDescription(description + " (docs/runbook.md, " + id + ")")
                 .metric(metric)
@@ -98,5 +113,6 @@ public final class Alarms extends Construct {
                 .build();
         alarm.addAlarmAction(new SnsAction(topic));
         alarm.addOkAction(new SnsAction(topic));
+        return alarm;
     }
 }

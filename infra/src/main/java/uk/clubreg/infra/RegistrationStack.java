@@ -14,9 +14,6 @@ import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.TimeZone;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
-import software.amazon.awscdk.services.events.Rule;
-import software.amazon.awscdk.services.events.targets.LambdaFunction;
-import software.amazon.awscdk.services.events.targets.LambdaFunctionProps;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
@@ -55,6 +52,13 @@ public final class RegistrationStack extends Stack {
     /** 10:00 club time: after the default quiet hours (20:00-09:00), so the reminders go (docs/decisions/0054). */
     static final String DAILY_RUN_HOUR = "10";
     static final TimeZone DAILY_RUN_TIME_ZONE = TimeZone.EUROPE_LONDON;
+    /**
+     * The daily warm-ups of the SnapStart aliases (testing/payloads/warm-up-*.json): a version not invoked for 14 days
+     * goes inactive, and these are answered without touching the database (docs/decisions/0056-snapstart-warm-up.md).
+     */
+    static final Map<String, Object> API_WARM_UP = Map.of("resource", "/warm-up", "path", "/warm-up",
+            "httpMethod", "GET");
+    static final Map<String, Object> WORKER_WARM_UP = Map.of("Records", List.of());
     static final int MIGRATION_MEMORY_MB = 512;
     static final Duration MIGRATION_TIMEOUT = Duration.minutes(5);
     /** One job per invocation: the worker's timeout then budgets exactly one conversation turn. */
@@ -89,11 +93,14 @@ public final class RegistrationStack extends Stack {
                 WORKER_MEMORY_MB, WORKER_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
         grantWorker(worker, config, queue, publicBaseUrl);
 
-        // Runs every minute, so it is nearly always warm: SnapStart would add a version per deploy for nothing.
+        // On no schedule: started by the OutboxPublishFailed alarm (docs/decisions/0055-idle-costs-nothing.md). Rarely
+        // run, so SnapStart would only add a version that goes inactive.
         JavaFunction sweeper = new JavaFunction(this, "OutboxSweeperFunction", new JavaFunction.Spec(
-                "Re-publishes outbox jobs the API could not hand to the queue", packages.api(), SWEEPER_HANDLER,
-                SWEEPER_MEMORY_MB, SWEEPER_TIMEOUT, false, sharedEnvironment(settings, queue), settings.logRetention()));
-        scheduleSweeper(sweeper, config, queue);
+                "Re-publishes outbox jobs the queue did not take, when a publish failure raises its alarm",
+                packages.api(), SWEEPER_HANDLER, SWEEPER_MEMORY_MB, SWEEPER_TIMEOUT, false,
+                sharedEnvironment(settings, queue), settings.logRetention()));
+        sweeper.readsSecret(config.databaseUrl());
+        queue.jobs().grantSendMessages(sweeper.role());
 
         // Once a day, so a cold start each time: SnapStart would only add a version that goes inactive.
         JavaFunction daily = new JavaFunction(this, "DailyRunFunction", new JavaFunction.Spec(
@@ -116,6 +123,7 @@ public final class RegistrationStack extends Stack {
 
         new Alarms(this, "Alarms", alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
                 daily.function(), sweeper.function(), restApi.api());
+        warmUpDaily(api, worker);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(publicBaseUrl)
                 .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();
@@ -148,19 +156,6 @@ public final class RegistrationStack extends Stack {
                 .build()));
     }
 
-    private void scheduleSweeper(JavaFunction sweeper, ConfigStore config, WorkQueue queue) {
-        sweeper.readsSecret(config.databaseUrl());
-        queue.jobs().grantSendMessages(sweeper.role());
-        Rule.Builder.create(this, "OutboxSweepSchedule")
-                .description("Outbox sweeper, every minute")
-                .schedule(software.amazon.awscdk.services.events.Schedule.rate(Duration.minutes(1)))
-                // The next run a minute later retries anything a failed run left behind.
-                .targets(List.of(new LambdaFunction(sweeper.invokable(), LambdaFunctionProps.builder()
-                        .retryAttempts(0)
-                        .build())))
-                .build();
-    }
-
     private void scheduleDailyRun(JavaFunction daily, ConfigStore config, WorkQueue queue) {
         daily.readsSecret(config.databaseUrl());
         queue.jobs().grantSendMessages(daily.role());
@@ -187,6 +182,27 @@ public final class RegistrationStack extends Stack {
                 .appliesTo(List.of("Resource::<" + getLogicalId((CfnElement) daily.function().getNode().getDefaultChild())
                         + ".Arn>:*"))
                 .build()), true);
+    }
+
+    private void warmUpDaily(JavaFunction api, JavaFunction worker) {
+        Role invoker = Role.Builder.create(this, "WarmUpScheduleRole")
+                .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))
+                .description("EventBridge Scheduler: the daily warm-up of the SnapStart aliases, nothing else")
+                .build();
+        warmUp("ApiWarmUpSchedule", api, API_WARM_UP, invoker);
+        warmUp("WorkerWarmUpSchedule", worker, WORKER_WARM_UP, invoker);
+    }
+
+    private void warmUp(String id, JavaFunction function, Map<String, Object> event, Role invoker) {
+        Schedule.Builder.create(this, id)
+                .description("Daily warm-up of a SnapStart alias: keeps its version active, touches no database")
+                .schedule(ScheduleExpression.rate(Duration.days(1)))
+                .target(new LambdaInvoke(function.invokable(), ScheduleTargetBaseProps.builder()
+                        .input(ScheduleTargetInput.fromObject(event))
+                        .role(invoker)
+                        .retryAttempts(2)
+                        .build()))
+                .build();
     }
 
     private static Map<String, String> sharedEnvironment(StackSettings settings, WorkQueue queue) {

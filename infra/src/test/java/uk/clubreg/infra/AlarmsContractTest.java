@@ -49,7 +49,7 @@ class AlarmsContractTest {
     }
 
     @Test
-    void eachRaisedAlarmIsCountedFromTheLogsOfTheApiTheWorkerTheDailyRunAndTheSweeperAndAlarmedOn() {
+    void eachRaisedAlarmIsCountedFromTheLogsOfEveryFunctionRunningTheSystemAndAlarmedOn() {
         for (Alarms.Logged logged : Alarms.LOGGED) {
             template.resourcePropertiesCountIs("AWS::Logs::MetricFilter", Map.of(
                     "FilterPattern", "{ $.alarm = \"" + logged.name() + "\" }",

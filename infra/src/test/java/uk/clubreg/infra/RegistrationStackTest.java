@@ -315,21 +315,29 @@ class RegistrationStackTest {
     // --- Schedule -------------------------------------------------------------------------------------------
 
     @Test
-    void outboxSweeperRunsEveryMinute() {
+    void noRuleRunsTheOutboxSweeperOnAClock() {
+        template.resourceCountIs("AWS::Events::Rule", 0);
+        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", RegistrationStack.SWEEPER_HANDLER));
+    }
+
+    @Test
+    void aPublishFailureStartsTheSweeperThroughItsAlarmWithinAMinute() {
         String sweeper = queries.logicalId("AWS::Lambda::Function", "OutboxSweeperFunction");
 
-        template.hasResourceProperties("AWS::Events::Rule", Map.of(
-                "ScheduleExpression", "rate(1 minute)",
-                "State", "ENABLED",
-                "Targets", List.of(Match.objectLike(Map.of("Arn", Map.of("Fn::GetAtt", List.of(sweeper, "Arn")))))));
-        template.hasResourceProperties("AWS::Lambda::Function", Map.of("Handler", RegistrationStack.SWEEPER_HANDLER));
+        template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
+                "MetricName", Alarms.OUTBOX_PUBLISH_FAILED,
+                "Period", 60,
+                "AlarmActions", Match.arrayWith(List.of(Map.of("Fn::GetAtt", List.of(sweeper, "Arn"))))));
+        template.hasResourceProperties("AWS::Lambda::Permission", Map.of(
+                "Action", "lambda:InvokeFunction",
+                "FunctionName", Map.of("Fn::GetAtt", List.of(sweeper, "Arn")),
+                "Principal", "lambda.alarms.cloudwatch.amazonaws.com"));
     }
 
     @Test
     void theDailyRunIsScheduledAtTenInTheMorningLondonTimeAndRetried() {
         String daily = queries.logicalId("AWS::Lambda::Function", "DailyRunFunction");
 
-        template.resourceCountIs("AWS::Scheduler::Schedule", 1);
         template.hasResourceProperties("AWS::Scheduler::Schedule", Map.of(
                 "ScheduleExpression", "cron(0 10 * * ? *)",
                 "ScheduleExpressionTimezone", "Europe/London",
@@ -394,7 +402,7 @@ class RegistrationStackTest {
 
         template.resourceCountIs("AWS::CloudWatch::Alarm", 6 + Alarms.LOGGED.size());
         template.allResourcesProperties("AWS::CloudWatch::Alarm",
-                Map.of("AlarmActions", List.of(Map.of("Ref", topic))));
+                Map.of("AlarmActions", Match.arrayWith(List.of(Map.of("Ref", topic)))));
     }
 
     @Test

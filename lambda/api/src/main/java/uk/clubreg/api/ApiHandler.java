@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.app.RegistrationSystem;
@@ -17,6 +18,13 @@ import uk.clubreg.logging.RequestContext;
  * The local stack turns real HTTP requests into the same events and calls this same handler.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> {
+
+    /**
+     * The path of the daily warm-up invocation, sent by a schedule straight to the alias (never through API
+     * Gateway, which routes only the API's own paths): it keeps the SnapStart version from going inactive and
+     * touches no database (docs/decisions/0056-snapstart-warm-up.md).
+     */
+    static final String WARM_UP_PATH = "/warm-up";
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
 
@@ -33,6 +41,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
 
     @Override
     public APIGatewayProxyResponseEvent handleRequest(APIGatewayProxyRequestEvent event, Context context) {
+        if (event.getRequestContext() == null && WARM_UP_PATH.equals(event.getPath())) {
+            LOG.info("Warm-up: the SnapStart version stays active");
+            return ApiGatewayEvents.toEvent(HttpResponse.json(200, Map.of("warm_up", true)));
+        }
         long started = System.nanoTime();
         HttpRequest request = ApiGatewayEvents.toRequest(event, context == null ? null : context.getAwsRequestId());
         try (RequestContext ignored = RequestContext.open(request.requestId(), router.routeName(request))) {

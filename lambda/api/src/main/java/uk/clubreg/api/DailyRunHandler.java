@@ -27,7 +27,7 @@ public final class DailyRunHandler implements RequestHandler<ScheduledEvent, Map
 
     @Override
     public Map<String, Object> handleRequest(ScheduledEvent event, Context context) {
-        try (RequestContext ignored = RequestContext.open(ScheduledRuns.runId(event, context, "daily"), "daily-run")) {
+        try (RequestContext ignored = RequestContext.open(ScheduledRuns.runId(event == null ? null : event.getId(), context, "daily"), "daily-run")) {
             DailyReport report = system.dailyRun().run();
             if (!report.ok()) {
                 throw new IllegalStateException("Daily run steps failed: " + String.join(", ", report.failed()));

@@ -2,20 +2,17 @@ package uk.clubreg.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import java.time.Duration;
+import java.util.Map;
 import uk.clubreg.app.RegistrationSystem;
-import uk.clubreg.config.Setting;
 import uk.clubreg.logging.RequestContext;
 
 /**
- * Scheduled every minute: publishes outbox jobs that are still unpublished after OUTBOX_SWEEP_AFTER_SECONDS
- * (the queue was down, or the process stopped between commit and publish). Returns how many it published.
+ * Started by the OutboxPublishFailed alarm, on no schedule (docs/decisions/0055-idle-costs-nothing.md): publishes
+ * outbox jobs still unpublished after OUTBOX_SWEEP_AFTER_SECONDS (the queue was down, or the process stopped
+ * between commit and publish). Returns how many it published. The event (CloudWatch's alarm event) is read as a
+ * plain map: nothing in it is needed.
  */
-public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent, Integer> {
-
-    /** Enough for a minute's backlog; the next run takes the rest. */
-    static final int BATCH_LIMIT = 500;
+public final class OutboxSweeperHandler implements RequestHandler<Map<String, Object>, Integer> {
 
     private final RegistrationSystem system;
 
@@ -28,10 +25,9 @@ public final class OutboxSweeperHandler implements RequestHandler<ScheduledEvent
     }
 
     @Override
-    public Integer handleRequest(ScheduledEvent event, Context context) {
-        try (RequestContext ignored = RequestContext.open(ScheduledRuns.runId(event, context, "sweep"), "outbox-sweep")) {
-            Duration olderThan = Duration.ofSeconds(system.config().getInt(Setting.OUTBOX_SWEEP_AFTER_SECONDS));
-            return system.outboxRelay().sweep(olderThan, BATCH_LIMIT);
+    public Integer handleRequest(Map<String, Object> event, Context context) {
+        try (RequestContext ignored = RequestContext.open(ScheduledRuns.runId(null, context, "sweep"), "outbox-sweep")) {
+            return system.outboxSweeper().sweep();
         }
     }
 }

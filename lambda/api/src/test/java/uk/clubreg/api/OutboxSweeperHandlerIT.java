@@ -3,7 +3,6 @@ package uk.clubreg.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.clubreg.api.ApiEvents.event;
 
-import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +19,10 @@ class OutboxSweeperHandlerIT {
 
     private static final Config CONFIG =
             Config.fromEnvironment(Map.of("API_KEY", "local-dev-key", "OUTBOX_SWEEP_AFTER_SECONDS", "0"));
+
+    /** What CloudWatch sends when OutboxPublishFailed goes into alarm (the parts the handler could read). */
+    private static final Map<String, Object> ALARM_EVENT = Map.of("source", "aws.cloudwatch",
+            "alarmData", Map.of("alarmName", "OutboxPublishFailed", "state", Map.of("value", "ALARM")));
 
     private Database database;
     private TestQueue queue;
@@ -47,8 +50,8 @@ class OutboxSweeperHandlerIT {
         assertThat(RowCounts.count(database, "SELECT count(*) FROM outbox WHERE published_at IS NULL")).isEqualTo(1);
         OutboxSweeperHandler sweeper =
                 new OutboxSweeperHandler(TestSystems.withQueue(CONFIG, database, queue.jobQueue(), Clock.systemUTC()));
-        assertThat(sweeper.handleRequest(new ScheduledEvent().withId("run-1"), null)).isEqualTo(1);
+        assertThat(sweeper.handleRequest(ALARM_EVENT, null)).isEqualTo(1);
         assertThat(queue.drain()).hasSize(1);
-        assertThat(sweeper.handleRequest(new ScheduledEvent().withId("run-2"), null)).isZero();
+        assertThat(sweeper.handleRequest(ALARM_EVENT, null)).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package uk.clubreg.app;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import uk.clubreg.assistant.Assistant;
@@ -13,6 +14,8 @@ import uk.clubreg.config.Setting;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.daily.DailyRun;
 import uk.clubreg.handoffs.HandOffs;
+import uk.clubreg.http.Endpoint;
+import uk.clubreg.http.HttpResponse;
 import uk.clubreg.http.Router;
 import uk.clubreg.inbox.Inbox;
 import uk.clubreg.invitations.InvitationDefaults;
@@ -20,6 +23,7 @@ import uk.clubreg.invitations.InvitationParser;
 import uk.clubreg.invitations.InvitationService;
 import uk.clubreg.invitations.SeasonRollover;
 import uk.clubreg.invitations.TriggerEndpoint;
+import uk.clubreg.jobs.Deadline;
 import uk.clubreg.jobs.InlineJobQueue;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
@@ -29,6 +33,7 @@ import uk.clubreg.notices.ManagerNotices;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.outbox.OutboxRepository;
+import uk.clubreg.outbox.OutboxSweeper;
 import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.persistence.Jdbc;
@@ -39,7 +44,7 @@ import uk.clubreg.registrations.TeamRegistrations;
 /**
  * The one place the system is built: every repository and service once, from configuration and the
  * {@link Adapters}. The API function serves {@link #router()}, the worker runs {@link #jobs()}, the sweeper uses
- * {@link #outboxRelay()}, the daily schedule runs {@link #dailyRun()}; the local stack runs them all on one
+ * {@link #outboxSweeper()}, the daily schedule runs {@link #dailyRun()}; the local stack runs them all on one
  * instance. Building it opens no connection and calls nothing remote.
  */
 public final class RegistrationSystem {
@@ -49,6 +54,7 @@ public final class RegistrationSystem {
     private final Clock clock;
     private final OutboxRelay outboxRelay;
     private final JobQueue queue;
+    private final OutboxSweeper outboxSweeper;
     private final JobHandler<Job> jobs;
     private final DailyRun dailyRun;
     private final Router router = new Router();
@@ -66,6 +72,8 @@ public final class RegistrationSystem {
         // Without a queue a job runs inline through the same handlers the worker uses, built below.
         this.queue = adapters.queue().orElseGet(() -> new InlineJobQueue(this::runJob));
         this.outboxRelay = new OutboxRelay(outboxRows, database, queue);
+        this.outboxSweeper = new OutboxSweeper(outboxRelay,
+                Duration.ofSeconds(config.getInt(Setting.OUTBOX_SWEEP_AFTER_SECONDS)), clock);
 
         InvitationDefaults defaults = InvitationDefaults.from(config);
         ReminderSettings reminders = ReminderSettings.from(config);
@@ -83,9 +91,22 @@ public final class RegistrationSystem {
         ManagerNotices notices = new ManagerNotices(database, players, conversations, parents, outbox, outboxRelay,
                 messaging.staffNotices(), ManagerNotices.summaryDay(config), defaults.season(), reminders.zone(),
                 clock);
-        this.jobs = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
+        JobRunner runner = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
                 notices.summaryJob());
+        // A job has used the database anyway: the outbox is swept from here, not on a schedule (decision 0055).
+        this.jobs = new JobHandler<>() {
+            @Override
+            public void handle(Job job) {
+                handle(job, Deadline.NONE);
+            }
+
+            @Override
+            public void handle(Job job, Deadline deadline) {
+                runner.handle(job, deadline);
+                outboxSweeper.sweepIfDue();
+            }
+        };
 
         SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
         // Earlier seasons first, so nobody is reminded about last season's registration.
@@ -93,24 +114,37 @@ public final class RegistrationSystem {
                 new DailyRun.Step("seasons", () -> Map.of("archived", seasons.archiveEarlierSeasons())),
                 new DailyRun.Step("hand_offs", () -> Map.of("escalated", handOffs.escalateUnreleased())),
                 new DailyRun.Step("chasers", () -> chasers.run().counts()),
-                new DailyRun.Step("weekly_summaries", () -> Map.of("queued", notices.queueWeeklySummaries()))),
+                new DailyRun.Step("weekly_summaries", () -> Map.of("queued", notices.queueWeeklySummaries())),
+                new DailyRun.Step("outbox", () -> Map.of("published", outboxSweeper.sweep()))),
                 reminders.zone(), clock);
         InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,
                 outboxRelay, seasons, defaults.clubName(), clock);
         // Team managers and the club (API key): invitations, the team's registrations, reminders and hand-offs.
         ApiKeyGuard managers = new ApiKeyGuard(() -> config.require(Setting.API_KEY));
-        router.route("POST", "/trigger", managers.protect(new TriggerEndpoint(new InvitationParser(defaults),
-                invitations)));
-        router.route("GET", "/registrations", managers.protect(new RegistrationsEndpoint(
-                new TeamRegistrations(players, conversations), defaults.clubName(), defaults.season())));
-        router.route("POST", "/admin/run/chasers", managers.protect(chasers.runEndpoint()));
+        router.route("POST", "/trigger", managers.protect(swept(new TriggerEndpoint(new InvitationParser(defaults),
+                invitations))));
+        router.route("GET", "/registrations", managers.protect(swept(new RegistrationsEndpoint(
+                new TeamRegistrations(players, conversations), defaults.clubName(), defaults.season()))));
+        router.route("POST", "/admin/run/chasers", managers.protect(swept(chasers.runEndpoint())));
         router.route("POST", "/admin/run/daily", managers.protect(dailyRun.endpoint()));
-        router.route("POST", "/admin/players/{player_id}/chase", managers.protect(chasers.chasePlayerEndpoint()));
+        router.route("POST", "/admin/players/{player_id}/chase",
+                managers.protect(swept(chasers.chasePlayerEndpoint())));
         router.route("POST", "/admin/conversations/{conversation_id}/release",
-                managers.protect(handOffs.releaseEndpoint()));
+                managers.protect(swept(handOffs.releaseEndpoint())));
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
-        router.route("POST", "/webhook", inbox.webhook());
-        router.route("POST", "/status", messaging.statusCallbacks());
+        router.route("POST", "/webhook", swept(inbox.webhook()));
+        router.route("POST", "/status", swept(messaging.statusCallbacks()));
+    }
+
+    /** A request answered below 400 has used the database anyway: it may sweep the outbox (decision 0055). */
+    private Endpoint swept(Endpoint endpoint) {
+        return request -> {
+            HttpResponse response = endpoint.handle(request);
+            if (response.status() < 400) {
+                outboxSweeper.sweepIfDue();
+            }
+            return response;
+        };
     }
 
     private void runJob(Job job) {
@@ -137,9 +171,9 @@ public final class RegistrationSystem {
         return queue;
     }
 
-    /** Publishes committed outbox jobs; the sweeper's {@code sweep}. */
-    public OutboxRelay outboxRelay() {
-        return outboxRelay;
+    /** The outbox sweeper function's (and the local stack's timer's) sweep. */
+    public OutboxSweeper outboxSweeper() {
+        return outboxSweeper;
     }
 
     public Config config() {

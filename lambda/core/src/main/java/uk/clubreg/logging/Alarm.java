@@ -15,7 +15,9 @@ public enum Alarm {
     /** A step of the daily run (reminders, escalations, summaries, archiving) failed. */
     DAILY_RUN_FAILED("DailyRunErrors"),
     /** An outbox row could not be read as a job: set aside, never published, the sweep went on. */
-    OUTBOX_ROW_QUARANTINED("OutboxRowQuarantined");
+    OUTBOX_ROW_QUARANTINED("OutboxRowQuarantined"),
+    /** The queue did not take a committed job: its alarm starts the outbox sweeper (decision 0055). */
+    OUTBOX_PUBLISH_FAILED("OutboxPublishFailed");
 
     /** The JSON field the metric filters match on. */
     public static final String FIELD = "alarm";

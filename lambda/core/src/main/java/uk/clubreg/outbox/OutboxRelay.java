@@ -16,7 +16,7 @@ import uk.clubreg.persistence.Transactions;
 
 /**
  * Moves committed outbox jobs to the queue. Called right after a commit for the jobs just written, and by the
- * scheduled sweeper for anything left behind (the queue was down, or the process died between commit and publish).
+ * {@link OutboxSweeper} for anything left behind (the queue was down, or the process died between commit and publish).
  * A job may be published twice (crash after publish, before marking); the FIFO deduplication id absorbs that.
  */
 public final class OutboxRelay {
@@ -124,8 +124,8 @@ public final class OutboxRelay {
 
     /** {@code e} is null when the queue refused the job in a batch without an exception. */
     private void recordFailure(long outboxId, Job job, JobQueueException e) {
-        LOG.atWarn().addKeyValue("outbox_id", outboxId).addKeyValue("job_type", JobCodec.type(job))
-                .log("Queue unavailable; job stays in the outbox for the sweeper");
+        Alarm.OUTBOX_PUBLISH_FAILED.raise(LOG.atWarn().addKeyValue("outbox_id", outboxId)
+                .addKeyValue("job_type", JobCodec.type(job)), "Queue unavailable; job stays in the outbox for the sweeper");
         repository.recordFailure(outboxId, e == null ? "refused in a batch publish" : String.valueOf(e.getCause()));
     }
 }

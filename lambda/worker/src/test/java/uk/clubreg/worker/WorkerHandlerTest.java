@@ -24,6 +24,19 @@ class WorkerHandlerTest {
     private final List<Long> handled = new ArrayList<>();
     private final Map<String, Duration> retries = new LinkedHashMap<>();
 
+    /** The schedule's daily warm-up of the worker alias (testing/payloads/warm-up-worker.json): no job, no database. */
+    @Test
+    void theWarmUpIsAnEmptyBatchThatRunsNoJob() {
+        JobHandler<Job> noJob = job -> {
+            throw new AssertionError("a warm-up runs no job");
+        };
+        SQSBatchResponse response = new WorkerHandler(noJob, (JobQueue) job -> {
+            throw new AssertionError("a warm-up publishes nothing");
+        }, Backoff.DEFAULT).handleRequest(EventLoader.loadSQSEvent("payloads/warm-up-worker.json"), null);
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+    }
+
     @Test
     void aBatchThatSucceedsReportsNoFailures() {
         SQSBatchResponse response = worker(Set.of()).handleRequest(batch, null);
