@@ -18,6 +18,7 @@ import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.VersionOptions;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
@@ -25,7 +26,8 @@ import software.constructs.Construct;
 /**
  * A java25 function from a lib/*.jar zip, with its own role (nothing but its log group until granted more), its own
  * log group (retention set, JSON format) and, when SnapStart is on, a {@code live} alias on the published version:
- * SnapStart only applies to published versions, so every caller must go through {@link #invokable()}.
+ * SnapStart only applies to published versions, so every caller must go through {@link #invokable()}. Published
+ * versions are retained, for rolling back.
  */
 public final class JavaFunction extends Construct {
 
@@ -74,7 +76,10 @@ public final class JavaFunction extends Construct {
                 .loggingFormat(LoggingFormat.JSON)
                 .environment(environment);
         if (spec.snapStart()) {
-            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS);
+            // Old versions stay when a deploy publishes a new one, so the live alias can be pointed back at one
+            // (docs/deploy.md, "Rolling back"; docs/decisions/0057-rollback-to-a-retained-version.md).
+            builder.snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                    .currentVersionOptions(VersionOptions.builder().removalPolicy(RemovalPolicy.RETAIN).build());
         }
         function = builder.build();
         if (spec.snapStart()) {

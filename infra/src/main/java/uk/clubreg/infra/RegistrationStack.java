@@ -130,6 +130,10 @@ public final class RegistrationStack extends Stack {
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
         CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();
+        CfnOutput.Builder.create(this, "ApiFunctionName").value(api.function().getFunctionName())
+                .description("Rolling back (docs/deploy.md, section 9): the API function, alias live").build();
+        CfnOutput.Builder.create(this, "WorkerFunctionName").value(worker.function().getFunctionName())
+                .description("Rolling back (docs/deploy.md, section 9): the worker function, alias live").build();
     }
 
     private static void grantApi(JavaFunction api, ConfigStore config, WorkQueue queue, String publicBaseUrl) {

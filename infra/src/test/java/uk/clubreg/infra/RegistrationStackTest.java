@@ -116,6 +116,18 @@ class RegistrationStackTest {
     }
 
     @Test
+    void theApiAndWorkerVersionsAreRetainedSoTheLiveAliasCanBePointedBack() {
+        for (String function : List.of("ApiFunction", "WorkerFunction")) {
+            assertThat(queries.resource(queries.logicalId("AWS::Lambda::Version", function + "CurrentVersion")))
+                    .as(function).containsEntry("DeletionPolicy", "Retain").containsEntry("UpdateReplacePolicy", "Retain");
+        }
+        template.hasOutput("ApiFunctionName", Map.of("Value", Map.of("Ref",
+                queries.logicalId("AWS::Lambda::Function", "ApiFunction"))));
+        template.hasOutput("WorkerFunctionName", Map.of("Value", Map.of("Ref",
+                queries.logicalId("AWS::Lambda::Function", "WorkerFunction"))));
+    }
+
+    @Test
     void memoryAndTimeoutsAreTheDocumentedOnes() {
         template.hasResourceProperties("AWS::Lambda::Function", Map.of(
                 "Handler", RegistrationStack.API_HANDLER, "MemorySize", 1024, "Timeout", 10));
