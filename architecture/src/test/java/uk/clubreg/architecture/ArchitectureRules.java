@@ -68,6 +68,7 @@ public final class ArchitectureRules {
             new Layer("Lambda handlers", LAMBDA_HANDLERS),
             new Layer("Composition", List.of(COMPOSITION_ROOT, "snapstart")),
             new Layer("Use cases", USE_CASES),
+            new Layer("Audit", List.of("audit")),
             new Layer("Assistant", List.of("assistant")),
             new Layer("Messaging", List.of("messaging")),
             new Layer("Web", WEB),

@@ -97,6 +97,7 @@ public final class RegistrationApi extends Construct {
                 .addMethod("POST", integration, withKey);
         admin.addResource("conversations").addResource("{conversation_id}").addResource("release")
                 .addMethod("POST", integration, withKey);
+        admin.addResource("audit").addMethod("GET", integration, withKey);
         api.getRoot().addResource("webhook").addMethod("POST", integration);
         api.getRoot().addResource("status").addMethod("POST", integration);
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.audit.AccessAudit;
+import uk.clubreg.audit.AccessAuditRepository;
 import uk.clubreg.auth.ApiKeyGuard;
 import uk.clubreg.chasers.Chasers;
 import uk.clubreg.chasers.ReminderSettings;
@@ -68,6 +70,7 @@ public final class RegistrationSystem {
         PlayerRepository players = new PlayerRepository(jdbc);
         ConversationRepository conversations = new ConversationRepository(jdbc);
         OutboxRepository outboxRows = new OutboxRepository(jdbc);
+        AccessAudit audit = new AccessAudit(new AccessAuditRepository(jdbc), clock);
         Outbox outbox = new Outbox(outboxRows);
         // Without a queue a job runs inline through the same handlers the worker uses, built below.
         this.queue = adapters.queue().orElseGet(() -> new InlineJobQueue(this::runJob));
@@ -124,13 +127,14 @@ public final class RegistrationSystem {
         router.route("POST", "/trigger", managers.protect(swept(new TriggerEndpoint(new InvitationParser(defaults),
                 invitations))));
         router.route("GET", "/registrations", managers.protect(swept(new RegistrationsEndpoint(
-                new TeamRegistrations(players, conversations), defaults.clubName(), defaults.season()))));
+                new TeamRegistrations(players, conversations), audit, defaults.clubName(), defaults.season()))));
         router.route("POST", "/admin/run/chasers", managers.protect(swept(chasers.runEndpoint())));
         router.route("POST", "/admin/run/daily", managers.protect(dailyRun.endpoint()));
         router.route("POST", "/admin/players/{player_id}/chase",
                 managers.protect(swept(chasers.chasePlayerEndpoint())));
         router.route("POST", "/admin/conversations/{conversation_id}/release",
                 managers.protect(swept(handOffs.releaseEndpoint())));
+        router.route("GET", "/admin/audit", managers.protect(audit.endpoint()));
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
         router.route("POST", "/webhook", swept(inbox.webhook()));
         router.route("POST", "/status", swept(messaging.statusCallbacks()));

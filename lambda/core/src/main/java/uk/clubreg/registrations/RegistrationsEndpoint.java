@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import uk.clubreg.audit.AccessAudit;
+import uk.clubreg.audit.Actor;
+import uk.clubreg.audit.AuditAction;
 import uk.clubreg.conversations.AiTokens;
 import uk.clubreg.conversations.HandOff;
 import uk.clubreg.http.Endpoint;
@@ -17,7 +20,8 @@ import uk.clubreg.players.RequiredDetails;
 
 /**
  * {@code GET /registrations?team_name=...&season=...}: the manager's view of their team. Season defaults to the
- * current one. Names and numbers appear in the response (it is the manager's own data), never in logs.
+ * current one. Names and numbers appear in the response (it is the manager's own data), never in logs; each read is
+ * in the access audit, by player and parent id.
  */
 public final class RegistrationsEndpoint implements Endpoint {
 
@@ -26,11 +30,14 @@ public final class RegistrationsEndpoint implements Endpoint {
     private static final int MAX_SEASON = 20;
 
     private final TeamRegistrations registrations;
+    private final AccessAudit audit;
     private final String clubName;
     private final String currentSeason;
 
-    public RegistrationsEndpoint(TeamRegistrations registrations, String clubName, String currentSeason) {
+    public RegistrationsEndpoint(TeamRegistrations registrations, AccessAudit audit, String clubName,
+                                 String currentSeason) {
         this.registrations = registrations;
+        this.audit = audit;
         this.clubName = clubName;
         this.currentSeason = currentSeason;
     }
@@ -61,6 +68,11 @@ public final class RegistrationsEndpoint implements Endpoint {
         }
         season = season.isEmpty() ? currentSeason : season;
         List<PlayerRegistration> players = registrations.of(teamName, season);
+        // Recorded before the answer: a read whose entry could not be written is not answered (503).
+        audit.record(Actor.API_KEY, AuditAction.READ_TEAM,
+                players.stream().map(p -> p.parent().id()).distinct().toList(),
+                players.stream().map(p -> p.player().id()).toList(),
+                Map.of("team_name", teamName, "season", season, "players", players.size()), request.requestId());
 
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("request_id", request.requestId());

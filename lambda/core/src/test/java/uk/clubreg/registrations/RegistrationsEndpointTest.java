@@ -6,13 +6,15 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.clubreg.audit.AccessAudit;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
 
 class RegistrationsEndpointTest {
 
     private final TeamRegistrations registrations = mock(TeamRegistrations.class);
-    private final RegistrationsEndpoint endpoint = new RegistrationsEndpoint(registrations, "Club", "2026-27");
+    private final AccessAudit audit = mock(AccessAudit.class);
+    private final RegistrationsEndpoint endpoint = new RegistrationsEndpoint(registrations, audit, "Club", "2026-27");
 
     @Test
     void aTeamNameWithANulCharacterIsABadRequestNotADatabaseError() {
@@ -20,7 +22,7 @@ class RegistrationsEndpointTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("team_name");
-        verifyNoInteractions(registrations);
+        verifyNoInteractions(registrations, audit);
     }
 
     @Test
@@ -29,7 +31,7 @@ class RegistrationsEndpointTest {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("\"colour\":\"is not a parameter of /registrations\"");
-        verifyNoInteractions(registrations);
+        verifyNoInteractions(registrations, audit);
     }
 
     private static HttpRequest get(Map<String, String> query) {
