@@ -31,7 +31,7 @@ public final class ArchitectureRules {
 
     /** Use cases: peers that never depend on each other. A new use-case package is added here, and only here. */
     static final List<String> USE_CASES = List.of("inbox", "invitations", "registrations", "chasers", "handoffs",
-            "notices", "daily");
+            "notices", "daily", "privacy");
 
     /**
      * Aggregates: a repository and its records each; peers that never depend on each other. A player and a

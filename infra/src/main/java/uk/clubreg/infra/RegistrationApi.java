@@ -98,6 +98,9 @@ public final class RegistrationApi extends Construct {
         admin.addResource("conversations").addResource("{conversation_id}").addResource("release")
                 .addMethod("POST", integration, withKey);
         admin.addResource("audit").addMethod("GET", integration, withKey);
+        Resource parent = admin.addResource("parents").addResource("{tel}");
+        parent.addMethod("DELETE", integration, withKey);
+        parent.addResource("export").addMethod("GET", integration, withKey);
         api.getRoot().addResource("webhook").addMethod("POST", integration);
         api.getRoot().addResource("status").addMethod("POST", integration);
 

@@ -42,14 +42,14 @@ class RegistrationStackTest {
 
     @Test
     void theManagersAndAdminRoutesTakeTheApiKey() {
-        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 7);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 9);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{conversation_id}"), 1);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{player_id}"), 1);
     }
 
     @Test
-    void onlyTheNineProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 9);
+    void onlyTheElevenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 11);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }

@@ -140,7 +140,8 @@ public final class LocalStack implements AutoCloseable {
         // One system for the API, the worker and the sweeper, as in AWS but in one process.
         RegistrationSystem system = new RegistrationSystem(config, Adapters.fromConfig(config, database)
                 .withQueue(queueOverride != null ? queueOverride : new SqsJobQueue(sqs, queueUrl))
-                .withResponder(Responders.fromConfig(config)).withClock(clock));
+                .withResponder(Responders.fromConfig(config))
+                .withAiConversations(Responders.aiConversations(config)).withClock(clock));
         conversationDescription = Responders.aiEnabled(config) ? "AI (OpenAI Responses API)"
                 : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 

@@ -2,51 +2,65 @@ package uk.clubreg.app;
 
 import java.time.Clock;
 import java.util.Optional;
+import uk.clubreg.assistant.AiConversations;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ResponderFactory;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
+import uk.clubreg.messaging.MessageRecords;
 import uk.clubreg.messaging.SignatureVerifier;
 import uk.clubreg.messaging.WhatsAppGateway;
+import uk.clubreg.messaging.twilio.TwilioMessageRecords;
 import uk.clubreg.messaging.twilio.TwilioSignatureVerifier;
 import uk.clubreg.messaging.twilio.TwilioWhatsAppGateway;
 import uk.clubreg.persistence.Database;
 
 /**
- * What the system talks to: the database, the job queue (none: jobs run inline), WhatsApp, the responder that
- * answers parents, and the clock. The Lambda roots and the local stack choose them; tests swap single ones.
+ * What the system talks to: the database, the job queue (none: jobs run inline), WhatsApp and its message records,
+ * the responder that answers parents, the AI's stored conversations (only the worker can delete them), and the
+ * clock. The Lambda roots and the local stack choose them; tests swap single ones.
  */
 public record Adapters(Database database, Optional<JobQueue> queue, WhatsAppGateway whatsApp,
-                       SignatureVerifier signatures, ResponderFactory responder, Clock clock) {
+                       SignatureVerifier signatures, MessageRecords messageRecords, ResponderFactory responder,
+                       AiConversations aiConversations, Clock clock) {
 
     /**
-     * The production adapters: Twilio for WhatsApp, SQS when QUEUE_URL is set (jobs inline otherwise), the guided
-     * dialogue, the system clock. Nothing is called until first use.
+     * The production adapters: Twilio for WhatsApp and its records, SQS when QUEUE_URL is set (jobs inline
+     * otherwise), the guided dialogue, no AI conversations, the system clock. Nothing is called until first use.
      */
     public static Adapters fromConfig(Config config, Database database) {
         Optional<JobQueue> queue = config.get(Setting.QUEUE_URL).map(url -> new SqsJobQueue(
                 SqsJobQueue.client(config.get(Setting.SQS_ENDPOINT).orElse(null)), url));
         return new Adapters(database, queue, TwilioWhatsAppGateway.fromConfig(config),
-                TwilioSignatureVerifier.fromConfig(config), Assistant.guided(),
-                Clock.systemUTC());
+                TwilioSignatureVerifier.fromConfig(config), TwilioMessageRecords.fromConfig(config), Assistant.guided(),
+                AiConversations.UNAVAILABLE, Clock.systemUTC());
     }
 
     public Adapters withQueue(JobQueue jobQueue) {
-        return new Adapters(database, Optional.of(jobQueue), whatsApp, signatures, responder, clock);
+        return new Adapters(database, Optional.of(jobQueue), whatsApp, signatures, messageRecords, responder,
+                aiConversations, clock);
     }
 
     /** No queue: jobs run inline, in the caller's thread. */
     public Adapters withoutQueue() {
-        return new Adapters(database, Optional.empty(), whatsApp, signatures, responder, clock);
+        return new Adapters(database, Optional.empty(), whatsApp, signatures, messageRecords, responder,
+                aiConversations, clock);
     }
 
     public Adapters withResponder(ResponderFactory responderFactory) {
-        return new Adapters(database, queue, whatsApp, signatures, responderFactory, clock);
+        return new Adapters(database, queue, whatsApp, signatures, messageRecords, responderFactory,
+                aiConversations, clock);
     }
 
     public Adapters withClock(Clock fixedClock) {
-        return new Adapters(database, queue, whatsApp, signatures, responder, fixedClock);
+        return new Adapters(database, queue, whatsApp, signatures, messageRecords, responder, aiConversations,
+                fixedClock);
+    }
+
+    /** The worker's OpenAI client, which deletes erased parents' AI conversations. */
+    public Adapters withAiConversations(AiConversations conversations) {
+        return new Adapters(database, queue, whatsApp, signatures, messageRecords, responder, conversations, clock);
     }
 }

@@ -15,11 +15,13 @@ final class JobRunner implements JobHandler<Job> {
     private final JobHandler<Job.ResumeConversation> resumeConversation;
     private final JobHandler<Job.CompletionNotice> completionNotice;
     private final JobHandler<Job.TeamSummary> teamSummary;
+    private final JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies;
 
     JobRunner(JobHandler<Job.SendInvitation> sendInvitation, JobHandler<Job.InboundMessage> inboundMessage,
               JobHandler<Job.ResendAsTemplate> resendAsTemplate, JobHandler<Job.SendReminder> sendReminder,
               JobHandler<Job.HandOffNotice> handOffNotice, JobHandler<Job.ResumeConversation> resumeConversation,
-              JobHandler<Job.CompletionNotice> completionNotice, JobHandler<Job.TeamSummary> teamSummary) {
+              JobHandler<Job.CompletionNotice> completionNotice, JobHandler<Job.TeamSummary> teamSummary,
+              JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies) {
         this.sendInvitation = sendInvitation;
         this.inboundMessage = inboundMessage;
         this.resendAsTemplate = resendAsTemplate;
@@ -28,6 +30,7 @@ final class JobRunner implements JobHandler<Job> {
         this.resumeConversation = resumeConversation;
         this.completionNotice = completionNotice;
         this.teamSummary = teamSummary;
+        this.deleteProcessorCopies = deleteProcessorCopies;
     }
 
     @Override
@@ -46,6 +49,7 @@ final class JobRunner implements JobHandler<Job> {
             case Job.ResumeConversation resume -> resumeConversation.handle(resume, deadline);
             case Job.CompletionNotice completed -> completionNotice.handle(completed, deadline);
             case Job.TeamSummary summary -> teamSummary.handle(summary, deadline);
+            case Job.DeleteProcessorCopies copies -> deleteProcessorCopies.handle(copies, deadline);
         }
     }
 }

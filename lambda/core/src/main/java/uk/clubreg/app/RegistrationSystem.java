@@ -40,6 +40,8 @@ import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.persistence.Jdbc;
 import uk.clubreg.players.PlayerRepository;
+import uk.clubreg.privacy.ParentData;
+import uk.clubreg.privacy.PersonalDataRepository;
 import uk.clubreg.registrations.RegistrationsEndpoint;
 import uk.clubreg.registrations.TeamRegistrations;
 
@@ -94,9 +96,12 @@ public final class RegistrationSystem {
         ManagerNotices notices = new ManagerNotices(database, players, conversations, parents, outbox, outboxRelay,
                 messaging.staffNotices(), ManagerNotices.summaryDay(config), defaults.season(), reminders.zone(),
                 clock);
+        ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc), audit, outbox, outboxRelay,
+                config.require(Setting.DEFAULT_PHONE_REGION));
         JobRunner runner = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
-                notices.summaryJob());
+                notices.summaryJob(),
+                parentData.processorCopiesJob(adapters.messageRecords(), adapters.aiConversations()));
         // A job has used the database anyway: the outbox is swept from here, not on a schedule (decision 0055).
         this.jobs = new JobHandler<>() {
             @Override
@@ -135,6 +140,9 @@ public final class RegistrationSystem {
         router.route("POST", "/admin/conversations/{conversation_id}/release",
                 managers.protect(swept(handOffs.releaseEndpoint())));
         router.route("GET", "/admin/audit", managers.protect(audit.endpoint()));
+        // A parent's access and erasure requests, which the club answers.
+        router.route("GET", "/admin/parents/{tel}/export", managers.protect(parentData.exportEndpoint()));
+        router.route("DELETE", "/admin/parents/{tel}", managers.protect(parentData.eraseEndpoint()));
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
         router.route("POST", "/webhook", swept(inbox.webhook()));
         router.route("POST", "/status", swept(messaging.statusCallbacks()));

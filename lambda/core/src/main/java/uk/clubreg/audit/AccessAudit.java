@@ -26,11 +26,11 @@ public final class AccessAudit {
 
     /**
      * Records that {@code actor} did {@code action} to these parents and players (by id). {@code detail} must hold
-     * no personal data: team names, seasons, counts. {@code requestId} may be null.
+     * no personal data: team names, seasons, counts. {@code requestId} may be null. @return the entry's id
      */
-    public void record(Actor actor, AuditAction action, Collection<Long> parentIds, Collection<Long> playerIds,
+    public long record(Actor actor, AuditAction action, Collection<Long> parentIds, Collection<Long> playerIds,
                        Map<String, Object> detail, String requestId) {
-        entries.insert(clock.instant(), actor, action, parentIds, playerIds, detail, requestId);
+        return entries.insert(clock.instant(), actor, action, parentIds, playerIds, detail, requestId);
     }
 
     /** Newest first: up to {@code limit} (1 to {@link #MAX_PAGE}) entries with ids below {@code beforeId}. */

@@ -46,8 +46,8 @@ public final class AccessAuditRepository {
 
     /** Every entry naming one of these parents or players, oldest first. */
     public List<AuditEntry> about(Collection<Long> parentIds, Collection<Long> playerIds) {
-        return jdbc.queryList("SELECT " + COLUMNS + """
-                 FROM access_audit WHERE parent_ids && ? OR player_ids && ? ORDER BY id""",
+        return jdbc.queryList("SELECT " + COLUMNS
+                + " FROM access_audit WHERE parent_ids && ? OR player_ids && ? ORDER BY id",
                 AccessAuditRepository::read, Jdbc.bigints(parentIds), Jdbc.bigints(playerIds));
     }
 

@@ -96,6 +96,23 @@ public sealed interface Job {
         }
     }
 
+    /**
+     * Deletes the processors' copies of erased or expired data: Twilio message records (their media go with them)
+     * and OpenAI conversations, by id only. {@code auditEntryId}: the access-audit entry of the erasure.
+     */
+    record DeleteProcessorCopies(String groupId, long auditEntryId, List<String> messageSids,
+                                 List<String> aiConversationIds) implements Job {
+        public DeleteProcessorCopies {
+            messageSids = List.copyOf(messageSids);
+            aiConversationIds = List.copyOf(aiConversationIds);
+        }
+
+        @Override
+        public String deduplicationId() {
+            return "processor-copies:" + auditEntryId;
+        }
+    }
+
     private static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -22,6 +22,7 @@ public final class JobCodec {
     static final String RESUME_CONVERSATION = "resume_conversation";
     static final String COMPLETION_NOTICE = "completion_notice";
     static final String TEAM_SUMMARY = "team_summary";
+    static final String DELETE_PROCESSOR_COPIES = "delete_processor_copies";
 
     private JobCodec() {}
 
@@ -36,6 +37,7 @@ public final class JobCodec {
             case Job.ResumeConversation ignored -> RESUME_CONVERSATION;
             case Job.CompletionNotice ignored -> COMPLETION_NOTICE;
             case Job.TeamSummary ignored -> TEAM_SUMMARY;
+            case Job.DeleteProcessorCopies ignored -> DELETE_PROCESSOR_COPIES;
         };
     }
 
@@ -75,6 +77,11 @@ public final class JobCodec {
                 body.put("season", summary.season());
                 body.put("day", summary.day().toString());
             }
+            case Job.DeleteProcessorCopies copies -> {
+                body.put("audit_entry_id", copies.auditEntryId());
+                copies.messageSids().forEach(body.putArray("message_sids")::add);
+                copies.aiConversationIds().forEach(body.putArray("ai_conversation_ids")::add);
+            }
         }
         body.put("type", type(job));
         return Json.write(body);
@@ -99,6 +106,8 @@ public final class JobCodec {
             case COMPLETION_NOTICE -> new Job.CompletionNotice(groupId, id(node, type, "player_id"));
             case TEAM_SUMMARY -> new Job.TeamSummary(groupId, text(node, type, "team_name"),
                     text(node, type, "season"), day(node, type));
+            case DELETE_PROCESSOR_COPIES -> new Job.DeleteProcessorCopies(groupId, id(node, type, "audit_entry_id"),
+                    texts(node, type, "message_sids"), texts(node, type, "ai_conversation_ids"));
             default -> throw new IllegalArgumentException("Unknown job type: " + type);
         };
     }
@@ -122,6 +131,18 @@ public final class JobCodec {
             ids.add(id.asLong());
         }
         return ids;
+    }
+
+    /** An array of non-blank strings, possibly empty. */
+    private static List<String> texts(JsonNode node, String type, String field) {
+        List<String> texts = new ArrayList<>();
+        for (JsonNode text : node.path(field)) {
+            if (!text.isTextual() || text.asText().isBlank()) {
+                throw new IllegalArgumentException("Job " + type + " has a bad " + field);
+            }
+            texts.add(text.asText());
+        }
+        return texts;
     }
 
     private static String text(JsonNode node, String type, String field) {

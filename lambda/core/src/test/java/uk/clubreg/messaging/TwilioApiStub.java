@@ -1,9 +1,12 @@
 package uk.clubreg.messaging;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -11,12 +14,14 @@ import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.List;
 import java.util.Map;
 import uk.clubreg.http.FormBody;
+import uk.clubreg.json.Json;
 
 /** Twilio's Messages API as a WireMock stub: the real twilio-java client talks to it over HTTP. */
 public final class TwilioApiStub implements AutoCloseable {
 
     public static final String ACCOUNT_SID = "AC00000000000000000000000000000001";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    private static final String MESSAGES_DIR = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages";
 
     private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -67,6 +72,30 @@ public final class TwilioApiStub implements AutoCloseable {
                 .willReturn(accepted()));
         server.stubFor(post(urlPathEqualTo(MESSAGES_PATH)).atPriority(2)
                 .willReturn(error(401, 20003)));
+    }
+
+    /** Message records are deleted (204), as by an erasure; a SID Twilio never had is 404 (error 20404). */
+    public void deletesMessageRecords() {
+        server.stubFor(delete(urlPathMatching(MESSAGES_DIR + "/[A-Za-z0-9]+\\.json")).willReturn(aResponse()
+                .withStatus(204)));
+    }
+
+    /** The SIDs of every message record deleted, in order. */
+    public List<String> deletedSids() {
+        return server.findAll(deleteRequestedFor(urlPathMatching(MESSAGES_DIR + "/.*"))).stream()
+                .map(request -> request.getUrl().replaceAll(".*/Messages/([^/.]+)\\.json.*", "$1")).toList();
+    }
+
+    /** What Twilio still holds of the messages sent through it: the form of each send whose SID was not deleted. */
+    public List<Map<String, String>> heldSends() {
+        List<String> deleted = deletedSids();
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getMethod().getName().equals("POST")
+                        && event.getRequest().getUrl().startsWith(MESSAGES_PATH)
+                        && event.getResponse().getStatus() == 201)
+                .filter(event -> !deleted.contains(
+                        Json.read(event.getResponse().getBodyAsString()).path("sid").asText()))
+                .map(event -> FormBody.parse(event.getRequest().getBodyAsString())).toList();
     }
 
     /** Form fields of every request Twilio received, in order. */

@@ -3,8 +3,10 @@ package uk.clubreg.worker;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import java.time.Duration;
+import uk.clubreg.assistant.AiConversations;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ResponderFactory;
+import uk.clubreg.assistant.openai.OpenAiConversations;
 import uk.clubreg.assistant.openai.OpenAiResponder;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
@@ -23,6 +25,15 @@ public final class Responders {
         }
         OpenAiResponder.Model model = model(config);
         return context -> new OpenAiResponder(openAiClient(config), model, context);
+    }
+
+    /**
+     * OpenAI's stored conversations, deletable with the OpenAI key even while the AI is turned off
+     * (AI_ENABLED=false); without a key there are none to delete.
+     */
+    public static AiConversations aiConversations(Config config) {
+        return config.isSet(Setting.OPENAI_API_KEY) ? new OpenAiConversations(openAiClient(config))
+                : AiConversations.UNAVAILABLE;
     }
 
     public static boolean aiEnabled(Config config) {

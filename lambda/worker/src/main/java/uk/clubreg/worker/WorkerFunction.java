@@ -22,7 +22,8 @@ public final class WorkerFunction {
         if (shared == null) {
             Config config = AwsConfig.forRuntime(System.getenv());
             RegistrationSystem system = new RegistrationSystem(config,
-                    Adapters.fromConfig(config, Database.connect(config)).withResponder(Responders.fromConfig(config)));
+                    Adapters.fromConfig(config, Database.connect(config)).withResponder(Responders.fromConfig(config))
+                            .withAiConversations(Responders.aiConversations(config)));
             new SnapStartHooks(system.database(), config, () -> prime(system)).register();
             shared = system;
         }

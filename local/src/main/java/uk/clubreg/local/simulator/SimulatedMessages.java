@@ -22,6 +22,16 @@ final class SimulatedMessages {
         return List.copyOf(byPhone.getOrDefault(phone, List.of()));
     }
 
+    /** Twilio's message deleter: @return whether the message was there */
+    synchronized boolean delete(String sid) {
+        boolean deleted = false;
+        for (List<Message> messages : byPhone.values()) {
+            deleted |= messages.removeIf(message -> message.sid().equals(sid));
+        }
+        byPhone.values().removeIf(List::isEmpty);
+        return deleted;
+    }
+
     synchronized List<String> phones() {
         return List.copyOf(byPhone.keySet());
     }

@@ -53,6 +53,8 @@ public final class WhatsAppSimulator {
     private static final Logger LOG = LoggerFactory.getLogger(WhatsAppSimulator.class);
     private static final Pattern MESSAGES_PATH =
             Pattern.compile("^/simulator/twilio/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
+    private static final Pattern MESSAGE_PATH =
+            Pattern.compile("^/simulator/twilio/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json$");
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final SimulatorOptions options;
@@ -82,8 +84,11 @@ public final class WhatsAppSimulator {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             Matcher twilio = MESSAGES_PATH.matcher(path);
+            Matcher oneMessage = MESSAGE_PATH.matcher(path);
             if (twilio.matches() && method.equals("POST")) {
                 twilioSend(exchange, twilio.group(1));
+            } else if (oneMessage.matches() && method.equals("DELETE")) {
+                twilioDelete(exchange, oneMessage.group(2));
             } else if ((path.equals("/simulator") || path.equals("/simulator/")) && method.equals("GET")) {
                 page(exchange);
             } else if (path.equals("/simulator/messages") && method.equals("GET")) {
@@ -101,6 +106,16 @@ public final class WhatsAppSimulator {
         } finally {
             exchange.close();
         }
+    }
+
+    /** Twilio's "delete message" (an erasure): 204, or 404 with Twilio's error 20404 when there is no such message. */
+    private void twilioDelete(HttpExchange exchange, String sid) throws IOException {
+        if (messages.delete(sid)) {
+            exchange.sendResponseHeaders(204, -1);
+            return;
+        }
+        respondJson(exchange, 404, Json.MAPPER.createObjectNode().put("code", 20404).put("status", 404)
+                .put("message", "The requested resource was not found"));
     }
 
     /** Twilio's "create message": recorded, rendered, answered like Twilio (201 with a SID). */

@@ -48,16 +48,20 @@ public final class TwilioWhatsAppGateway implements WhatsAppGateway {
      * when the account SID, auth token or API base URL read differently (a rotation).
      */
     public static TwilioWhatsAppGateway fromConfig(Config config) {
-        return new TwilioWhatsAppGateway(
-                Rotating.of(config,
-                        () -> new TwilioRestClient.Builder(config.require(Setting.TWILIO_ACCOUNT_SID),
-                                config.require(Setting.TWILIO_AUTH_TOKEN))
-                                .httpClient(new NoRetryHttpClient(config.get(Setting.TWILIO_API_BASE_URL).orElse(null)))
-                                .build(),
-                        replaced -> ((NoRetryHttpClient) replaced.getHttpClient()).close(),
-                        Setting.TWILIO_ACCOUNT_SID, Setting.TWILIO_AUTH_TOKEN, Setting.TWILIO_API_BASE_URL),
+        return new TwilioWhatsAppGateway(rotatingClient(config),
                 () -> whatsApp(config.require(Setting.TWILIO_WHATSAPP_FROM)),
                 () -> config.require(Setting.PUBLIC_BASE_URL).replaceAll("/+$", "") + "/status");
+    }
+
+    /** A Twilio client with SDK retries off, built on first use and rebuilt when its settings change. */
+    static Rotating<TwilioRestClient> rotatingClient(Config config) {
+        return Rotating.of(config,
+                () -> new TwilioRestClient.Builder(config.require(Setting.TWILIO_ACCOUNT_SID),
+                        config.require(Setting.TWILIO_AUTH_TOKEN))
+                        .httpClient(new NoRetryHttpClient(config.get(Setting.TWILIO_API_BASE_URL).orElse(null)))
+                        .build(),
+                replaced -> ((NoRetryHttpClient) replaced.getHttpClient()).close(),
+                Setting.TWILIO_ACCOUNT_SID, Setting.TWILIO_AUTH_TOKEN, Setting.TWILIO_API_BASE_URL);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package uk.clubreg.assistant.openai;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,26 +23,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import uk.clubreg.json.Json;
 
 /** WireMock playing OpenAI's Responses and Conversations APIs, reached by the real openai-java client. */
-final class OpenAiStub implements AutoCloseable {
+public final class OpenAiStub implements AutoCloseable {
 
     private static final AtomicInteger IDS = new AtomicInteger();
     private final WireMockServer server = new WireMockServer(options().dynamicPort());
 
-    OpenAiStub() {
+    public OpenAiStub() {
         server.start();
+        server.stubFor(delete(urlPathMatching("/v1/conversations/[^/]+")).willReturn(okJson(
+                "{\"id\": \"{{request.path.[2]}}\", \"object\": \"conversation.deleted\", \"deleted\": true}")
+                .withTransformers("response-template")));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return server.baseUrl() + "/v1";
     }
 
-    void conversationCreated(String id) {
+    public void conversationCreated(String id) {
         server.stubFor(post(urlEqualTo("/v1/conversations")).willReturn(okJson(
                 "{\"id\": \"" + id + "\", \"object\": \"conversation\", \"created_at\": 1795000000, \"metadata\": {}}")));
     }
 
     /** The responses, in order, to POST /v1/responses; the last one repeats. */
-    void responses(ResponseDefinitionBuilder... responses) {
+    public void responses(ResponseDefinitionBuilder... responses) {
         String state = Scenario.STARTED;
         for (int i = 0; i < responses.length; i++) {
             String next = i == responses.length - 1 ? state : "step " + (i + 1);
@@ -71,6 +77,27 @@ final class OpenAiStub implements AutoCloseable {
         return served;
     }
 
+    /** The ids of the conversations deleted (DELETE /v1/conversations/{id}), in order. */
+    public List<String> deletedConversations() {
+        return server.findAll(deleteRequestedFor(urlPathMatching("/v1/conversations/[^/]+"))).stream()
+                .map(request -> request.getUrl().substring("/v1/conversations/".length())).toList();
+    }
+
+    /**
+     * What OpenAI's conversations still hold: the body of every conversation created, and of every response added
+     * to a conversation, unless that conversation was deleted afterwards. The response objects OpenAI keeps apart
+     * for up to 30 days are not modelled (docs/decisions/0092-processor-copies-deleted-by-the-worker.md).
+     */
+    public List<String> heldInConversations() {
+        List<String> deleted = deletedConversations();
+        return server.getAllServeEvents().stream()
+                .filter(event -> event.getRequest().getMethod().getName().equals("POST"))
+                .filter(event -> !deleted.contains(event.getRequest().getUrl().equals("/v1/conversations")
+                        ? Json.read(event.getResponse().getBodyAsString()).path("id").asText()
+                        : Json.read(event.getRequest().getBodyAsString()).path("conversation").asText()))
+                .map(event -> event.getRequest().getBodyAsString()).toList();
+    }
+
     List<JsonNode> conversationRequests() {
         return requests("/v1/conversations");
     }
@@ -85,7 +112,7 @@ final class OpenAiStub implements AutoCloseable {
                 .withBody("{\"error\": {\"message\": \"scripted " + status + "\", \"type\": \"server_error\"}}");
     }
 
-    static ResponseDefinitionBuilder functionCalls(int inputTokens, int outputTokens, String... nameAndArguments) {
+    public static ResponseDefinitionBuilder functionCalls(int inputTokens, int outputTokens, String... nameAndArguments) {
         ObjectNode response = response(inputTokens, outputTokens);
         ArrayNode output = response.putArray("output");
         for (int i = 0; i < nameAndArguments.length; i += 2) {
@@ -97,7 +124,7 @@ final class OpenAiStub implements AutoCloseable {
         return okJson(Json.write(response));
     }
 
-    static ResponseDefinitionBuilder message(int inputTokens, int outputTokens, String text) {
+    public static ResponseDefinitionBuilder message(int inputTokens, int outputTokens, String text) {
         ObjectNode response = response(inputTokens, outputTokens);
         ObjectNode message = response.putArray("output").addObject();
         message.put("type", "message").put("id", "msg_" + IDS.incrementAndGet()).put("role", "assistant")

@@ -1,0 +1,125 @@
+package uk.clubreg.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.clubreg.assistant.AiConversations;
+import uk.clubreg.audit.AccessAudit;
+import uk.clubreg.audit.Actor;
+import uk.clubreg.audit.AuditAction;
+import uk.clubreg.audit.AuditEntry;
+import uk.clubreg.http.Endpoint;
+import uk.clubreg.jobs.Job;
+import uk.clubreg.jobs.JobHandler;
+import uk.clubreg.messaging.MessageRecords;
+import uk.clubreg.outbox.Outbox;
+import uk.clubreg.outbox.OutboxRelay;
+import uk.clubreg.persistence.Transactions;
+
+/**
+ * A parent's right of access and to erasure: {@link #export} gives everything held about them and their children;
+ * {@link #erase} removes it from the database and queues the deletion of the processors' copies
+ * (docs/decisions/0091-erasure-of-a-parent.md). Both are in the access audit; the API key's routes and the
+ * managers' console call the same methods with their own {@link Actor}.
+ */
+public final class ParentData {
+
+    private final Transactions transactions;
+    private final PersonalDataRepository data;
+    private final AccessAudit audit;
+    private final Outbox outbox;
+    private final OutboxRelay relay;
+    private final String phoneRegion;
+
+    public ParentData(Transactions transactions, PersonalDataRepository data, AccessAudit audit, Outbox outbox,
+                      OutboxRelay relay, String phoneRegion) {
+        this.transactions = transactions;
+        this.data = data;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.phoneRegion = phoneRegion;
+    }
+
+    /**
+     * Everything held about the parent with this E.164 number, as JSON-ready maps: their row, their children's
+     * (details and consents), invitations, conversations, the replies decided, every message, and the audit
+     * entries about them (this export's own included). Empty when nothing is held.
+     */
+    public Optional<Map<String, Object>> export(String phone, Actor actor, String requestId) {
+        return transactions.inTransaction(() -> {
+            Footprint footprint = data.footprint(data.lockParent(phone).orElse(null), phone);
+            if (footprint.isEmpty()) {
+                return Optional.empty();
+            }
+            audit.record(actor, AuditAction.EXPORT, footprint.parentIds(), footprint.players(),
+                    Map.of("messages", footprint.messages().size()), requestId);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("parent", data.rows("parents", footprint.parentIds()).stream().findFirst().orElse(null));
+            List<JsonNode> players = data.rows("players", footprint.players());
+            json.put("players", players);
+            // Photo consent is the one consent recorded so far, on the player's row.
+            json.put("consents", players.stream().map(player -> {
+                Map<String, Object> consent = new LinkedHashMap<>();
+                consent.put("player_id", player.path("id").asLong());
+                consent.put("photo_consent", player.path("photo_consent").isBoolean()
+                        ? player.path("photo_consent").asBoolean() : null);
+                return consent;
+            }).toList());
+            json.put("invitations", data.rows("invitations", footprint.invitations()));
+            json.put("conversations", data.rows("conversations", footprint.conversations()));
+            json.put("conversation_turns", data.rows("conversation_turns", footprint.turns()));
+            json.put("messages", data.rows("messages", footprint.messages()));
+            json.put("audit", audit.about(footprint.parentIds(), footprint.players()).stream()
+                    .map(AuditEntry::toJson).toList());
+            return Optional.of(json);
+        });
+    }
+
+    /**
+     * Erases the parent with this E.164 number: every row of theirs is deleted in one transaction with its audit
+     * entry (which names ids and counts only), and a job deletes the processors' copies. Idempotent: a second call
+     * finds nothing and removes nothing, and is audited too.
+     */
+    public Erasure erase(String phone, Actor actor, String requestId) {
+        record Done(Erasure erasure, Optional<Outbox.Pending> job) {}
+        Done done = transactions.inTransaction(() -> {
+            Footprint footprint = data.footprint(data.lockParent(phone).orElse(null), phone);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("players", footprint.players().size());
+            detail.put("conversations", footprint.conversations().size());
+            detail.put("messages", footprint.messages().size());
+            detail.put("twilio_messages", footprint.messageSids().size());
+            detail.put("openai_conversations", footprint.aiConversationIds().size());
+            long entry = audit.record(actor, AuditAction.ERASURE, footprint.parentIds(), footprint.players(), detail,
+                    requestId);
+            Map<String, Integer> removed = data.delete(footprint, entry);
+            Optional<Outbox.Pending> job = footprint.messageSids().isEmpty() && footprint.aiConversationIds().isEmpty()
+                    ? Optional.empty()
+                    : outbox.add(new Job.DeleteProcessorCopies("erasure:" + entry, entry, footprint.messageSids(),
+                            footprint.aiConversationIds()));
+            return new Done(new Erasure(!footprint.isEmpty(), removed, footprint.messageSids().size(),
+                    footprint.aiConversationIds().size(), entry), job);
+        });
+        done.job().ifPresent(relay::publish);
+        return done.erasure();
+    }
+
+    /** The worker's {@code delete_processor_copies} job. */
+    public JobHandler<Job.DeleteProcessorCopies> processorCopiesJob(MessageRecords messageRecords,
+                                                                    AiConversations aiConversations) {
+        return new ProcessorCopiesJob(messageRecords, aiConversations);
+    }
+
+    /** {@code GET /admin/parents/{tel}/export}, for the club's API key. */
+    public Endpoint exportEndpoint() {
+        return request -> ParentDataEndpoints.export(this, phoneRegion, request);
+    }
+
+    /** {@code DELETE /admin/parents/{tel}}, for the club's API key. */
+    public Endpoint eraseEndpoint() {
+        return request -> ParentDataEndpoints.erase(this, phoneRegion, request);
+    }
+}

@@ -1,0 +1,120 @@
+package uk.clubreg.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import uk.clubreg.json.Json;
+import uk.clubreg.persistence.Jdbc;
+
+/**
+ * A parent's rows across every table, found and removed in one place: erasure spans the aggregates by design
+ * (docs/decisions/0091-erasure-of-a-parent.md). {@link #ERASED} and {@link #KEPT} name every table of the schema; a
+ * test fails when a new table is in neither.
+ */
+public final class PersonalDataRepository {
+
+    /** Tables a parent's rows are deleted from, in an order the foreign keys allow. */
+    public static final List<String> ERASED = List.of("outbox", "conversation_turns", "messages", "invitations",
+            "players", "conversations", "parents");
+
+    /** Tables that hold no personal data: the audit (ids only), early delivery statuses (a SID, for moments), Flyway's. */
+    public static final List<String> KEPT = List.of("access_audit", "early_status_callbacks",
+            "flyway_schema_history");
+
+    private record Message(long id, String sid) {}
+
+    private final Jdbc jdbc;
+
+    public PersonalDataRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The parent's id, their row locked until commit so no invitation slips in meanwhile. */
+    Optional<Long> lockParent(String phone) {
+        return jdbc.queryOne("SELECT id FROM parents WHERE phone_e164 = ? FOR UPDATE", row -> row.getLong(1), phone);
+    }
+
+    Footprint footprint(Long parentId, String phone) {
+        Object parent = Jdbc.nullableLong(parentId);
+        List<Long> players = ids("SELECT id FROM players WHERE parent_id = ? ORDER BY id", parent);
+        List<Long> invitations = ids("SELECT id FROM invitations WHERE player_id = ANY (?) ORDER BY id",
+                Jdbc.bigints(players));
+        List<Long> conversations = ids("SELECT id FROM conversations WHERE parent_id = ? ORDER BY id", parent);
+        List<Long> turns = ids("SELECT id FROM conversation_turns WHERE conversation_id = ANY (?) ORDER BY id",
+                Jdbc.bigints(conversations));
+        // The parent's own messages, notices to the club's people about their conversations or children (by the
+        // notice's key, or because it quotes the parent's number), and template re-sends of any of these.
+        List<Message> messages = jdbc.queryList("""
+                WITH RECURSIVE related(id) AS (
+                    SELECT id FROM messages
+                     WHERE parent_id = ? OR phone_e164 = ? OR conversation_id = ANY (?)
+                        OR (parent_id IS NULL AND conversation_id IS NULL AND direction = 'outbound' AND (
+                            strpos(coalesce(body, '') || coalesce(content_variables::text, ''), ?) > 0
+                            OR EXISTS (SELECT 1 FROM unnest(?::bigint[]) c
+                                        WHERE idempotency_key LIKE 'hand-off:' || c || ':%'
+                                           OR idempotency_key LIKE 'escalation:' || c || ':%')
+                            OR EXISTS (SELECT 1 FROM unnest(?::bigint[]) p
+                                        WHERE idempotency_key LIKE 'completed:' || p || ':%')))
+                    UNION
+                    SELECT m.id FROM messages m JOIN related r ON m.retry_of_message_id = r.id)
+                SELECT id, twilio_sid FROM messages WHERE id IN (SELECT id FROM related) ORDER BY id""",
+                row -> new Message(row.getLong(1), row.getString(2)), parent, phone, Jdbc.bigints(conversations),
+                phone, Jdbc.bigints(conversations), Jdbc.bigints(players));
+        List<Long> outbox = ids("SELECT id FROM outbox WHERE message_group_id = ? ORDER BY id", phone);
+        List<String> aiConversations = jdbc.queryList("""
+                SELECT openai_conversation_id FROM conversations
+                 WHERE id = ANY (?) AND openai_conversation_id IS NOT NULL ORDER BY id""",
+                row -> row.getString(1), Jdbc.bigints(conversations));
+        return new Footprint(parentId, players, invitations, conversations, turns,
+                messages.stream().map(Message::id).toList(), outbox,
+                messages.stream().map(Message::sid).filter(sid -> sid != null).toList(), aiConversations);
+    }
+
+    /** The rows of one of {@link #ERASED} with these ids, each as its columns in JSON, oldest first. */
+    List<JsonNode> rows(String table, List<Long> ids) {
+        if (!ERASED.contains(table)) {
+            throw new IllegalArgumentException("Not a table of personal data: " + table);
+        }
+        return jdbc.queryList("SELECT row_to_json(t)::text FROM " + table + " t WHERE id = ANY (?) ORDER BY id",
+                row -> Json.read(row.getString(1)), Jdbc.bigints(ids));
+    }
+
+    /**
+     * Deletes the footprint's rows, in the transaction that wrote the erasure's audit entry {@code auditEntryId}
+     * (the messages' append-only trigger allows a delete only then). @return rows deleted per table
+     */
+    Map<String, Integer> delete(Footprint footprint, long auditEntryId) {
+        jdbc.queryOne("SELECT set_config('clubreg.audit_entry', ?, true)", row -> row.getString(1),
+                String.valueOf(auditEntryId));
+        Map<String, List<Long>> ids = new LinkedHashMap<>();
+        ids.put("outbox", footprint.outboxJobs());
+        ids.put("conversation_turns", footprint.turns());
+        ids.put("messages", footprint.messages());
+        ids.put("invitations", footprint.invitations());
+        ids.put("players", footprint.players());
+        ids.put("conversations", footprint.conversations());
+        ids.put("parents", footprint.parentIds());
+        // A later season's registration of the same child under another parent's number keeps its own details.
+        jdbc.update("UPDATE players SET previous_player_id = NULL WHERE previous_player_id = ANY (?)",
+                Jdbc.bigints(footprint.players()));
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (String table : ERASED) {
+            deleted.put(table, jdbc.update("DELETE FROM " + table + " WHERE id = ANY (?)",
+                    Jdbc.bigints(ids.get(table))));
+        }
+        return deleted;
+    }
+
+    private List<Long> ids(String sql, Object parameter) {
+        return new ArrayList<>(jdbc.queryList(sql, PersonalDataRepository::id, parameter));
+    }
+
+    private static long id(ResultSet row) throws SQLException {
+        return row.getLong(1);
+    }
+}
