@@ -42,6 +42,8 @@ import uk.clubreg.persistence.Jdbc;
 import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.privacy.ParentData;
 import uk.clubreg.privacy.PersonalDataRepository;
+import uk.clubreg.privacy.Retention;
+import uk.clubreg.privacy.RetentionRepository;
 import uk.clubreg.registrations.RegistrationsEndpoint;
 import uk.clubreg.registrations.TeamRegistrations;
 
@@ -116,6 +118,8 @@ public final class RegistrationSystem {
             }
         };
 
+        Retention retention = Retention.from(config, database, new RetentionRepository(jdbc), audit, outbox,
+                outboxRelay, clock);
         SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
         // Earlier seasons first, so nobody is reminded about last season's registration.
         this.dailyRun = new DailyRun(List.of(
@@ -123,6 +127,7 @@ public final class RegistrationSystem {
                 new DailyRun.Step("hand_offs", () -> Map.of("escalated", handOffs.escalateUnreleased())),
                 new DailyRun.Step("chasers", () -> chasers.run().counts()),
                 new DailyRun.Step("weekly_summaries", () -> Map.of("queued", notices.queueWeeklySummaries())),
+                new DailyRun.Step("retention", () -> retention.run().counts()),
                 new DailyRun.Step("outbox", () -> Map.of("published", outboxSweeper.sweep()))),
                 reminders.zone(), clock);
         InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,

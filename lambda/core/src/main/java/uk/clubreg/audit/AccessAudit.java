@@ -33,6 +33,18 @@ public final class AccessAudit {
         return entries.insert(clock.instant(), actor, action, parentIds, playerIds, detail, requestId);
     }
 
+    /**
+     * Records the entry and names it for the rest of the caller's transaction: the one thing that lets the messages
+     * trigger allow an erasure's deletes or retention's redaction (migrations V10, V11). Call it inside that
+     * transaction, before the change. @return the entry's id
+     */
+    public long recordForThisTransaction(Actor actor, AuditAction action, Collection<Long> parentIds,
+                                         Collection<Long> playerIds, Map<String, Object> detail, String requestId) {
+        long id = record(actor, action, parentIds, playerIds, detail, requestId);
+        entries.nameInThisTransaction(id);
+        return id;
+    }
+
     /** Newest first: up to {@code limit} (1 to {@link #MAX_PAGE}) entries with ids below {@code beforeId}. */
     public List<AuditEntry> page(Long beforeId, AuditAction action, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {

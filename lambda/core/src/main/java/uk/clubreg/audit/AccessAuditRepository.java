@@ -35,6 +35,11 @@ public final class AccessAuditRepository {
                 Jdbc.bigints(playerIds), Json.write(detail), requestId).orElseThrow();
     }
 
+    /** Sets the transaction-local {@code clubreg.audit_entry} that the messages trigger checks. */
+    void nameInThisTransaction(long id) {
+        jdbc.queryOne("SELECT set_config('clubreg.audit_entry', ?, true)", row -> row.getString(1), String.valueOf(id));
+    }
+
     /** Newest first, ids below {@code beforeId} (null: from the newest), of one action or (null) all. */
     public List<AuditEntry> page(Long beforeId, AuditAction action, int limit) {
         return jdbc.queryList("SELECT " + COLUMNS + """

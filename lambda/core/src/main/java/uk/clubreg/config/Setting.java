@@ -60,6 +60,10 @@ public enum Setting {
     NOTIFY_MANAGER_ON_COMPLETE(Source.PARAMETER, "/club/notify-manager-on-complete", "false", "true: the team managers are told each time one of their players completes."),
     CLUB_ADMIN_TELS(Source.PARAMETER, "/club/admin-tels", null, "Club admins' phones, comma-separated: told of a hand-off when no manager has a phone, and of every escalation."),
 
+    // How long parents' data is kept (docs/decisions/0093-retention.md)
+    MESSAGE_RETENTION_DAYS(Source.ENV, null, "90", "Days after a conversation's registrations all finished (completed, declined or archived) before its message bodies and media are redacted; messages outside any conversation, that long after they were sent."),
+    DETAILS_RETENTION_SEASONS(Source.ENV, null, "1", "Seasons after their own that collected details are kept (1: 2025-26 details are deleted once CURRENT_SEASON is 2027-28)."),
+
     // Configuration sources themselves
     CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),
     CONFIG_CACHE_SECONDS(Source.ENV, null, "300", "How long values from Secrets Manager and SSM are cached."),

@@ -93,9 +93,9 @@ public final class ParentData {
             detail.put("messages", footprint.messages().size());
             detail.put("twilio_messages", footprint.messageSids().size());
             detail.put("openai_conversations", footprint.aiConversationIds().size());
-            long entry = audit.record(actor, AuditAction.ERASURE, footprint.parentIds(), footprint.players(), detail,
-                    requestId);
-            Map<String, Integer> removed = data.delete(footprint, entry);
+            long entry = audit.recordForThisTransaction(actor, AuditAction.ERASURE, footprint.parentIds(),
+                    footprint.players(), detail, requestId);
+            Map<String, Integer> removed = data.delete(footprint);
             Optional<Outbox.Pending> job = footprint.messageSids().isEmpty() && footprint.aiConversationIds().isEmpty()
                     ? Optional.empty()
                     : outbox.add(new Job.DeleteProcessorCopies("erasure:" + entry, entry, footprint.messageSids(),

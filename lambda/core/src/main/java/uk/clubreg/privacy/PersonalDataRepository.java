@@ -85,12 +85,10 @@ public final class PersonalDataRepository {
     }
 
     /**
-     * Deletes the footprint's rows, in the transaction that wrote the erasure's audit entry {@code auditEntryId}
-     * (the messages' append-only trigger allows a delete only then). @return rows deleted per table
+     * Deletes the footprint's rows, in the transaction that recorded the erasure's audit entry for itself (the
+     * messages' append-only trigger allows a delete only then). @return rows deleted per table
      */
-    Map<String, Integer> delete(Footprint footprint, long auditEntryId) {
-        jdbc.queryOne("SELECT set_config('clubreg.audit_entry', ?, true)", row -> row.getString(1),
-                String.valueOf(auditEntryId));
+    Map<String, Integer> delete(Footprint footprint) {
         Map<String, List<Long>> ids = new LinkedHashMap<>();
         ids.put("outbox", footprint.outboxJobs());
         ids.put("conversation_turns", footprint.turns());
