@@ -43,6 +43,12 @@ final class StackClient implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A route with the API key and no body, by method: GET, DELETE. */
+    HttpResponse<String> admin(String method, String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path)).header("x-api-key", stack.apiKey())
+                .method(method, HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** The worker runs asynchronously: wait (bounded) until {@code sql} counts {@code expected}. */
     void awaitCount(String sql, long expected) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
@@ -61,11 +67,16 @@ final class StackClient implements AutoCloseable {
         assertThat(Json.read(sent.body()).path("webhook_status").asInt()).isEqualTo(200);
     }
 
-    List<JsonNode> outbound(String phone) throws Exception {
+    /** Every message the simulator's fake Twilio holds for this phone, both ways. */
+    JsonNode messages(String phone) throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(stack.baseUrl()
                 + "/simulator/messages?phone=" + URLEncoder.encode(phone, StandardCharsets.UTF_8))).GET());
+        return Json.read(response.body()).path("messages");
+    }
+
+    List<JsonNode> outbound(String phone) throws Exception {
         List<JsonNode> outbound = new ArrayList<>();
-        Json.read(response.body()).path("messages").forEach(message -> {
+        messages(phone).forEach(message -> {
             if (message.path("direction").asText().startsWith("outbound")) {
                 outbound.add(message);
             }
@@ -102,6 +113,10 @@ final class StackClient implements AutoCloseable {
         return Json.read(send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/registrations?team_name="
                         + URLEncoder.encode(team, StandardCharsets.UTF_8).replace("+", "%20") + "&season=" + season))
                 .header("x-api-key", stack.apiKey()).GET()).body());
+    }
+
+    Database database() {
+        return database;
     }
 
     long count(String sql) {
