@@ -39,6 +39,9 @@ public final class ArchitectureRules {
      */
     static final List<String> AGGREGATES = List.of("players", "conversations");
 
+    /** The managers' console: pages over several use cases, so it sits above them. */
+    static final String CONSOLE = "console";
+
     /** Requests, responses and the router; its failure mapping knows the database's exception. */
     static final List<String> WEB = List.of("http", "auth");
 
@@ -67,6 +70,7 @@ public final class ArchitectureRules {
             new Layer("Local stack", List.of(LOCAL_STACK)),
             new Layer("Lambda handlers", LAMBDA_HANDLERS),
             new Layer("Composition", List.of(COMPOSITION_ROOT, "snapstart")),
+            new Layer("Console", List.of(CONSOLE)),
             new Layer("Use cases", USE_CASES),
             new Layer("Audit", List.of("audit")),
             new Layer("Assistant", List.of("assistant")),

@@ -33,6 +33,7 @@ public final class ConfigStore extends Construct {
     private final ISecret database;
     private final Secret apiKey;
     private final List<ParameterSetting> workerParameters;
+    private final ParameterSetting clubAdminTels;
 
     public ConfigStore(Construct scope, String id, StackSettings settings) {
         super(scope, id);
@@ -57,6 +58,7 @@ public final class ConfigStore extends Construct {
                 .reason("API Gateway keys cannot rotate on their own: rotating means a new secret value and a "
                         + "redeploy (docs/deploy.md, 'Rotating the API key'), so a rotation Lambda would break the key.")
                 .build()));
+        clubAdminTels = parameter(settings, "CLUB_ADMIN_TELS", "/club/admin-tels");
         workerParameters = List.of(
                 parameter(settings, "TWILIO_WHATSAPP_FROM", "/twilio/whatsapp-from"),
                 parameter(settings, "TWILIO_INVITE_CONTENT_SID", "/twilio/invite-content-sid"),
@@ -66,8 +68,9 @@ public final class ConfigStore extends Construct {
                 parameter(settings, "TWILIO_QUICK_REPLY_CONTENT_SID", "/twilio/quick-reply-content-sid"),
                 parameter(settings, "TWILIO_REMINDER_CONTENT_SID", "/twilio/reminder-content-sid"),
                 parameter(settings, "TWILIO_MANAGER_NOTICE_CONTENT_SID", "/twilio/manager-notice-content-sid"),
+                parameter(settings, "TWILIO_LOGIN_CONTENT_SID", "/twilio/login-content-sid"),
                 // The club's choices, read when needed: who is told of hand-offs, and of completions or not.
-                parameter(settings, "CLUB_ADMIN_TELS", "/club/admin-tels"),
+                clubAdminTels,
                 parameter(settings, "NOTIFY_MANAGER_ON_COMPLETE", "/club/notify-manager-on-complete"),
                 parameter(settings, "OPENAI_MODEL", "/openai/model"));
     }
@@ -95,6 +98,11 @@ public final class ConfigStore extends Construct {
 
     public List<ParameterSetting> workerParameters() {
         return workerParameters;
+    }
+
+    /** The club admins' phones: the worker tells them of hand-offs, the API lets them see every team. */
+    public ParameterSetting clubAdminTels() {
+        return clubAdminTels;
     }
 
     public String apiKeySecretArn() {

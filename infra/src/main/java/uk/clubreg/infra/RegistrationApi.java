@@ -3,6 +3,7 @@ package uk.clubreg.infra;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
@@ -14,8 +15,10 @@ import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LambdaIntegrationOptions;
 import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
+import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.ProxyResourceOptions;
 import software.amazon.awscdk.services.apigateway.Resource;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
@@ -30,13 +33,17 @@ import software.constructs.Construct;
 
 /**
  * The REST API (API keys and usage plans exist only on REST APIs; see docs/decisions/0050-rest-api-not-http-api.md).
- * Manager routes need the API key; Twilio's callbacks carry none and are verified by their signature in the handler.
+ * Manager routes need the API key; Twilio's callbacks carry none and are verified by their signature in the handler;
+ * the console's routes carry none either: the handler signs its people in (docs/console.md).
  */
 public final class RegistrationApi extends Construct {
 
     static final String STAGE = "prod";
     static final int RATE_LIMIT_PER_SECOND = 25;
     static final int BURST_LIMIT = 50;
+    /** The console's own method throttling: people at a browser, far below what the key's clients send. */
+    static final int CONSOLE_RATE_LIMIT_PER_SECOND = 10;
+    static final int CONSOLE_BURST_LIMIT = 20;
 
     private final RestApi api;
 
@@ -72,6 +79,10 @@ public final class RegistrationApi extends Construct {
                         .dataTraceEnabled(false)
                         // Per-method metrics are billed as custom metrics; the API-wide ones are free and alarmed.
                         .metricsEnabled(false)
+                        // The console takes no key, so no usage plan limits it: these method settings do.
+                        .methodOptions(Map.of(
+                                "/console/GET", consoleThrottle(),
+                                "/console/{proxy+}/*", consoleThrottle()))
                         .build())
                 .build();
 
@@ -101,6 +112,10 @@ public final class RegistrationApi extends Construct {
         Resource parent = admin.addResource("parents").addResource("{tel}");
         parent.addMethod("DELETE", integration, withKey);
         parent.addResource("export").addMethod("GET", integration, withKey);
+        // The managers' console: signed in by the handler (a code over WhatsApp, a session cookie), no API key.
+        Resource console = api.getRoot().addResource("console");
+        console.addMethod("GET", integration);
+        console.addProxy(ProxyResourceOptions.builder().anyMethod(true).defaultIntegration(integration).build());
         api.getRoot().addResource("webhook").addMethod("POST", integration);
         api.getRoot().addResource("status").addMethod("POST", integration);
 
@@ -122,10 +137,12 @@ public final class RegistrationApi extends Construct {
                 NagPackSuppression.builder().id("AwsSolutions-APIG4")
                         .reason("Manager routes require the API key (usage plan) and the handler checks it too; "
                                 + "Twilio cannot send IAM or Cognito credentials, so its callbacks are verified "
-                                + "by X-Twilio-Signature in the handler.")
+                                + "by X-Twilio-Signature in the handler; the console signs people in itself "
+                                + "(a code over WhatsApp, a server-side session; docs/console.md).")
                         .build(),
                 NagPackSuppression.builder().id("AwsSolutions-COG4")
-                        .reason("No end-user accounts: managers use an API key and Twilio signs its callbacks.")
+                        .reason("No end-user accounts: managers use an API key or the console's passwordless "
+                                + "sign-in, and Twilio signs its callbacks.")
                         .build(),
                 NagPackSuppression.builder().id("AwsSolutions-IAM4")
                         .reason("The CDK-made API Gateway account role uses AWS's documented policy for pushing "
@@ -133,6 +150,16 @@ public final class RegistrationApi extends Construct {
                         .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
                                 + "AmazonAPIGatewayPushToCloudWatchLogs"))
                         .build()), true);
+    }
+
+    private static MethodDeploymentOptions consoleThrottle() {
+        return MethodDeploymentOptions.builder()
+                .throttlingRateLimit(CONSOLE_RATE_LIMIT_PER_SECOND)
+                .throttlingBurstLimit(CONSOLE_BURST_LIMIT)
+                .loggingLevel(MethodLoggingLevel.ERROR)
+                .dataTraceEnabled(false)
+                .metricsEnabled(false)
+                .build();
     }
 
     public RestApi api() {

@@ -129,6 +129,9 @@ public final class RegistrationStack extends Stack {
                 .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(publicBaseUrl + "/console")
+                .description("The managers' console: team managers and club admins sign in with their mobile number")
+                .build();
         CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();
         CfnOutput.Builder.create(this, "ApiFunctionName").value(api.function().getFunctionName())
                 .description("Rolling back (docs/deploy.md, section 9): the API function, alias live").build();
@@ -141,6 +144,8 @@ public final class RegistrationStack extends Stack {
         api.readsSecret(config.databaseUrl());
         api.readsSecret(config.apiKey());
         config.twilioCredentials().forEach(api::readsSecret);
+        // The console shows a club admin every team.
+        api.readsParameter(config.clubAdminTels());
         queue.jobs().grantSendMessages(api.role());
     }
 

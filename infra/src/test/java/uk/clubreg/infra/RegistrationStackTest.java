@@ -48,8 +48,32 @@ class RegistrationStackTest {
     }
 
     @Test
-    void onlyTheElevenProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 11);
+    void theConsoleTakesNoApiKeyAndHasItsOwnThrottling() {
+        String console = template.findResources("AWS::ApiGateway::Resource",
+                Map.of("Properties", Map.of("PathPart", "console"))).keySet().iterator().next();
+        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "GET",
+                "ResourceId", Map.of("Ref", console), "ApiKeyRequired", Match.absent()));
+        template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "ANY",
+                "ApiKeyRequired", Match.absent()));
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{proxy+}"), 1);
+        for (String path : List.of("/console", "/console/{proxy+}")) {
+            template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("MethodSettings",
+                    Match.arrayWith(List.of(Match.objectLike(Map.of(
+                            "ResourcePath", "/" + path.replace("/", "~1"),
+                            "ThrottlingRateLimit", RegistrationApi.CONSOLE_RATE_LIMIT_PER_SECOND,
+                            "ThrottlingBurstLimit", RegistrationApi.CONSOLE_BURST_LIMIT))))));
+        }
+    }
+
+    @Test
+    void theConsoleUrlIsAStackOutput() {
+        template.hasOutput("ConsoleUrl", Map.of("Value", Match.objectLike(Map.of("Fn::Join",
+                Match.arrayWith(List.of(Match.arrayWith(List.of("/prod/console"))))))));
+    }
+
+    @Test
+    void onlyTheThirteenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 13);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }
@@ -195,12 +219,14 @@ class RegistrationStackTest {
     // --- Least privilege ------------------------------------------------------------------------------------
 
     @Test
-    void apiFunctionReadsTheDatabaseApiKeyAndTwilioSecretsOnly() {
+    void apiFunctionReadsTheDatabaseApiKeyAndTwilioSecretsAndTheClubAdminsOnly() {
         String policies = queries.policiesOfRole("ApiFunctionRole");
 
         assertThat(policies).contains("secret:urmston/database-??????", "secret:urmston/twilio-??????",
-                "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"));
-        assertThat(policies).doesNotContain("secret:urmston/openai", "ssm:");
+                "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"),
+                "parameter/urmston/club/admin-tels");
+        assertThat(policies).doesNotContain("secret:urmston/openai", "ssm:GetParametersByPath");
+        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(2);
     }
 
     @Test
@@ -220,16 +246,16 @@ class RegistrationStackTest {
     }
 
     @Test
-    void workerReadsExactlyItsTenParameters() {
+    void workerReadsExactlyItsElevenParameters() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
         assertThat(policies).contains("parameter/urmston/twilio/whatsapp-from",
                 "parameter/urmston/twilio/invite-content-sid", "parameter/urmston/twilio/existing-content-sid",
                 "parameter/urmston/twilio/follow-up-content-sid", "parameter/urmston/twilio/quick-reply-content-sid",
                 "parameter/urmston/twilio/reminder-content-sid", "parameter/urmston/twilio/manager-notice-content-sid",
-                "parameter/urmston/club/admin-tels", "parameter/urmston/club/notify-manager-on-complete",
+                "parameter/urmston/twilio/login-content-sid", "parameter/urmston/club/admin-tels", "parameter/urmston/club/notify-manager-on-complete",
                 "parameter/urmston/openai/model");
-        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(11);
+        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(12);
         assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/*");
     }
 

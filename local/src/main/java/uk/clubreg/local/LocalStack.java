@@ -44,6 +44,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** The API key when API_KEY is not set: printed at start, and used by the README's examples. */
     public static final String DEVELOPMENT_API_KEY = "local-dev-key";
+    /**
+     * The local stack's club admin when CLUB_ADMIN_TELS is not set: printed at start, so the console can be tried
+     * at once (its sign-in code arrives in the simulator). Only the local stack has a default.
+     */
+    public static final String DEMO_CLUB_ADMIN = "+447700900990";
     private static final Duration SWEEP_EVERY = Duration.ofSeconds(15);
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
@@ -106,6 +111,9 @@ public final class LocalStack implements AutoCloseable {
         settings.putIfAbsent(Setting.PUBLIC_BASE_URL.name(), "http://localhost:" + port);
         if (!given.isSet(Setting.API_KEY)) {
             settings.put(Setting.API_KEY.name(), DEVELOPMENT_API_KEY);
+        }
+        if (!given.isSet(Setting.CLUB_ADMIN_TELS)) {
+            settings.put(Setting.CLUB_ADMIN_TELS.name(), DEMO_CLUB_ADMIN);
         }
 
         if (given.isSet(Setting.DATABASE_URL)) {
@@ -203,13 +211,14 @@ public final class LocalStack implements AutoCloseable {
                 Club registration local stack is running.
                   API          %s   (POST /trigger, GET /registrations)
                   API key      %s   (send it as the x-api-key header; set API_KEY to choose another)
+                  Console      %s/console   (managers' web console; club admin %s, CLUB_ADMIN_TELS; code in the simulator)
                   PostgreSQL   %s
                   Queue        %s
                   WhatsApp     %s
                   Assistant    %s
                 Press Ctrl-C to stop.
 
-                """, baseUrl(), apiKey(), databaseDescription, queueDescription, whatsAppDescription,
+                """, baseUrl(), apiKey(), baseUrl(), config.require(Setting.CLUB_ADMIN_TELS), databaseDescription, queueDescription, whatsAppDescription,
                 conversationDescription);
         out.flush();
     }

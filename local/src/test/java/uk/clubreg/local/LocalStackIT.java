@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,65 @@ class LocalStackIT {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(Json.read(response.body()).path("error").asText()).isEqualTo("unsupported_media_type");
+    }
+
+    @Test
+    void theDemoClubAdminSignsInToTheConsoleWithTheCodeFromTheSimulator() throws Exception {
+        HttpResponse<String> signInPage = get("/console", "");
+        String cookie = signInPage.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(signInPage.body()).contains("Mobile number", "Send code");
+
+        HttpResponse<String> codePage = postForm("/console/sign-in/code", cookie,
+                "phone=07700+900990&csrf=" + csrf(signInPage.body()));
+        assertThat(codePage.statusCode()).isEqualTo(200);
+        String code = awaitCode(LocalStack.DEMO_CLUB_ADMIN);
+        HttpResponse<String> signedIn = postForm("/console/sign-in", cookie, "phone=%2B447700900990&code=" + code
+                + "&csrf=" + csrf(codePage.body()));
+
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> teams = get("/console/teams", session);
+        assertThat(teams.statusCode()).isEqualTo(200);
+        assertThat(teams.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("frame-ancestors 'none'"));
+        assertThat(count("SELECT count(*) FROM console_sign_in_events WHERE source_ip = '127.0.0.1'")).isEqualTo(1);
+    }
+
+    private static String awaitCode(String phone) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            JsonNode messages = Json.read(get("/simulator/messages?phone=" + phone.replace("+", "%2B"), "").body())
+                    .path("messages");
+            for (JsonNode message : messages) {
+                Matcher code = Pattern.compile("\\b([0-9]{6})\\b")
+                        .matcher(message.path("body").asText());
+                if (code.find()) {
+                    return code.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No sign-in code reached the simulator");
+    }
+
+    private static String csrf(String page) {
+        Matcher token = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
+    }
+
+    private static HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path)).GET();
+        if (!cookie.isEmpty()) {
+            request.header("Cookie", cookie);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> postForm(String path, String cookie, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> post(String json, String contentType) throws Exception {

@@ -21,7 +21,12 @@ final class ApiGatewayEvents {
             body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
         }
         return new HttpRequest(event.getHttpMethod(), event.getPath(), event.getHeaders(),
-                event.getQueryStringParameters(), body, requestId(event, fallbackRequestId));
+                event.getQueryStringParameters(), body, requestId(event, fallbackRequestId), sourceIp(event));
+    }
+
+    private static String sourceIp(APIGatewayProxyRequestEvent event) {
+        return event.getRequestContext() == null || event.getRequestContext().getIdentity() == null ? ""
+                : event.getRequestContext().getIdentity().getSourceIp();
     }
 
     static APIGatewayProxyResponseEvent toEvent(HttpResponse response) {

@@ -16,12 +16,14 @@ final class JobRunner implements JobHandler<Job> {
     private final JobHandler<Job.CompletionNotice> completionNotice;
     private final JobHandler<Job.TeamSummary> teamSummary;
     private final JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies;
+    private final JobHandler<Job.SendSignInCode> signInCode;
 
     JobRunner(JobHandler<Job.SendInvitation> sendInvitation, JobHandler<Job.InboundMessage> inboundMessage,
               JobHandler<Job.ResendAsTemplate> resendAsTemplate, JobHandler<Job.SendReminder> sendReminder,
               JobHandler<Job.HandOffNotice> handOffNotice, JobHandler<Job.ResumeConversation> resumeConversation,
               JobHandler<Job.CompletionNotice> completionNotice, JobHandler<Job.TeamSummary> teamSummary,
-              JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies) {
+              JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies,
+              JobHandler<Job.SendSignInCode> signInCode) {
         this.sendInvitation = sendInvitation;
         this.inboundMessage = inboundMessage;
         this.resendAsTemplate = resendAsTemplate;
@@ -31,6 +33,7 @@ final class JobRunner implements JobHandler<Job> {
         this.completionNotice = completionNotice;
         this.teamSummary = teamSummary;
         this.deleteProcessorCopies = deleteProcessorCopies;
+        this.signInCode = signInCode;
     }
 
     @Override
@@ -50,6 +53,7 @@ final class JobRunner implements JobHandler<Job> {
             case Job.CompletionNotice completed -> completionNotice.handle(completed, deadline);
             case Job.TeamSummary summary -> teamSummary.handle(summary, deadline);
             case Job.DeleteProcessorCopies copies -> deleteProcessorCopies.handle(copies, deadline);
+            case Job.SendSignInCode code -> signInCode.handle(code, deadline);
         }
     }
 }

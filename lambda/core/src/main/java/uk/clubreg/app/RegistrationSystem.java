@@ -12,6 +12,7 @@ import uk.clubreg.auth.ApiKeyGuard;
 import uk.clubreg.chasers.Chasers;
 import uk.clubreg.chasers.ReminderSettings;
 import uk.clubreg.config.Config;
+import uk.clubreg.console.Console;
 import uk.clubreg.config.Setting;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.daily.DailyRun;
@@ -100,10 +101,14 @@ public final class RegistrationSystem {
                 clock);
         ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc), audit, outbox, outboxRelay,
                 config.require(Setting.DEFAULT_PHONE_REGION));
+        TeamRegistrations teamRegistrations = new TeamRegistrations(players, conversations);
+        Console console = new Console(config, jdbc, database, players, conversations, teamRegistrations, outbox,
+                outboxRelay, messaging.signInCodes(), reminders.zone(), clock);
         JobRunner runner = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
                 notices.summaryJob(),
-                parentData.processorCopiesJob(adapters.messageRecords(), adapters.aiConversations()));
+                parentData.processorCopiesJob(adapters.messageRecords(), adapters.aiConversations()),
+                console.signInCodeJob());
         // A job has used the database anyway: the outbox is swept from here, not on a schedule (decision 0055).
         this.jobs = new JobHandler<>() {
             @Override
@@ -137,7 +142,7 @@ public final class RegistrationSystem {
         router.route("POST", "/trigger", managers.protect(swept(new TriggerEndpoint(new InvitationParser(defaults),
                 invitations))));
         router.route("GET", "/registrations", managers.protect(swept(new RegistrationsEndpoint(
-                new TeamRegistrations(players, conversations), audit, defaults.clubName(), defaults.season()))));
+                teamRegistrations, audit, defaults.clubName(), defaults.season()))));
         router.route("POST", "/admin/run/chasers", managers.protect(swept(chasers.runEndpoint())));
         router.route("POST", "/admin/run/daily", managers.protect(dailyRun.endpoint()));
         router.route("POST", "/admin/players/{player_id}/chase",
@@ -151,6 +156,8 @@ public final class RegistrationSystem {
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
         router.route("POST", "/webhook", swept(inbox.webhook()));
         router.route("POST", "/status", swept(messaging.statusCallbacks()));
+        // Team managers and club admins on the web, signed in by a code over WhatsApp (docs/console.md).
+        console.routes(router);
     }
 
     /** A request answered below 400 has used the database anyway: it may sweep the outbox (decision 0055). */

@@ -34,6 +34,7 @@ public enum Setting {
     TWILIO_QUICK_REPLY_CONTENT_SID(Source.PARAMETER, "/twilio/quick-reply-content-sid", null, "Quick-reply template: body {{1}}, buttons {{2}} and {{3}}. Unset: choices are numbered in the text."),
     TWILIO_REMINDER_CONTENT_SID(Source.PARAMETER, "/twilio/reminder-content-sid", null, "Reminder template outside the 24-hour window; variables 1-4. Unset: the follow-up template."),
     TWILIO_MANAGER_NOTICE_CONTENT_SID(Source.PARAMETER, "/twilio/manager-notice-content-sid", null, "Template of notices to managers and club admins outside their 24-hour window; variables 1-3."),
+    TWILIO_LOGIN_CONTENT_SID(Source.PARAMETER, "/twilio/login-content-sid", null, "Authentication template of a console sign-in code, the code in {{1}}. Unset: sent free-form (the local stack)."),
     TWILIO_API_BASE_URL(Source.ENV, null, null, "Replaces https://api.twilio.com for the SDK (local mocks and tests only)."),
 
     // The registration assistant: AI (OpenAI Responses API) or guided mode.
@@ -58,7 +59,7 @@ public enum Setting {
     QUIET_HOURS(Source.ENV, null, "20:00-09:00", "No reminders from the first time to the second (club time zone); set but empty, or none: no quiet hours."),
     MANAGER_SUMMARY_DAY(Source.ENV, null, "MONDAY", "Day of the weekly summary each team's managers get (MONDAY to SUNDAY)."),
     NOTIFY_MANAGER_ON_COMPLETE(Source.PARAMETER, "/club/notify-manager-on-complete", "false", "true: the team managers are told each time one of their players completes."),
-    CLUB_ADMIN_TELS(Source.PARAMETER, "/club/admin-tels", null, "Club admins' phones, comma-separated: told of a hand-off when no manager has a phone, and of every escalation."),
+    CLUB_ADMIN_TELS(Source.PARAMETER, "/club/admin-tels", null, "Club admins' phones, comma-separated: told of a hand-off when no manager has a phone, and of every escalation; they sign in to the console and see every team."),
 
     // How long parents' data is kept (docs/decisions/0093-retention.md)
     MESSAGE_RETENTION_DAYS(Source.ENV, null, "90", "Days after a conversation's registrations all finished (completed, declined or archived) before its message bodies and media are redacted; messages outside any conversation, that long after they were sent."),

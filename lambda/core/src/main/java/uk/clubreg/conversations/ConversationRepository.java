@@ -297,6 +297,27 @@ public final class ConversationRepository {
                 ORDER BY created_at DESC LIMIT 1""", row -> Jdbc.instant(row, "created_at"), phone);
     }
 
+    /** Every message of a conversation, oldest first, as the console's transcript shows them. */
+    public List<TranscriptLine> transcript(long conversationId) {
+        return jdbc.queryList("""
+                SELECT direction, kind, body, status, created_at FROM messages
+                WHERE conversation_id = ? ORDER BY id""", row -> new TranscriptLine(
+                "inbound".equals(row.getString("direction")), row.getString("kind"), row.getString("body"),
+                row.getString("status"), Jdbc.instant(row, "created_at")), conversationId);
+    }
+
+    /** When each of these conversations last had a message, in or out; a conversation with none is absent. */
+    public Map<Long, Instant> lastMessageAt(Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.queryList("""
+                SELECT conversation_id, max(created_at) AS last_at FROM messages WHERE conversation_id = ANY (?)
+                GROUP BY conversation_id""", row -> Map.entry(row.getLong(1), Jdbc.instant(row, "last_at")),
+                Jdbc.bigints(conversationIds)).stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The last {@code limit} messages before {@code beforeMessageId} with text, oldest first. */
     public List<HistoryMessage> history(long conversationId, long beforeMessageId, int limit) {
         List<HistoryMessage> history = new ArrayList<>(jdbc.queryList("""

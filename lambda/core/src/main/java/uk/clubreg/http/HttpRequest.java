@@ -7,7 +7,8 @@ import java.util.TreeMap;
 
 /**
  * A request as the services see it: no API Gateway or server types. Header names are case-insensitive;
- * {@code pathParameters} are the {@code {name}} segments of the route that matched.
+ * {@code pathParameters} are the {@code {name}} segments of the route that matched; {@code sourceIp} is the
+ * caller's address as API Gateway saw it (empty when unknown).
  */
 public record HttpRequest(
         String method,
@@ -16,11 +17,17 @@ public record HttpRequest(
         Map<String, String> query,
         String body,
         String requestId,
-        Map<String, String> pathParameters) {
+        Map<String, String> pathParameters,
+        String sourceIp) {
 
     public HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query, String body,
                        String requestId) {
-        this(method, path, headers, query, body, requestId, Map.of());
+        this(method, path, headers, query, body, requestId, Map.of(), "");
+    }
+
+    public HttpRequest(String method, String path, Map<String, String> headers, Map<String, String> query, String body,
+                       String requestId, String sourceIp) {
+        this(method, path, headers, query, body, requestId, Map.of(), sourceIp);
     }
 
     public HttpRequest {
@@ -37,11 +44,12 @@ public record HttpRequest(
         body = body == null ? "" : body;
         method = method == null ? "" : method.toUpperCase(Locale.ROOT);
         pathParameters = pathParameters == null ? Map.of() : Map.copyOf(pathParameters);
+        sourceIp = sourceIp == null ? "" : sourceIp;
     }
 
     /** The same request, with the path parameters of the route that matched it. */
     public HttpRequest withPathParameters(Map<String, String> parameters) {
-        return new HttpRequest(method, path, headers, query, body, requestId, parameters);
+        return new HttpRequest(method, path, headers, query, body, requestId, parameters, sourceIp);
     }
 
     /** A path parameter that must be a positive whole number, e.g. an id; empty when it is not one. */

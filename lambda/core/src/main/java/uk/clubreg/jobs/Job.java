@@ -113,6 +113,14 @@ public sealed interface Job {
         }
     }
 
+    /** Sends a console sign-in code to the number that asked for it, if that number may sign in. */
+    record SendSignInCode(String groupId, long codeId) implements Job {
+        @Override
+        public String deduplicationId() {
+            return "sign-in-code:" + codeId;
+        }
+    }
+
     private static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

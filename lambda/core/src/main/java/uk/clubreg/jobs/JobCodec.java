@@ -23,6 +23,7 @@ public final class JobCodec {
     static final String COMPLETION_NOTICE = "completion_notice";
     static final String TEAM_SUMMARY = "team_summary";
     static final String DELETE_PROCESSOR_COPIES = "delete_processor_copies";
+    static final String SEND_SIGN_IN_CODE = "send_sign_in_code";
 
     private JobCodec() {}
 
@@ -38,6 +39,7 @@ public final class JobCodec {
             case Job.CompletionNotice ignored -> COMPLETION_NOTICE;
             case Job.TeamSummary ignored -> TEAM_SUMMARY;
             case Job.DeleteProcessorCopies ignored -> DELETE_PROCESSOR_COPIES;
+            case Job.SendSignInCode ignored -> SEND_SIGN_IN_CODE;
         };
     }
 
@@ -82,6 +84,7 @@ public final class JobCodec {
                 copies.messageSids().forEach(body.putArray("message_sids")::add);
                 copies.aiConversationIds().forEach(body.putArray("ai_conversation_ids")::add);
             }
+            case Job.SendSignInCode code -> body.put("code_id", code.codeId());
         }
         body.put("type", type(job));
         return Json.write(body);
@@ -108,6 +111,7 @@ public final class JobCodec {
                     text(node, type, "season"), day(node, type));
             case DELETE_PROCESSOR_COPIES -> new Job.DeleteProcessorCopies(groupId, id(node, type, "audit_entry_id"),
                     texts(node, type, "message_sids"), texts(node, type, "ai_conversation_ids"));
+            case SEND_SIGN_IN_CODE -> new Job.SendSignInCode(groupId, id(node, type, "code_id"));
             default -> throw new IllegalArgumentException("Unknown job type: " + type);
         };
     }

@@ -27,6 +27,7 @@ public final class Messaging {
     private final Templates templates;
     private final StatusCallbacks statusCallbacks;
     private final StaffNotices staffNotices;
+    private final SignInCodes signInCodes;
 
     public Messaging(Config config, Clock clock, Transactions transactions, ParentRepository parents,
                      PlayerRepository players, ConversationRepository conversations, Outbox outbox,
@@ -40,6 +41,12 @@ public final class Messaging {
                 clock);
         this.statusCallbacks = new StatusCallbacks(signedForm, statuses);
         this.staffNotices = new StaffNotices(config, outbound, conversations, templates, clock);
+        this.signInCodes = new SignInCodes(outbound, templates, config.require(Setting.CLUB_NAME));
+    }
+
+    /** Console sign-in codes to team managers and club admins. */
+    public SignInCodes signInCodes() {
+        return signInCodes;
     }
 
     /** What the assistant and the inbox reply through. */

@@ -1,6 +1,8 @@
 package uk.clubreg.messaging;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.conversations.ConversationRepository;
@@ -25,6 +27,9 @@ public final class OutboundMessages {
     static final int IN_FLIGHT_SECONDS = 120;
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
+
+    /** What the message row holds instead of a secret text or variable. */
+    static final String SECRET = "(not stored)";
 
     public enum Result {
         SENT,
@@ -145,9 +150,14 @@ public final class OutboundMessages {
 
     private static NewOutbound row(Outgoing outgoing) {
         OutboundMessage message = outgoing.message();
+        Map<String, String> variables = message.contentVariables();
+        if (outgoing.secret() && variables != null) {
+            variables = variables.keySet().stream().collect(Collectors.toMap(name -> name, name -> SECRET));
+        }
         return new NewOutbound(outgoing.conversationId(), outgoing.parentId(), message.toE164(),
-                message.isTemplate() ? MessageKind.TEMPLATE : MessageKind.FREEFORM, message.body(),
-                message.contentSid(), message.contentVariables(), outgoing.idempotencyKey(),
+                message.isTemplate() ? MessageKind.TEMPLATE : MessageKind.FREEFORM,
+                outgoing.secret() && message.body() != null ? SECRET : message.body(),
+                message.contentSid(), variables, outgoing.idempotencyKey(),
                 outgoing.retryOfMessageId(), outgoing.inputTokens(), outgoing.outputTokens());
     }
 

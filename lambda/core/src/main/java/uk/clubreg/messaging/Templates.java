@@ -41,6 +41,11 @@ public final class Templates {
         return config.get(Setting.TWILIO_MANAGER_NOTICE_CONTENT_SID);
     }
 
+    /** A console sign-in code: an authentication template with the code in {{1}} (docs/console.md). */
+    public Optional<String> signInCode() {
+        return config.get(Setting.TWILIO_LOGIN_CONTENT_SID);
+    }
+
     /** The quick-reply template, when one is configured and these buttons fit it. */
     public Optional<String> quickReplyFor(List<String> buttons) {
         boolean fits = buttons.size() == QUICK_REPLY_BUTTONS

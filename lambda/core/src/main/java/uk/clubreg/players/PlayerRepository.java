@@ -371,6 +371,40 @@ public final class PlayerRepository {
                 ORDER BY pl.id""", row -> new TeamMember(read(row), ParentRepository.read(row)), teamName, season);
     }
 
+    // --- Teams, as the console lists them ---
+
+    private static final String TEAMS = """
+            SELECT team_name, season, count(*) AS players FROM players WHERE %s
+            GROUP BY team_name, season ORDER BY season DESC, team_name""";
+
+    /** Every team of every season, latest season first. */
+    public List<Team> teams() {
+        return jdbc.queryList(TEAMS.formatted("true"), PlayerRepository::team);
+    }
+
+    /** The teams (every season) whose invitations name this phone as the team manager's. */
+    public List<Team> teamsManagedBy(String managerPhone) {
+        return jdbc.queryList(TEAMS.formatted("""
+                (team_name, season) IN (SELECT team_name, season FROM players WHERE manager_tel = ?)"""),
+                PlayerRepository::team, managerPhone);
+    }
+
+    /** Whether an invitation names this phone as the manager of this team in this season. */
+    public boolean manages(String managerPhone, String teamName, String season) {
+        return jdbc.queryOne("""
+                SELECT 1 FROM players WHERE manager_tel = ? AND team_name = ? AND season = ? LIMIT 1""",
+                row -> true, managerPhone, teamName, season).isPresent();
+    }
+
+    /** Whether any invitation names this phone as a team manager's. */
+    public boolean isTeamManager(String phone) {
+        return jdbc.queryOne("SELECT 1 FROM players WHERE manager_tel = ? LIMIT 1", row -> true, phone).isPresent();
+    }
+
+    private static Team team(ResultSet row) throws SQLException {
+        return new Team(row.getString("team_name"), row.getString("season"), row.getInt("players"));
+    }
+
     /** Teams with a registration of {@code season} still in progress. */
     public List<String> teamsWithUnfinished(String season) {
         return jdbc.queryList("""
