@@ -96,6 +96,7 @@ public final class ParentData {
             long entry = audit.recordForThisTransaction(actor, AuditAction.ERASURE, footprint.parentIds(),
                     footprint.players(), detail, requestId);
             Map<String, Integer> removed = data.delete(footprint);
+            removed.putAll(data.deleteByNumber(phone));
             Optional<Outbox.Pending> job = footprint.messageSids().isEmpty() && footprint.aiConversationIds().isEmpty()
                     ? Optional.empty()
                     : outbox.add(new Job.DeleteProcessorCopies("erasure:" + entry, entry, footprint.messageSids(),

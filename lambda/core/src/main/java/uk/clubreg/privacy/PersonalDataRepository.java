@@ -22,8 +22,15 @@ public final class PersonalDataRepository {
     public static final List<String> ERASED = List.of("outbox", "conversation_turns", "messages", "invitations",
             "players", "conversations", "parents");
 
-    /** Tables that hold no personal data: the audit (ids only), early delivery statuses (a SID, for moments), Flyway's. */
-    public static final List<String> KEPT = List.of("access_audit", "early_status_callbacks",
+    /** The console's tables that name a number: sign-in codes, attempts and sessions (a parent may manage a team). */
+    public static final List<String> ERASED_BY_NUMBER = List.of("console_sign_in_codes", "console_sign_in_events",
+            "console_sessions");
+
+    /**
+     * Tables that hold no personal data: the audit (ids only), early delivery statuses (a SID, for moments), the
+     * console's signing key, Flyway's.
+     */
+    public static final List<String> KEPT = List.of("access_audit", "early_status_callbacks", "console_keys",
             "flyway_schema_history");
 
     private record Message(long id, String sid) {}
@@ -104,6 +111,15 @@ public final class PersonalDataRepository {
         for (String table : ERASED) {
             deleted.put(table, jdbc.update("DELETE FROM " + table + " WHERE id = ANY (?)",
                     Jdbc.bigints(ids.get(table))));
+        }
+        return deleted;
+    }
+
+    /** Deletes the rows of {@link #ERASED_BY_NUMBER} that name this number. @return rows deleted per table */
+    Map<String, Integer> deleteByNumber(String phone) {
+        Map<String, Integer> deleted = new LinkedHashMap<>();
+        for (String table : ERASED_BY_NUMBER) {
+            deleted.put(table, jdbc.update("DELETE FROM " + table + " WHERE phone_e164 = ?", phone));
         }
         return deleted;
     }
