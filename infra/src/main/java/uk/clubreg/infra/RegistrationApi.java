@@ -116,6 +116,8 @@ public final class RegistrationApi extends Construct {
         Resource console = api.getRoot().addResource("console");
         console.addMethod("GET", integration);
         console.addProxy(ProxyResourceOptions.builder().anyMethod(true).defaultIntegration(integration).build());
+        // The API's description (OpenAPI 3.1), public like any API reference.
+        api.getRoot().addResource("openapi.json").addMethod("GET", integration);
         api.getRoot().addResource("webhook").addMethod("POST", integration);
         api.getRoot().addResource("status").addMethod("POST", integration);
 

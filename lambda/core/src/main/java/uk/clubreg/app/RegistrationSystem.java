@@ -20,6 +20,7 @@ import uk.clubreg.handoffs.HandOffs;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpResponse;
 import uk.clubreg.http.Router;
+import uk.clubreg.http.StaticResource;
 import uk.clubreg.inbox.Inbox;
 import uk.clubreg.invitations.InvitationDefaults;
 import uk.clubreg.invitations.InvitationParser;
@@ -101,9 +102,14 @@ public final class RegistrationSystem {
                 clock);
         ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc), audit, outbox, outboxRelay,
                 config.require(Setting.DEFAULT_PHONE_REGION));
+        SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
+        InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,
+                outboxRelay, seasons, defaults.clubName(), clock);
+        InvitationParser invitationParser = new InvitationParser(defaults);
         TeamRegistrations teamRegistrations = new TeamRegistrations(players, conversations);
-        Console console = new Console(config, jdbc, database, players, conversations, teamRegistrations, outbox,
-                outboxRelay, messaging.signInCodes(), reminders.zone(), clock);
+        Console console = new Console(config, jdbc, database, outbox, outboxRelay, new Console.Services(players,
+                parents, conversations, teamRegistrations, handOffs, chasers, invitationParser, invitations,
+                messaging.signInCodes()), reminders.zone(), clock);
         JobRunner runner = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
                 notices.summaryJob(),
@@ -125,7 +131,6 @@ public final class RegistrationSystem {
 
         Retention retention = Retention.from(config, database, new RetentionRepository(jdbc), audit, outbox,
                 outboxRelay, clock);
-        SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
         // Earlier seasons first, so nobody is reminded about last season's registration.
         this.dailyRun = new DailyRun(List.of(
                 new DailyRun.Step("seasons", () -> Map.of("archived", seasons.archiveEarlierSeasons())),
@@ -135,11 +140,9 @@ public final class RegistrationSystem {
                 new DailyRun.Step("retention", () -> retention.run().counts()),
                 new DailyRun.Step("outbox", () -> Map.of("published", outboxSweeper.sweep()))),
                 reminders.zone(), clock);
-        InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,
-                outboxRelay, seasons, defaults.clubName(), clock);
         // Team managers and the club (API key): invitations, the team's registrations, reminders and hand-offs.
         ApiKeyGuard managers = new ApiKeyGuard(() -> config.require(Setting.API_KEY));
-        router.route("POST", "/trigger", managers.protect(swept(new TriggerEndpoint(new InvitationParser(defaults),
+        router.route("POST", "/trigger", managers.protect(swept(new TriggerEndpoint(invitationParser,
                 invitations))));
         router.route("GET", "/registrations", managers.protect(swept(new RegistrationsEndpoint(
                 teamRegistrations, audit, defaults.clubName(), defaults.season()))));
@@ -158,6 +161,8 @@ public final class RegistrationSystem {
         router.route("POST", "/status", swept(messaging.statusCallbacks()));
         // Team managers and club admins on the web, signed in by a code over WhatsApp (docs/console.md).
         console.routes(router);
+        // One description of all of the above (OpenAPI 3.1); a test keeps it and the routes equal.
+        router.route("GET", "/openapi.json", StaticResource.of("/openapi.json", "application/json"));
     }
 
     /** A request answered below 400 has used the database anyway: it may sweep the outbox (decision 0055). */

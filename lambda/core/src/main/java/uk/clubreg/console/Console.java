@@ -1,26 +1,28 @@
 package uk.clubreg.console;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import uk.clubreg.chasers.Chasers;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.handoffs.HandOffs;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
 import uk.clubreg.http.Router;
+import uk.clubreg.http.StaticResource;
+import uk.clubreg.invitations.InvitationParser;
+import uk.clubreg.invitations.InvitationService;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.messaging.SignInCodes;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
+import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Jdbc;
 import uk.clubreg.persistence.Transactions;
 import uk.clubreg.players.PlayerRepository;
@@ -45,23 +47,34 @@ public final class Console {
             "X-Frame-Options", "DENY",
             "Cache-Control", "no-store");
 
-    private static final String STYLESHEET = stylesheet();
+    /** The services the console's pages and buttons call; the composition root builds them once for everyone. */
+    public record Services(PlayerRepository players, ParentRepository parents, ConversationRepository conversations,
+                           TeamRegistrations registrations, HandOffs handOffs, Chasers chasers,
+                           InvitationParser invitationParser, InvitationService invitations, SignInCodes codes) {}
 
     private final ConsolePages pages;
+    private final PlayerActions actions;
+    private final RosterExport export;
+    private final SquadInvitations squads;
     private final SignInCodeJob signInCodeJob;
 
-    public Console(Config config, Jdbc jdbc, Transactions transactions, PlayerRepository players,
-                   ConversationRepository conversations, TeamRegistrations registrations, Outbox outbox,
-                   OutboxRelay relay, SignInCodes codes, ZoneId zone, Clock clock) {
+    public Console(Config config, Jdbc jdbc, Transactions transactions, Outbox outbox, OutboxRelay relay,
+                   Services services, ZoneId zone, Clock clock) {
         ConsoleRepository repository = new ConsoleRepository(jdbc);
         ConsoleKeys keys = new ConsoleKeys(repository);
-        Access access = new Access(config, players);
+        Access access = new Access(config, services.players());
         Sessions sessions = new Sessions(repository, keys, access, clock);
         SignIn signIn = new SignIn(repository, keys, access, transactions, outbox, relay, clock);
-        this.pages = new ConsolePages(sessions, signIn, access, players, conversations, registrations,
-                new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)),
-                config.require(Setting.DEFAULT_PHONE_REGION), zone);
-        this.signInCodeJob = new SignInCodeJob(repository, keys, access, codes);
+        Responses responses = new Responses(new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)));
+        Rosters rosters = new Rosters(services.registrations(), services.conversations());
+        this.pages = new ConsolePages(sessions, signIn, access, services.players(), services.conversations(),
+                services.registrations(), rosters, responses, config.require(Setting.DEFAULT_PHONE_REGION), zone);
+        this.actions = new PlayerActions(sessions, access, responses, services.players(), services.parents(),
+                transactions, services.handOffs(), services.chasers(), services.invitations(), zone, clock);
+        this.export = new RosterExport(access, rosters, responses);
+        this.squads = new SquadInvitations(sessions, access, responses, services.players(),
+                services.invitationParser(), services.invitations());
+        this.signInCodeJob = new SignInCodeJob(repository, keys, access, services.codes());
     }
 
     /** Adds the console's routes. They need no API key: the console signs its people in itself. */
@@ -72,9 +85,18 @@ public final class Console {
         router.route("POST", "/console/sign-out", secured(pages::signOut));
         router.route("GET", "/console/teams", signedIn((viewer, request) -> pages.teams(viewer)));
         router.route("GET", "/console/team", signedIn(pages::team));
+        router.route("GET", "/console/team.csv", signedIn(export::export));
         router.route("GET", "/console/players/{player_id}", signedIn(pages::player));
-        router.route("GET", "/console/console.css", secured(request -> new HttpResponse(200,
-                Map.of("Content-Type", "text/css; charset=utf-8"), STYLESHEET)));
+        router.route("POST", "/console/players/{player_id}/release", signedIn(actions::release));
+        router.route("POST", "/console/players/{player_id}/chase", signedIn(actions::chase));
+        router.route("POST", "/console/players/{player_id}/resend", signedIn(actions::resend));
+        router.route("POST", "/console/players/{player_id}/close", signedIn(actions::close));
+        router.route("GET", "/console/invite", signedIn(squads::form));
+        router.route("POST", "/console/invite", signedIn(squads::inviteOne));
+        router.route("POST", "/console/invite/preview", signedIn(squads::preview));
+        router.route("POST", "/console/invite/upload", signedIn(squads::upload));
+        Endpoint stylesheet = StaticResource.of("/uk/clubreg/console/console.css", "text/css; charset=utf-8");
+        router.route("GET", "/console/console.css", secured(stylesheet::handle));
     }
 
     /** send_sign_in_code. */
@@ -94,13 +116,5 @@ public final class Console {
             }
             return response;
         };
-    }
-
-    private static String stylesheet() {
-        try (InputStream in = Console.class.getResourceAsStream("console.css")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -8,9 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import uk.clubreg.console.Views.Detail;
@@ -50,22 +48,24 @@ final class ConsolePages {
     private final PlayerRepository players;
     private final ConversationRepository conversations;
     private final TeamRegistrations registrations;
-    private final Renderer renderer;
+    private final Rosters rosters;
+    private final Responses responses;
     private final Paths paths;
     private final String phoneRegion;
     private final ZoneId zone;
 
     ConsolePages(Sessions sessions, SignIn signIn, Access access, PlayerRepository players,
-                 ConversationRepository conversations, TeamRegistrations registrations, Renderer renderer,
-                 Paths paths, String phoneRegion, ZoneId zone) {
+                 ConversationRepository conversations, TeamRegistrations registrations, Rosters rosters,
+                 Responses responses, String phoneRegion, ZoneId zone) {
         this.sessions = sessions;
         this.signIn = signIn;
         this.access = access;
         this.players = players;
         this.conversations = conversations;
         this.registrations = registrations;
-        this.renderer = renderer;
-        this.paths = paths;
+        this.rosters = rosters;
+        this.responses = responses;
+        this.paths = responses.paths();
         this.phoneRegion = phoneRegion;
         this.zone = zone;
     }
@@ -75,7 +75,7 @@ final class ConsolePages {
     /** GET /console: the sign-in page, or the teams when signed in already. */
     HttpResponse home(HttpRequest request) {
         if (sessions.viewer(request).isPresent()) {
-            return redirect(paths.teams());
+            return Responses.redirect(paths.teams());
         }
         return signInPage(request, 200, "", null);
     }
@@ -108,7 +108,7 @@ final class ConsolePages {
             return signInPage(request, 400, "", "Enter your mobile number first.");
         }
         return switch (signIn.checkCode(phone, form.getOrDefault("code", "").trim(), request.sourceIp())) {
-            case SignIn.CodeCheck.SignedIn signedIn -> redirect(paths.teams()).withHeader("Set-Cookie",
+            case SignIn.CodeCheck.SignedIn signedIn -> Responses.redirect(paths.teams()).withHeader("Set-Cookie",
                     sessions.setCookie(Sessions.newSession(signedIn.sessionToken()), paths.root(), https(request)));
             case SignIn.CodeCheck.Refused refused -> codePage(request, 401, phone,
                     "That code is wrong, used already or out of date. Check the latest WhatsApp message, or ask "
@@ -121,13 +121,13 @@ final class ConsolePages {
     HttpResponse signOut(HttpRequest request) {
         Optional<Viewer> viewer = sessions.viewer(request);
         if (viewer.isEmpty()) {
-            return redirect(paths.root());
+            return Responses.redirect(paths.root());
         }
         if (!sessions.csrfMatches(request, FormBody.parse(request.body()))) {
             return formExpired(request);
         }
         sessions.signOut(viewer.get());
-        return redirect(paths.root()).withHeader("Set-Cookie",
+        return Responses.redirect(paths.root()).withHeader("Set-Cookie",
                 sessions.setCookie(Sessions.newVisitor(), paths.root(), https(request)));
     }
 
@@ -138,7 +138,7 @@ final class ConsolePages {
         List<Team> teams = viewer.clubAdmin() ? players.teams() : players.teamsManagedBy(viewer.phone());
         List<TeamLink> links = teams.stream().map(team -> new TeamLink(team.name(), team.season(), team.players(),
                 paths.team(team.name(), team.season()))).toList();
-        return page(200, "teams.jte", frame(viewer, "Your teams"), Map.of("teams", links));
+        return responses.page(viewer, "Your teams", "teams.jte", Map.of("teams", links));
     }
 
     /** GET /console/team?name=…&season=…[&status=…]. */
@@ -146,17 +146,12 @@ final class ConsolePages {
         String name = request.query().getOrDefault("name", "");
         String season = request.query().getOrDefault("season", "");
         if (!access.seesTeam(viewer, name, season)) {
-            return notFound(viewer);
+            return responses.notFound(viewer);
         }
         Optional<RegistrationStatus> status = RegistrationStatus.fromWireName(request.query().getOrDefault("status", ""));
-        List<PlayerRegistration> team = registrations.of(name, season);
-        Set<Long> conversationIds = team.stream().map(r -> r.player().conversationId()).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        Map<Long, Instant> lastMessages = conversations.lastMessageAt(conversationIds);
-        List<RosterRow> rows = team.stream()
-                .filter(r -> status.isEmpty() || r.player().status() == status.get())
-                .map(r -> row(r, r.player().conversationId() == null ? null
-                        : lastMessages.get(r.player().conversationId())))
+        List<RosterRow> rows = rosters.of(name, season).stream()
+                .filter(entry -> status.isEmpty() || entry.registration().player().status() == status.get())
+                .map(this::row)
                 .toList();
         List<Filter> filters = new ArrayList<>();
         filters.add(new Filter("All", paths.team(name, season), status.isEmpty()));
@@ -164,8 +159,9 @@ final class ConsolePages {
             filters.add(new Filter(words(each.wireName()), paths.team(name, season, each.wireName()),
                     status.filter(each::equals).isPresent()));
         }
-        return page(200, "roster.jte", frame(viewer, name + " " + season),
-                Map.of("roster", new Roster(name, season, filters, rows)));
+        return responses.page(viewer, name + " " + season, "roster.jte",
+                Map.of("roster", new Roster(name, season, filters, rows, paths.teamCsv(name, season),
+                        paths.invite(name, season))));
     }
 
     /** GET /console/players/{player_id}: the details collected and the conversation. */
@@ -173,7 +169,7 @@ final class ConsolePages {
         Optional<Player> found = request.idParameter("player_id").flatMap(players::find)
                 .filter(player -> access.seesPlayer(viewer, player));
         if (found.isEmpty()) {
-            return notFound(viewer);
+            return responses.notFound(viewer);
         }
         Player player = found.get();
         Optional<PlayerRegistration> registration = registrations.of(player.teamName(), player.season()).stream()
@@ -200,18 +196,22 @@ final class ConsolePages {
                         .orElse("Reachable")),
                 new Detail("Reminders sent", Integer.toString(player.remindersSent())));
         PlayerPage view = new PlayerPage(player.fullName(), player.teamName(), player.season(),
-                paths.team(player.teamName(), player.season()), details, transcript);
-        return page(200, "player.jte", frame(viewer, player.fullName()), Map.of("player", view));
+                paths.team(player.teamName(), player.season()), details, transcript, paths.player(player.id()),
+                registration.map(r -> r.handOff() != null).orElse(false), !player.unfinished(),
+                PlayerActions.NOTICES.get(request.query().getOrDefault("done", "")));
+        return responses.page(viewer, player.fullName(), "player.jte", Map.of("player", view));
     }
 
     /** A page that needs a session: the sign-in page's URL when there is none. */
     HttpResponse signedIn(HttpRequest request, Function<Viewer, HttpResponse> page) {
-        return sessions.viewer(request).map(page).orElseGet(() -> redirect(paths.root()));
+        return sessions.viewer(request).map(page).orElseGet(() -> Responses.redirect(paths.root()));
     }
 
     // --- Rendering ---
 
-    private RosterRow row(PlayerRegistration registration, Instant lastMessage) {
+    private RosterRow row(Rosters.Entry entry) {
+        PlayerRegistration registration = entry.registration();
+        Instant lastMessage = entry.lastMessageAt();
         Player player = registration.player();
         return new RosterRow(player.fullName(), paths.player(player.id()), words(player.status().wireName()),
                 words(player.stage().wireName()), missing(registration.missingDetails()),
@@ -226,27 +226,15 @@ final class ConsolePages {
     }
 
     private static String parentState(PlayerRegistration registration) {
-        List<String> states = new ArrayList<>();
-        if (registration.handOff() != null) {
-            states.add("Waiting for a person");
-        }
-        if (registration.parent().optedOutAt() != null) {
-            states.add("Opted out");
-        }
-        if (registration.parent().unreachableSince() != null) {
-            states.add("Unreachable");
-        }
-        return String.join(", ", states);
+        return String.join(", ", Rosters.parentStates(registration));
     }
 
     private static String missing(List<String> details) {
         return details.isEmpty() ? "None" : details.stream().map(ConsolePages::words).collect(Collectors.joining(", "));
     }
 
-    /** {@code info_collection} → {@code Info collection}. */
     private static String words(String wireName) {
-        String text = wireName.replace('_', ' ');
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+        return Rosters.words(wireName);
     }
 
     private static String orDash(String value) {
@@ -259,7 +247,7 @@ final class ConsolePages {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("phone", typed);
         parameters.put("error", error);
-        HttpResponse response = page(status, "signin.jte",
+        HttpResponse response = responses.page(status, "signin.jte",
                 new Frame("Sign in", paths.root(), sessions.csrf(cookie), null), parameters);
         return existing.isPresent() ? response
                 : response.withHeader("Set-Cookie", sessions.setCookie(cookie, paths.root(), https(request)));
@@ -270,7 +258,7 @@ final class ConsolePages {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("phone", phone);
         parameters.put("error", error);
-        return page(status, "code.jte", new Frame("Enter your code", paths.root(), sessions.csrf(cookie), null),
+        return responses.page(status, "code.jte", new Frame("Enter your code", paths.root(), sessions.csrf(cookie), null),
                 parameters);
     }
 
@@ -285,30 +273,10 @@ final class ConsolePages {
                 .withHeader("Retry-After", Long.toString(SignIn.LIMIT_WINDOW.toSeconds()));
     }
 
-    private HttpResponse notFound(Viewer viewer) {
-        return page(404, "message.jte", frame(viewer, "Not found"), Map.of("heading", "Not found",
-                "text", "There is nothing here, or it belongs to a team you do not manage."));
-    }
-
     private HttpResponse message(HttpRequest request, int status, String heading, String text) {
-        Frame frame = sessions.viewer(request).map(viewer -> frame(viewer, heading))
+        Frame frame = sessions.viewer(request).map(viewer -> responses.frame(viewer, heading))
                 .orElseGet(() -> new Frame(heading, paths.root(), "", null));
-        return page(status, "message.jte", frame, Map.of("heading", heading, "text", text));
-    }
-
-    private Frame frame(Viewer viewer, String title) {
-        return new Frame(title, paths.root(), viewer.csrf(),
-                (viewer.clubAdmin() ? "Club admin " : "Team manager ") + viewer.phone());
-    }
-
-    private HttpResponse page(int status, String template, Frame frame, Map<String, Object> parameters) {
-        Map<String, Object> all = new LinkedHashMap<>(parameters);
-        all.put("frame", frame);
-        return HttpResponse.html(status, renderer.render(template, all));
-    }
-
-    private static HttpResponse redirect(String location) {
-        return new HttpResponse(303, Map.of("Location", location), "");
+        return responses.message(status, frame, heading, text);
     }
 
     /** API Gateway tells the function the scheme the browser used. */

@@ -33,6 +33,14 @@ final class Paths {
         return team(name, season) + "&status=" + encode(status);
     }
 
+    String teamCsv(String name, String season) {
+        return root + "/team.csv?name=" + encode(name) + "&season=" + encode(season);
+    }
+
+    String invite(String name, String season) {
+        return root + "/invite?name=" + encode(name) + "&season=" + encode(season);
+    }
+
     String player(long playerId) {
         return root + "/players/" + playerId;
     }

@@ -1,6 +1,7 @@
 package uk.clubreg.console;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the console's templates (src/main/jte) show: text already worded and formatted, so templates only lay it
@@ -28,12 +29,46 @@ public final class Views {
     public record RosterRow(String name, String href, String status, String stage, String missing, String lastMessage,
                             String parentState) {}
 
-    public record Roster(String team, String season, List<Filter> filters, List<RosterRow> rows) {}
+    /** A team's roster; {@code csv}: its export; {@code invite}: the page to invite more players. */
+    public record Roster(String team, String season, List<Filter> filters, List<RosterRow> rows, String csv,
+                         String invite) {}
 
     public record Detail(String label, String value) {}
 
     public record Line(String who, String at, String text, boolean fromParent) {}
 
+    /**
+     * A player's page; {@code actions}: the URL its buttons post under; {@code notice}: what the last button did
+     * (null: nothing).
+     */
     public record PlayerPage(String name, String team, String season, String teamHref, List<Detail> details,
-                             List<Line> transcript) {}
+                             List<Line> transcript, String actions, boolean waitingForPerson, boolean finished,
+                             String notice) {}
+
+    /** The invite page: the form's values and errors by field name (as /trigger names them), and where to post. */
+    public record InvitePage(String team, String season, String teamHref, String invite, String preview,
+                             Map<String, String> values, Map<String, String> errors) {
+        public String value(String field) {
+            return values.getOrDefault(field, "");
+        }
+
+        public String error(String field) {
+            return errors.get(field);
+        }
+    }
+
+    /** One line of an uploaded squad list: its line number, who, and what is wrong (empty: nothing). */
+    public record PreviewRow(int line, String player, String parentTel, String errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** The preview of an uploaded squad list; {@code squad} is the list again, for the confirming form. */
+    public record Preview(String team, String season, String teamHref, String upload, List<PreviewRow> rows,
+                          long valid, String squad) {
+        public String confirm() {
+            return valid == 1 ? "Invite 1 player" : "Invite " + valid + " players";
+        }
+    }
 }

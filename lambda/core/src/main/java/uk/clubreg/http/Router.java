@@ -26,6 +26,13 @@ public final class Router {
         return this;
     }
 
+    /** Every route served, as {@code METHOD /template} (e.g. {@code POST /trigger}), in the order added. */
+    public List<String> routes() {
+        return routes.entrySet().stream()
+                .flatMap(route -> route.getValue().keySet().stream().map(method -> method + " " + route.getKey()))
+                .toList();
+    }
+
     /** The route's template for logs ({@code POST /trigger}), or {@code null} when nothing matches. */
     public String routeName(HttpRequest request) {
         return match(request.path()).map(match -> request.method() + " " + match.template()).orElse(null);

@@ -15,6 +15,7 @@ import uk.clubreg.messaging.MessagingHarness;
  */
 final class ConsoleBrowser {
 
+    private static final Pattern CODE = Pattern.compile("\\b([0-9]{6})\\b");
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
     private final RegistrationSystem system;
@@ -53,10 +54,53 @@ final class ConsoleBrowser {
                 MessagingHarness.formBody(form), "test", sourceIp));
     }
 
+    /** Posts a multipart form, as a browser posts a file input, with the CSRF token of the last page. */
+    HttpResponse upload(String path, Map<String, String> fields, String fileField, String fileContent) {
+        String boundary = "----ConsoleTestBoundary7MA4YWxkTrZu0gW";
+        StringBuilder body = new StringBuilder();
+        Map<String, String> withToken = new LinkedHashMap<>(fields);
+        withToken.put("csrf", csrf());
+        withToken.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField)
+                .append("\"; filename=\"squad.csv\"\r\nContent-Type: text/csv\r\n\r\n")
+                .append(fileContent).append("\r\n--").append(boundary).append("--\r\n");
+        return send(new HttpRequest("POST", path, headers("multipart/form-data; boundary=" + boundary), Map.of(),
+                body.toString(), "test", sourceIp));
+    }
+
     String csrf() {
         Matcher matcher = CSRF.matcher(last.body());
         if (!matcher.find()) {
             throw new IllegalStateException("No form with a CSRF token on the last page: " + last.body());
+        }
+        return matcher.group(1);
+    }
+
+    /** Asks for a code for {@code phone}: the sign-in page, then its form. */
+    ConsoleBrowser askForCode(String phone) {
+        get("/console");
+        submit("/console/sign-in/code", Map.of("phone", phone));
+        return this;
+    }
+
+    /** Signs in as {@code phone} with the code the Twilio stub received for it. */
+    ConsoleBrowser signIn(MessagingHarness harness, String phone) {
+        askForCode(phone);
+        HttpResponse signedIn = submit("/console/sign-in", Map.of("phone", phone, "code", lastCode(harness, phone)));
+        if (signedIn.status() != 303) {
+            throw new IllegalStateException("Sign-in answered " + signedIn.status() + ": " + signedIn.body());
+        }
+        return this;
+    }
+
+    /** The 6-digit code of the last free-form message the Twilio stub received for {@code phone}. */
+    static String lastCode(MessagingHarness harness, String phone) {
+        Matcher matcher = CODE.matcher(harness.sentTo(phone).getLast().get("Body"));
+        if (!matcher.find()) {
+            throw new IllegalStateException("No code in the last message to " + phone);
         }
         return matcher.group(1);
     }

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -350,10 +348,7 @@ class ConsoleIT {
     // --- Helpers ---
 
     private ConsoleBrowser signIn(String phone, String sourceIp) {
-        ConsoleBrowser browser = askForCode(phone, sourceIp);
-        HttpResponse signedIn = browser.submit("/console/sign-in", Map.of("phone", phone, "code", lastCode(phone)));
-        assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(303);
-        return browser;
+        return new ConsoleBrowser(system, sourceIp).signIn(harness, phone);
     }
 
     private ConsoleBrowser askForCode(String phone, String sourceIp) {
@@ -365,9 +360,7 @@ class ConsoleIT {
     }
 
     private String lastCode(String phone) {
-        Matcher matcher = Pattern.compile("\\b([0-9]{6})\\b").matcher(harness.sentTo(phone).getLast().get("Body"));
-        assertThat(matcher.find()).isTrue();
-        return matcher.group(1);
+        return ConsoleBrowser.lastCode(harness, phone);
     }
 
     private static String otherThan(String code) {

@@ -1,0 +1,196 @@
+package uk.clubreg.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A team manager on a phone-sized headless Chromium against the local stack: signs in with the code the simulator
+ * received, sees only their team, opens a player, downloads the CSV, uploads a squad list with one bad row, and
+ * releases a hand-off so the parent is answered. Elements are found by their visible labels and roles, as a screen
+ * reader finds them. Screenshots go to target/screenshots. Skipped only when Debian's chromium is not installed.
+ */
+class ConsoleInChromiumIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MANAGER = "+447700900701";
+    private static final String ALEX = "+447700900401";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static LocalStack stack;
+    private static StackClient client;
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        stack = LocalStack.start(Map.of("PORT", "0", "LOCAL_DATA_DIR",
+                Files.createTempDirectory("console-browser").toString()));
+        client = new StackClient(stack);
+        invite("Sam", "Taylor", ALEX, "U11 Panthers", "07700 900701");
+        invite("Ria", "Jones", "+447700900402", "U9 Lions", "07700 900702");
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+        browser.manage().window().setSize(new Dimension(390, 844));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (client != null) {
+            client.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aManagerRunsTheirTeamFromAPhone() throws Exception {
+        // The parent asks for a person, then writes again while nobody has answered.
+        client.parentSays(ALEX, "help");
+        client.awaitOutbound(ALEX, 2);
+        client.parentSays(ALEX, "Yes");
+        client.awaitOutbound(ALEX, 3);
+        client.parentSays(ALEX, "Is anyone there?");
+
+        // Sign in with the code that reached WhatsApp.
+        browser.get(stack.baseUrl() + "/console");
+        field("Mobile number").sendKeys("07700 900701");
+        button("Send code").click();
+        field("Code").sendKeys(awaitCode(MANAGER));
+        screenshot("1-code");
+        button("Sign in").click();
+
+        // Only the manager's own team.
+        assertThat(heading()).isEqualTo("Your teams");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("U11 Panthers")
+                .doesNotContain("U9 Lions");
+        browser.findElement(By.linkText("U11 Panthers")).click();
+        WebElement roster = browser.findElement(By.tagName("table"));
+        assertThat(roster.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+        assertThat(roster.getText()).contains("Sam Taylor", "Waiting for a person");
+        screenshot("2-roster");
+
+        // The CSV behind the "Download CSV" link, fetched with the browser's session.
+        List<String> csv = download(browser.findElement(By.linkText("Download CSV")).getAttribute("href"));
+        assertThat(csv.getFirst()).startsWith("\uFEFFplayer_id,first_name,last_name,team,season");
+        assertThat(csv).hasSize(2);
+        assertThat(csv.get(1)).contains("Sam,Taylor,U11 Panthers,2026-27", ALEX);
+
+        // A squad list with one bad row: the preview shows that row's error, only the good rows are invited.
+        browser.findElement(By.linkText("Invite players")).click();
+        Path squad = Files.createTempFile("squad", ".csv");
+        Files.writeString(squad, """
+                player_first_name,player_last_name,parent_tel,parent_first_name
+                Ava,Brown,07700 900404,Kim
+                Max,Green,12345,Lee
+                """, StandardCharsets.UTF_8);
+        field("Squad list (CSV)").sendKeys(squad.toAbsolutePath().toString());
+        button("Check the list").click();
+        WebElement preview = browser.findElement(By.tagName("table"));
+        assertThat(preview.findElement(By.xpath(".//tr[td[1]='3']")).getText())
+                .contains("Max Green", "parent_tel must be a valid mobile number");
+        screenshot("3-upload-preview");
+        button("Invite 1 player").click();
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("Ava Brown").doesNotContain("Max");
+
+        // The player page, then the hand-off released: the parent gets an answer.
+        browser.findElement(By.linkText("Sam Taylor")).click();
+        assertThat(heading()).isEqualTo("Sam Taylor");
+        assertThat(browser.findElement(By.cssSelector("dl.details")).getText()).contains("Medical notes");
+        screenshot("4-player");
+        int before = client.outbound(ALEX).size();
+        button("Release to the assistant").click();
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Released");
+        client.awaitOutbound(ALEX, before + 1);
+        screenshot("5-released");
+    }
+
+    /** The input a visible label names, as a screen reader associates them. */
+    private static WebElement field(String label) {
+        WebElement labelElement = new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                driver.findElement(By.xpath("//label[normalize-space()='" + label + "']")));
+        return browser.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    private static WebElement button(String name) {
+        return browser.findElement(By.xpath("//button[normalize-space()='" + name + "']"));
+    }
+
+    private static String heading() {
+        return browser.findElement(By.tagName("h1")).getText();
+    }
+
+    private static String awaitCode(String phone) throws Exception {
+        Pattern code = Pattern.compile("\\b([0-9]{6})\\b");
+        for (int attempt = 0; attempt < 200; attempt++) {
+            for (JsonNode message : client.outbound(phone)) {
+                Matcher found = code.matcher(message.path("body").asText());
+                if (found.find()) {
+                    return found.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("No sign-in code reached the simulator");
+    }
+
+    private static List<String> download(String url) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "console=" + browser.manage().getCookieNamed("console").getValue()).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Disposition")).hasValueSatisfying(value ->
+                assertThat(value).startsWith("attachment"));
+        return response.body().lines().toList();
+    }
+
+    private static void invite(String first, String last, String parentTel, String team, String managerTel)
+            throws Exception {
+        assertThat(client.trigger("""
+                {"player_first_name": "%s", "player_last_name": "%s", "parent_tel": "%s", "parent_first_name": "Alex",
+                 "team_name": "%s", "age_group": "U11", "team_manager_1_full_name": "Jo Manager",
+                 "team_manager_1_tel": "%s"}""".formatted(first, last, parentTel, team, managerTel)).statusCode())
+                .isEqualTo(201);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
