@@ -72,8 +72,8 @@ class RegistrationStackTest {
     }
 
     @Test
-    void onlyTheThirteenProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 13);
+    void onlyTheFourteenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 14);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }
