@@ -109,7 +109,7 @@ public final class RegistrationSystem {
         TeamRegistrations teamRegistrations = new TeamRegistrations(players, conversations);
         Console console = new Console(config, jdbc, database, outbox, outboxRelay, new Console.Services(players,
                 parents, conversations, teamRegistrations, handOffs, chasers, invitationParser, invitations,
-                messaging.signInCodes()), reminders.zone(), clock);
+                messaging.signInCodes(), audit), reminders.zone(), clock);
         JobRunner runner = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
                 notices.summaryJob(),

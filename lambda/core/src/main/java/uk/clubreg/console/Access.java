@@ -1,6 +1,7 @@
 package uk.clubreg.console;
 
 import java.util.Arrays;
+import uk.clubreg.audit.Actor;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
 import uk.clubreg.phone.PhoneNumbers;
@@ -40,5 +41,10 @@ final class Access {
 
     boolean seesPlayer(Viewer viewer, Player player) {
         return seesTeam(viewer, player.teamName(), player.season());
+    }
+
+    /** The viewer as the access audit names them: masked, never the raw number. */
+    static Actor actor(Viewer viewer) {
+        return viewer.clubAdmin() ? Actor.admin(viewer.phone()) : Actor.manager(viewer.phone());
     }
 }

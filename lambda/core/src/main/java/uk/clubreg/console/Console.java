@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import uk.clubreg.audit.AccessAudit;
 import uk.clubreg.chasers.Chasers;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Setting;
@@ -50,7 +51,8 @@ public final class Console {
     /** The services the console's pages and buttons call; the composition root builds them once for everyone. */
     public record Services(PlayerRepository players, ParentRepository parents, ConversationRepository conversations,
                            TeamRegistrations registrations, HandOffs handOffs, Chasers chasers,
-                           InvitationParser invitationParser, InvitationService invitations, SignInCodes codes) {}
+                           InvitationParser invitationParser, InvitationService invitations, SignInCodes codes,
+                           AccessAudit audit) {}
 
     private final ConsolePages pages;
     private final PlayerActions actions;
@@ -68,10 +70,11 @@ public final class Console {
         Responses responses = new Responses(new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)));
         Rosters rosters = new Rosters(services.registrations(), services.conversations());
         this.pages = new ConsolePages(sessions, signIn, access, services.players(), services.conversations(),
-                services.registrations(), rosters, responses, config.require(Setting.DEFAULT_PHONE_REGION), zone);
+                services.registrations(), rosters, responses, services.audit(), config.require(Setting.DEFAULT_PHONE_REGION),
+                zone);
         this.actions = new PlayerActions(sessions, access, responses, services.players(), services.parents(),
                 transactions, services.handOffs(), services.chasers(), services.invitations(), zone, clock);
-        this.export = new RosterExport(access, rosters, responses);
+        this.export = new RosterExport(access, rosters, responses, services.audit());
         this.squads = new SquadInvitations(sessions, access, responses, services.players(),
                 services.invitationParser(), services.invitations());
         this.signInCodeJob = new SignInCodeJob(repository, keys, access, services.codes());

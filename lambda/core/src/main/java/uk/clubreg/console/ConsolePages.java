@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.clubreg.audit.AccessAudit;
+import uk.clubreg.audit.AuditAction;
 import uk.clubreg.console.Views.Detail;
 import uk.clubreg.console.Views.Filter;
 import uk.clubreg.console.Views.Frame;
@@ -51,12 +53,13 @@ final class ConsolePages {
     private final Rosters rosters;
     private final Responses responses;
     private final Paths paths;
+    private final AccessAudit audit;
     private final String phoneRegion;
     private final ZoneId zone;
 
     ConsolePages(Sessions sessions, SignIn signIn, Access access, PlayerRepository players,
                  ConversationRepository conversations, TeamRegistrations registrations, Rosters rosters,
-                 Responses responses, String phoneRegion, ZoneId zone) {
+                 Responses responses, AccessAudit audit, String phoneRegion, ZoneId zone) {
         this.sessions = sessions;
         this.signIn = signIn;
         this.access = access;
@@ -66,6 +69,7 @@ final class ConsolePages {
         this.rosters = rosters;
         this.responses = responses;
         this.paths = responses.paths();
+        this.audit = audit;
         this.phoneRegion = phoneRegion;
         this.zone = zone;
     }
@@ -180,7 +184,9 @@ final class ConsolePages {
                 : conversations.transcript(player.conversationId()).stream()
                         .map(line -> line(line, parentName)).toList();
         // Only the team's managers and the club admins get this far (Access), so the medical notes and the
-        // emergency contact are theirs to see.
+        // emergency contact are theirs to see; each view is in the access audit (decision 0090).
+        audit.record(Access.actor(viewer), AuditAction.READ_DETAILS, List.of(player.parentId()), List.of(player.id()),
+                Map.of("team_name", player.teamName(), "season", player.season()), request.requestId());
         List<Detail> details = List.of(
                 new Detail("Status", words(player.status().wireName())),
                 new Detail("Stage", words(player.stage().wireName())),

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import uk.clubreg.audit.AccessAudit;
+import uk.clubreg.audit.AuditAction;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
 import uk.clubreg.parents.Parent;
@@ -24,11 +26,13 @@ final class RosterExport {
     private final Access access;
     private final Rosters rosters;
     private final Responses responses;
+    private final AccessAudit audit;
 
-    RosterExport(Access access, Rosters rosters, Responses responses) {
+    RosterExport(Access access, Rosters rosters, Responses responses, AccessAudit audit) {
         this.access = access;
         this.rosters = rosters;
         this.responses = responses;
+        this.audit = audit;
     }
 
     HttpResponse export(Viewer viewer, HttpRequest request) {
@@ -37,8 +41,13 @@ final class RosterExport {
         if (!access.seesTeam(viewer, name, season)) {
             return responses.notFound(viewer);
         }
+        List<Rosters.Entry> entries = rosters.of(name, season);
+        audit.record(Access.actor(viewer), AuditAction.EXPORT,
+                entries.stream().map(entry -> entry.registration().parent().id()).distinct().toList(),
+                entries.stream().map(entry -> entry.registration().player().id()).toList(),
+                Map.of("team_name", name, "season", season, "players", entries.size()), request.requestId());
         StringBuilder csv = new StringBuilder("\uFEFF").append(Csv.row(COLUMNS));
-        for (Rosters.Entry entry : rosters.of(name, season)) {
+        for (Rosters.Entry entry : entries) {
             csv.append(Csv.row(row(entry.registration(), entry.lastMessageAt())));
         }
         String file = (name + " " + season).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("(^-|-$)", "") + ".csv";

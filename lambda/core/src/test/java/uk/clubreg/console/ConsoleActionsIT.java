@@ -2,7 +2,9 @@ package uk.clubreg.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +149,28 @@ class ConsoleActionsIT {
                 .containsEntry("parent_tel", ALEX).containsEntry("status", "pending");
         assertThat(row.get("last_message_at")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
         assertThat(csv.body()).contains("\r\n");
+    }
+
+    @Test
+    void aPlayersDetailsViewAndATeamsExportAreInTheAccessAuditUnderTheManagersMaskedNumber() {
+        browser.get("/console/players/" + sam);
+        browser.get("/console/team.csv", Map.of("name", "U11 Panthers", "season", "2026-27"));
+        browser.get("/console/players/" + ria);
+
+        JsonNode entries = Json.read(MessagingHarness.call(system, "GET", "/admin/audit", null).body()).path("entries");
+        List<JsonNode> console = new ArrayList<>();
+        entries.forEach(entry -> {
+            if (entry.path("actor").path("kind").asText().equals("manager")) {
+                console.add(entry);
+            }
+        });
+
+        assertThat(console).extracting(entry -> entry.path("action").asText())
+                .containsExactly("export", "read_details");
+        assertThat(console).allSatisfy(entry -> {
+            assertThat(entry.path("actor").path("id").asText()).isNotBlank().doesNotContain(MANAGER.substring(3));
+            assertThat(entry.path("player_ids").toString()).isEqualTo("[" + sam + "]");
+        });
     }
 
     @Test
