@@ -7,8 +7,10 @@ import java.util.regex.Pattern;
 public final class Mask {
 
     // A run of 9+ digits, optionally with +, spaces or dashes: phone-number shaped. Not inside a longer word,
-    // so ids such as a request id's UUID (b3e8e329-2641-4474-993e-...) stay searchable.
-    private static final Pattern PHONE_LIKE = Pattern.compile("(?<![\\w-])\\+?\\d[\\d \\-]{7,}\\d(?![\\w-])");
+    // so ids such as a request id's UUID (b3e8e329-2641-4474-993e-...) stay searchable, and not an ISO date
+    // (2026-11-02), which the daily run and the chasers log as their day.
+    private static final Pattern PHONE_LIKE = Pattern.compile(
+            "(?<![\\w-])(?!\\d{4}-\\d{2}-\\d{2}(?![\\w-]))\\+?\\d[\\d \\-]{7,}\\d(?![\\w-])");
 
     private Mask() {}
 

@@ -33,6 +33,12 @@ class MaskTest {
     }
 
     @Test
+    void anIsoDateStaysReadableButANumberWithTheSameDigitsIsMasked() {
+        assertThat(Mask.phonesIn("{\"day\":\"2026-11-02\"}")).isEqualTo("{\"day\":\"2026-11-02\"}");
+        assertThat(Mask.phonesIn("tel 2026-110-2345")).doesNotContain("110-2");
+    }
+
+    @Test
     void aPhoneNumberInALogLineIsMasked() {
         assertThat(Mask.phonesIn("sending to +447700900123 now")).isEqualTo("sending to +44*******123 now");
     }
