@@ -2,6 +2,7 @@ package uk.clubreg.infra;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.Aws;
@@ -44,6 +45,9 @@ public final class RegistrationApi extends Construct {
     /** The console's own method throttling: people at a browser, far below what the key's clients send. */
     static final int CONSOLE_RATE_LIMIT_PER_SECOND = 10;
     static final int CONSOLE_BURST_LIMIT = 20;
+    /** The console's JSON routes (docs/console.md), as resources of their own so each is throttled by name. */
+    static final List<String> CONSOLE_API_ROUTES = List.of("/console/api/teams",
+            "/console/api/teams/{team_id}/players", "/console/api/players/{player_id}");
 
     private final RestApi api;
 
@@ -79,10 +83,7 @@ public final class RegistrationApi extends Construct {
                         .dataTraceEnabled(false)
                         // Per-method metrics are billed as custom metrics; the API-wide ones are free and alarmed.
                         .metricsEnabled(false)
-                        // The console takes no key, so no usage plan limits it: these method settings do.
-                        .methodOptions(Map.of(
-                                "/console/GET", consoleThrottle(),
-                                "/console/{proxy+}/*", consoleThrottle()))
+                        .methodOptions(consoleThrottling())
                         .build())
                 .build();
 
@@ -116,6 +117,9 @@ public final class RegistrationApi extends Construct {
         Resource console = api.getRoot().addResource("console");
         console.addMethod("GET", integration);
         console.addProxy(ProxyResourceOptions.builder().anyMethod(true).defaultIntegration(integration).build());
+        for (String route : CONSOLE_API_ROUTES) {
+            api.getRoot().resourceForPath(route).addMethod("GET", integration);
+        }
         // The API's description (OpenAPI 3.1), public like any API reference.
         api.getRoot().addResource("openapi.json").addMethod("GET", integration);
         api.getRoot().addResource("webhook").addMethod("POST", integration);
@@ -152,6 +156,15 @@ public final class RegistrationApi extends Construct {
                         .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
                                 + "AmazonAPIGatewayPushToCloudWatchLogs"))
                         .build()), true);
+    }
+
+    /** The console takes no key, so no usage plan limits it: these method settings do, route by route. */
+    private static Map<String, MethodDeploymentOptions> consoleThrottling() {
+        Map<String, MethodDeploymentOptions> options = new LinkedHashMap<>();
+        options.put("/console/GET", consoleThrottle());
+        options.put("/console/{proxy+}/*", consoleThrottle());
+        CONSOLE_API_ROUTES.forEach(route -> options.put(route + "/GET", consoleThrottle()));
+        return options;
     }
 
     private static MethodDeploymentOptions consoleThrottle() {

@@ -2,6 +2,7 @@ package uk.clubreg.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,8 @@ class RegistrationStackTest {
     void theManagersAndAdminRoutesTakeTheApiKey() {
         template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 9);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{conversation_id}"), 1);
-        template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{player_id}"), 1);
+        // The admin route's and the console API's.
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{player_id}"), 2);
     }
 
     @Test
@@ -56,7 +58,13 @@ class RegistrationStackTest {
         template.hasResourceProperties("AWS::ApiGateway::Method", Map.of("HttpMethod", "ANY",
                 "ApiKeyRequired", Match.absent()));
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{proxy+}"), 1);
-        for (String path : List.of("/console", "/console/{proxy+}")) {
+        for (String route : RegistrationApi.CONSOLE_API_ROUTES) {
+            String id = queries.logicalId("AWS::ApiGateway::Method", "RestApi" + route.replaceAll("[^A-Za-z0-9]", "") + "GET");
+            assertThat(queries.properties(id)).containsEntry("HttpMethod", "GET").doesNotContainKey("ApiKeyRequired");
+        }
+        List<String> throttled = new ArrayList<>(List.of("/console", "/console/{proxy+}"));
+        throttled.addAll(RegistrationApi.CONSOLE_API_ROUTES);
+        for (String path : throttled) {
             template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("MethodSettings",
                     Match.arrayWith(List.of(Match.objectLike(Map.of(
                             "ResourcePath", "/" + path.replace("/", "~1"),
@@ -72,8 +80,8 @@ class RegistrationStackTest {
     }
 
     @Test
-    void onlyTheFourteenProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 14);
+    void onlyTheSeventeenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 17);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }

@@ -54,7 +54,9 @@ public final class Console {
                            InvitationParser invitationParser, InvitationService invitations, SignInCodes codes,
                            AccessAudit audit) {}
 
+    private final Sessions sessions;
     private final ConsolePages pages;
+    private final ConsoleApi api;
     private final PlayerActions actions;
     private final RosterExport export;
     private final SquadInvitations squads;
@@ -65,16 +67,18 @@ public final class Console {
         ConsoleRepository repository = new ConsoleRepository(jdbc);
         ConsoleKeys keys = new ConsoleKeys(repository);
         Access access = new Access(config, services.players());
-        Sessions sessions = new Sessions(repository, keys, access, clock);
+        this.sessions = new Sessions(repository, keys, access, clock);
         SignIn signIn = new SignIn(repository, keys, access, transactions, outbox, relay, clock);
         Responses responses = new Responses(new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)));
         Rosters rosters = new Rosters(services.registrations(), services.conversations());
-        this.pages = new ConsolePages(sessions, signIn, access, services.players(), services.conversations(),
-                services.registrations(), rosters, responses, services.audit(), config.require(Setting.DEFAULT_PHONE_REGION),
-                zone);
+        ConsoleQueries queries = new ConsoleQueries(access, services.players(), services.conversations(),
+                services.registrations(), rosters, services.audit());
+        this.pages = new ConsolePages(sessions, signIn, queries, responses,
+                config.require(Setting.DEFAULT_PHONE_REGION), zone);
+        this.api = new ConsoleApi(queries);
         this.actions = new PlayerActions(sessions, access, responses, services.players(), services.parents(),
                 transactions, services.handOffs(), services.chasers(), services.invitations(), zone, clock);
-        this.export = new RosterExport(access, rosters, responses, services.audit());
+        this.export = new RosterExport(queries, responses, services.audit());
         this.squads = new SquadInvitations(sessions, access, responses, services.players(),
                 services.invitationParser(), services.invitations());
         this.signInCodeJob = new SignInCodeJob(repository, keys, access, services.codes());
@@ -94,6 +98,9 @@ public final class Console {
         router.route("POST", "/console/players/{player_id}/chase", signedIn(actions::chase));
         router.route("POST", "/console/players/{player_id}/resend", signedIn(actions::resend));
         router.route("POST", "/console/players/{player_id}/close", signedIn(actions::close));
+        router.route("GET", "/console/api/teams", api(api::teams));
+        router.route("GET", "/console/api/teams/{team_id}/players", api(api::players));
+        router.route("GET", "/console/api/players/{player_id}", api(api::player));
         router.route("GET", "/console/invite", signedIn(squads::form));
         router.route("POST", "/console/invite", signedIn(squads::inviteOne));
         router.route("POST", "/console/invite/preview", signedIn(squads::preview));
@@ -109,6 +116,12 @@ public final class Console {
 
     private Endpoint signedIn(BiFunction<Viewer, HttpRequest, HttpResponse> page) {
         return secured(request -> pages.signedIn(request, viewer -> page.apply(viewer, request)));
+    }
+
+    /** A JSON route: the same session as the pages; without one, 401 as JSON rather than the sign-in page. */
+    private Endpoint api(BiFunction<Viewer, HttpRequest, HttpResponse> route) {
+        return secured(request -> sessions.viewer(request).map(viewer -> route.apply(viewer, request))
+                .orElseGet(() -> ConsoleApi.unauthorized(request)));
     }
 
     private static Endpoint secured(Function<HttpRequest, HttpResponse> page) {

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import uk.clubreg.audit.AccessAudit;
-import uk.clubreg.audit.AuditAction;
 import uk.clubreg.console.Views.Detail;
 import uk.clubreg.console.Views.Filter;
 import uk.clubreg.console.Views.Frame;
@@ -21,7 +19,6 @@ import uk.clubreg.console.Views.PlayerPage;
 import uk.clubreg.console.Views.Roster;
 import uk.clubreg.console.Views.RosterRow;
 import uk.clubreg.console.Views.TeamLink;
-import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.TranscriptLine;
 import uk.clubreg.http.FormBody;
 import uk.clubreg.http.HttpRequest;
@@ -29,15 +26,12 @@ import uk.clubreg.http.HttpResponse;
 import uk.clubreg.parents.Parent;
 import uk.clubreg.phone.PhoneNumbers;
 import uk.clubreg.players.Player;
-import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.players.RegistrationStatus;
-import uk.clubreg.players.Team;
 import uk.clubreg.registrations.PlayerRegistration;
-import uk.clubreg.registrations.TeamRegistrations;
 
 /**
- * The console's pages (docs/console.md). Each handler reads the request, asks {@link Access} whether the viewer may
- * see what they asked for (another team's page or player is 404, never the data) and renders a template.
+ * The console's pages (docs/console.md). Each handler reads the request, asks {@link ConsoleQueries} for what the
+ * viewer may see (another team's page or player is 404, never the data) and renders a template.
  */
 final class ConsolePages {
 
@@ -46,30 +40,19 @@ final class ConsolePages {
 
     private final Sessions sessions;
     private final SignIn signIn;
-    private final Access access;
-    private final PlayerRepository players;
-    private final ConversationRepository conversations;
-    private final TeamRegistrations registrations;
-    private final Rosters rosters;
+    private final ConsoleQueries queries;
     private final Responses responses;
     private final Paths paths;
-    private final AccessAudit audit;
     private final String phoneRegion;
     private final ZoneId zone;
 
-    ConsolePages(Sessions sessions, SignIn signIn, Access access, PlayerRepository players,
-                 ConversationRepository conversations, TeamRegistrations registrations, Rosters rosters,
-                 Responses responses, AccessAudit audit, String phoneRegion, ZoneId zone) {
+    ConsolePages(Sessions sessions, SignIn signIn, ConsoleQueries queries, Responses responses, String phoneRegion,
+                 ZoneId zone) {
         this.sessions = sessions;
         this.signIn = signIn;
-        this.access = access;
-        this.players = players;
-        this.conversations = conversations;
-        this.registrations = registrations;
-        this.rosters = rosters;
+        this.queries = queries;
         this.responses = responses;
         this.paths = responses.paths();
-        this.audit = audit;
         this.phoneRegion = phoneRegion;
         this.zone = zone;
     }
@@ -139,9 +122,8 @@ final class ConsolePages {
 
     /** GET /console/teams. */
     HttpResponse teams(Viewer viewer) {
-        List<Team> teams = viewer.clubAdmin() ? players.teams() : players.teamsManagedBy(viewer.phone());
-        List<TeamLink> links = teams.stream().map(team -> new TeamLink(team.name(), team.season(), team.players(),
-                paths.team(team.name(), team.season()))).toList();
+        List<TeamLink> links = queries.teams(viewer).stream().map(team -> new TeamLink(team.name(), team.season(),
+                team.players(), paths.team(team.name(), team.season()))).toList();
         return responses.page(viewer, "Your teams", "teams.jte", Map.of("teams", links));
     }
 
@@ -149,14 +131,12 @@ final class ConsolePages {
     HttpResponse team(Viewer viewer, HttpRequest request) {
         String name = request.query().getOrDefault("name", "");
         String season = request.query().getOrDefault("season", "");
-        if (!access.seesTeam(viewer, name, season)) {
+        Optional<RegistrationStatus> status = RegistrationStatus.fromWireName(request.query().getOrDefault("status", ""));
+        Optional<List<Rosters.Entry>> roster = queries.roster(viewer, name, season, status);
+        if (roster.isEmpty()) {
             return responses.notFound(viewer);
         }
-        Optional<RegistrationStatus> status = RegistrationStatus.fromWireName(request.query().getOrDefault("status", ""));
-        List<RosterRow> rows = rosters.of(name, season).stream()
-                .filter(entry -> status.isEmpty() || entry.registration().player().status() == status.get())
-                .map(this::row)
-                .toList();
+        List<RosterRow> rows = roster.get().stream().map(this::row).toList();
         List<Filter> filters = new ArrayList<>();
         filters.add(new Filter("All", paths.team(name, season), status.isEmpty()));
         for (RegistrationStatus each : RegistrationStatus.values()) {
@@ -170,23 +150,16 @@ final class ConsolePages {
 
     /** GET /console/players/{player_id}: the details collected and the conversation. */
     HttpResponse player(Viewer viewer, HttpRequest request) {
-        Optional<Player> found = request.idParameter("player_id").flatMap(players::find)
-                .filter(player -> access.seesPlayer(viewer, player));
+        Optional<ConsoleQueries.PlayerDetails> found =
+                queries.player(viewer, request.idParameter("player_id"), request.requestId());
         if (found.isEmpty()) {
             return responses.notFound(viewer);
         }
-        Player player = found.get();
-        Optional<PlayerRegistration> registration = registrations.of(player.teamName(), player.season()).stream()
-                .filter(r -> r.player().id() == player.id()).findFirst();
+        Player player = found.get().player();
+        Optional<PlayerRegistration> registration = found.get().registration();
         Parent parent = registration.map(PlayerRegistration::parent).orElse(null);
         String parentName = parent == null || parent.fullName().isEmpty() ? "Parent" : parent.fullName();
-        List<Line> transcript = player.conversationId() == null ? List.of()
-                : conversations.transcript(player.conversationId()).stream()
-                        .map(line -> line(line, parentName)).toList();
-        // Only the team's managers and the club admins get this far (Access), so the medical notes and the
-        // emergency contact are theirs to see; each view is in the access audit (decision 0090).
-        audit.record(Access.actor(viewer), AuditAction.READ_DETAILS, List.of(player.parentId()), List.of(player.id()),
-                Map.of("team_name", player.teamName(), "season", player.season()), request.requestId());
+        List<Line> transcript = found.get().transcript().stream().map(line -> line(line, parentName)).toList();
         List<Detail> details = List.of(
                 new Detail("Status", words(player.status().wireName())),
                 new Detail("Stage", words(player.stage().wireName())),
@@ -232,7 +205,7 @@ final class ConsolePages {
     }
 
     private static String parentState(PlayerRegistration registration) {
-        return String.join(", ", Rosters.parentStates(registration));
+        return Rosters.parentStateWords(registration, ", ");
     }
 
     private static String missing(List<String> details) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import uk.clubreg.audit.AccessAudit;
 import uk.clubreg.audit.AuditAction;
 import uk.clubreg.http.HttpRequest;
@@ -23,14 +24,12 @@ final class RosterExport {
             "emergency_contact_name", "emergency_contact_tel", "parent_first_name", "parent_last_name", "parent_tel",
             "parent_state", "missing_details", "reminders_sent", "last_message_at", "updated_at");
 
-    private final Access access;
-    private final Rosters rosters;
+    private final ConsoleQueries queries;
     private final Responses responses;
     private final AccessAudit audit;
 
-    RosterExport(Access access, Rosters rosters, Responses responses, AccessAudit audit) {
-        this.access = access;
-        this.rosters = rosters;
+    RosterExport(ConsoleQueries queries, Responses responses, AccessAudit audit) {
+        this.queries = queries;
         this.responses = responses;
         this.audit = audit;
     }
@@ -38,10 +37,11 @@ final class RosterExport {
     HttpResponse export(Viewer viewer, HttpRequest request) {
         String name = request.query().getOrDefault("name", "");
         String season = request.query().getOrDefault("season", "");
-        if (!access.seesTeam(viewer, name, season)) {
+        Optional<List<Rosters.Entry>> roster = queries.roster(viewer, name, season, Optional.empty());
+        if (roster.isEmpty()) {
             return responses.notFound(viewer);
         }
-        List<Rosters.Entry> entries = rosters.of(name, season);
+        List<Rosters.Entry> entries = roster.get();
         audit.record(Access.actor(viewer), AuditAction.EXPORT,
                 entries.stream().map(entry -> entry.registration().parent().id()).distinct().toList(),
                 entries.stream().map(entry -> entry.registration().player().id()).toList(),
@@ -64,7 +64,7 @@ final class RosterExport {
                 player.dateOfBirth() == null ? "" : player.dateOfBirth().toString(), text(player.kitSize()),
                 yesNo(player.photoConsent()), text(player.medicalNotes()), text(player.emergencyContactName()),
                 text(player.emergencyContactTel()), text(parent.firstName()), text(parent.lastName()), parent.phone(),
-                String.join("; ", Rosters.parentStates(registration)), String.join("; ", registration.missingDetails()),
+                Rosters.parentStateWords(registration, "; "), String.join("; ", registration.missingDetails()),
                 Integer.toString(player.remindersSent()), iso(lastMessageAt), iso(player.updatedAt()));
     }
 

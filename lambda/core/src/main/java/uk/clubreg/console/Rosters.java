@@ -34,19 +34,47 @@ final class Rosters {
                 : lastMessages.get(r.player().conversationId()))).toList();
     }
 
+    /** Why a parent may need a person rather than the assistant: its name in the JSON API and its words. */
+    enum ParentState {
+        WAITING_FOR_PERSON("waiting_for_person", "Waiting for a person"),
+        OPTED_OUT("opted_out", "Opted out"),
+        UNREACHABLE("unreachable", "Unreachable");
+
+        private final String wireName;
+        private final String words;
+
+        ParentState(String wireName, String words) {
+            this.wireName = wireName;
+            this.words = words;
+        }
+
+        String wireName() {
+            return wireName;
+        }
+
+        String words() {
+            return words;
+        }
+    }
+
     /** Why the parent may need a person: waiting for one, opted out, unreachable; empty when none applies. */
-    static List<String> parentStates(PlayerRegistration registration) {
-        List<String> states = new ArrayList<>();
+    static List<ParentState> parentStates(PlayerRegistration registration) {
+        List<ParentState> states = new ArrayList<>();
         if (registration.handOff() != null) {
-            states.add("Waiting for a person");
+            states.add(ParentState.WAITING_FOR_PERSON);
         }
         if (registration.parent().optedOutAt() != null) {
-            states.add("Opted out");
+            states.add(ParentState.OPTED_OUT);
         }
         if (registration.parent().unreachableSince() != null) {
-            states.add("Unreachable");
+            states.add(ParentState.UNREACHABLE);
         }
         return states;
+    }
+
+    /** The parent's states in words, separated by {@code separator}; empty when none applies. */
+    static String parentStateWords(PlayerRegistration registration, String separator) {
+        return parentStates(registration).stream().map(ParentState::words).collect(Collectors.joining(separator));
     }
 
     /** {@code info_collection} → {@code Info collection}. */

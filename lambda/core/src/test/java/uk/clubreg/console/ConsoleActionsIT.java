@@ -37,8 +37,8 @@ class ConsoleActionsIT {
     @BeforeEach
     void start() {
         system = harness.system(clock, Map.of());
-        sam = invite("Sam", "Taylor", ALEX, "U11 Panthers", "07700 900701");
-        ria = invite("Ria", "Jones", RIA_PARENT, "U9 Lions", "07700 900702");
+        sam = ConsoleBrowser.invite(system, "Sam", "Taylor", ALEX, "U11 Panthers", "07700 900701");
+        ria = ConsoleBrowser.invite(system, "Ria", "Jones", RIA_PARENT, "U9 Lions", "07700 900702");
         browser = new ConsoleBrowser(system, "192.0.2.1").signIn(harness, MANAGER);
     }
 
@@ -242,14 +242,5 @@ class ConsoleActionsIT {
         assertThat(browser.get("/console/invite", Map.of("name", "U9 Lions", "season", "2026-27")).status())
                 .isEqualTo(404);
         assertThat(harness.count("SELECT count(*) FROM players WHERE first_name = 'Leo'")).isZero();
-    }
-
-    private long invite(String first, String last, String parentTel, String team, String managerTel) {
-        HttpResponse response = MessagingHarness.call(system, "POST", "/trigger", """
-                {"player_first_name": "%s", "player_last_name": "%s", "parent_tel": "%s", "parent_first_name": "Alex",
-                 "team_name": "%s", "age_group": "U11", "team_manager_1_full_name": "Jo Manager",
-                 "team_manager_1_tel": "%s"}""".formatted(first, last, parentTel, team, managerTel));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return Json.read(response.body()).path("player_id").asLong();
     }
 }

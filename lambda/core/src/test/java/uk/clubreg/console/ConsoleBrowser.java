@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import uk.clubreg.app.RegistrationSystem;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
+import uk.clubreg.json.Json;
 import uk.clubreg.messaging.MessagingHarness;
 
 /**
@@ -94,6 +95,19 @@ final class ConsoleBrowser {
             throw new IllegalStateException("Sign-in answered " + signedIn.status() + ": " + signedIn.body());
         }
         return this;
+    }
+
+    /** Invites a player through {@code /trigger}, naming {@code managerTel} as the team's manager; the player's id. */
+    static long invite(RegistrationSystem system, String first, String last, String parentTel, String team,
+                       String managerTel) {
+        HttpResponse response = MessagingHarness.call(system, "POST", "/trigger", """
+                {"player_first_name": "%s", "player_last_name": "%s", "parent_tel": "%s", "parent_first_name": "Alex",
+                 "team_name": "%s", "age_group": "U11", "team_manager_1_full_name": "Jo Manager",
+                 "team_manager_1_tel": "%s"}""".formatted(first, last, parentTel, team, managerTel));
+        if (response.status() != 201) {
+            throw new IllegalStateException("/trigger answered " + response.status() + ": " + response.body());
+        }
+        return Json.read(response.body()).path("player_id").asLong();
     }
 
     /** The 6-digit code of the last free-form message the Twilio stub received for {@code phone}. */

@@ -39,8 +39,8 @@ class ConsoleIT {
     @BeforeEach
     void start() {
         system = harness.system(clock, Map.of("CLUB_ADMIN_TELS", "07700 900711"));
-        panther = invite("Sam", "Taylor", "+447700900401", "U11 Panthers", "07700 900701");
-        lion = invite("Ria", "Jones", "+447700900402", "U9 Lions", "07700 900702");
+        panther = ConsoleBrowser.invite(system, "Sam", "Taylor", "+447700900401", "U11 Panthers", "07700 900701");
+        lion = ConsoleBrowser.invite(system, "Ria", "Jones", "+447700900402", "U9 Lions", "07700 900702");
         harness.execute("""
                 UPDATE players SET medical_notes = 'Asthma: inhaler in kit bag', emergency_contact_name = 'Pat Taylor',
                                    emergency_contact_tel = '+447700900409' WHERE id = ?""", panther);
@@ -370,14 +370,5 @@ class ConsoleIT {
     /** The page without what differs by design: the number typed and the visitor's own CSRF token. */
     private static String comparable(HttpResponse answer, ConsoleBrowser browser, String phone) {
         return answer.body().replace(phone, "NUMBER").replace(browser.csrf(), "TOKEN");
-    }
-
-    private long invite(String first, String last, String parentTel, String team, String managerTel) {
-        HttpResponse response = MessagingHarness.call(system, "POST", "/trigger", """
-                {"player_first_name": "%s", "player_last_name": "%s", "parent_tel": "%s", "parent_first_name": "Alex",
-                 "team_name": "%s", "age_group": "U11", "team_manager_1_full_name": "Jo Manager",
-                 "team_manager_1_tel": "%s"}""".formatted(first, last, parentTel, team, managerTel));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return Json.read(response.body()).path("player_id").asLong();
     }
 }
