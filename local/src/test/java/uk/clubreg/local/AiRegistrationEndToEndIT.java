@@ -7,11 +7,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import uk.clubreg.json.Json;
 
 /**
- * The AI path end to end, with an OpenAI-compatible stub: the same registration as the guided end-to-end test, but
+ * The AI path end to end, with an OpenAI-compatible stub: a registration like the guided end-to-end test's, but
  * answered by the OpenAI engine (real openai-java client, Responses + Conversations APIs) against WireMock, whose
  * scripted model calls the tools. Everything else is real: HTTP, outbox, FIFO queue, worker, database, the
  * simulator's fake Twilio.
@@ -27,6 +29,7 @@ import uk.clubreg.json.Json;
 class AiRegistrationEndToEndIT {
 
     private static final String PHONE = "+447700900565";
+    private static final String MEDICAL = "Mild asthma, carries a blue inhaler";
 
     private static WireMockServer openAi;
     private static LocalStack stack;
@@ -53,46 +56,77 @@ class AiRegistrationEndToEndIT {
         openAi.stop();
     }
 
+    /**
+     * In the default configuration (AI_SENSITIVE_DETAILS=guided) a parent registers two children: the AI asks what
+     * it may, the guided steps ask each child's medical notes and emergency contact, and hand the parent back to the
+     * AI for the second child and after the last. No request OpenAI receives holds the medical text, the emergency
+     * number in any format, or a last name (docs/decisions/0094-sensitive-details-in-guided-steps.md).
+     */
     @Test
-    void aParentCompletesARegistrationWithTheAiOnAnOpenAiCompatibleStub() throws Exception {
+    void aParentRegistersTwoChildrenWithTheAiAndNothingSensitiveReachesOpenAi() throws Exception {
         HttpResponse<String> invited = client.trigger("""
-                {"player_first_name": "Sam", "player_last_name": "Taylor", "parent_tel": "07700 900565",
-                 "parent_first_name": "Alex", "team_name": "U11 Falcons", "age_group": "U11",
-                 "team_manager_1_full_name": "Jo Manager", "current_registration_season": "2026-27"}""");
-        assertThat(invited.statusCode()).isEqualTo(201);
-        client.awaitOutbound(PHONE, 1);
-        String sam = String.valueOf(client.count("SELECT id FROM players WHERE first_name = 'Sam' AND team_name = 'U11 Falcons'"));
+                [{"player_first_name": "Sam", "player_last_name": "Fairbrother", "parent_tel": "07700 900565",
+                  "parent_first_name": "Alex", "parent_last_name": "Ashcombe", "team_name": "U11 Falcons",
+                  "age_group": "U11", "team_manager_1_full_name": "Jo Manager", "current_registration_season": "2026-27"},
+                 {"player_first_name": "Ria", "player_last_name": "Fairbrother", "parent_tel": "07700 900565",
+                  "parent_first_name": "Alex", "parent_last_name": "Ashcombe", "team_name": "U9 Falcons",
+                  "age_group": "U9", "team_manager_1_full_name": "Jo Manager", "current_registration_season": "2026-27"}]""");
+        assertThat(invited.statusCode()).isEqualTo(200);
+        client.awaitOutbound(PHONE, 2);
+        String sam = String.valueOf(client.count("SELECT id FROM players WHERE first_name = 'Sam'"));
+        String ria = String.valueOf(client.count("SELECT id FROM players WHERE first_name = 'Ria'"));
         script(
-                call(820, 35, "update_registration_status", status(sam, "confirmed", "null")),
-                text(870, 25, "Great! Was Sam registered with the club last season?"),
-                call(930, 40, "update_registration_status", status(sam, "confirmed", "false")),
-                text(990, 45, "Thanks. What is Sam's date of birth, and any medical conditions or allergies?"),
-                call(1060, 60, "record_player_details", details(sam,
-                        "\"date_of_birth\": \"2016-03-14\", \"medical_notes\": \"None\"")),
-                text(1130, 35, "Got it. Who should we contact in an emergency, and on what number?"),
-                call(1190, 55, "record_player_details", details(sam,
-                        "\"emergency_contact_name\": \"Jo Taylor\", \"emergency_contact_tel\": \"07700 900566\"")),
-                text(1260, 45, "Thanks. Do you consent to club photos of Sam, and what kit size does he need?"),
-                call(1330, 50, "record_player_details", details(sam, "\"photo_consent\": true, \"kit_size\": \"M\"")),
-                call(1400, 30, "update_registration_status", status(sam, "completed", "null")),
-                text(1450, 40, "All done! Sam is registered with U11 Falcons for 2026-27."));
+                call(820, 35, "update_registration_status", status(sam, "confirmed", "null"),
+                        "update_registration_status", status(ria, "confirmed", "null")),
+                text(870, 25, "Great! Did Sam and Ria play for the club last season?"),
+                call(930, 40, "update_registration_status", status(sam, "confirmed", "false"),
+                        "update_registration_status", status(ria, "confirmed", "false")),
+                text(990, 45, "Thanks. What is Sam's date of birth?"),
+                call(1060, 60, "record_player_details", details(sam, "\"date_of_birth\": \"2016-03-14\"")),
+                text(1130, 35, "Got it. Do you consent to club photos of Sam, and what kit size does he need?"),
+                call(1190, 55, "record_player_details", details(sam, "\"photo_consent\": true, \"kit_size\": \"M\"")),
+                text(1260, 45, "Thanks, that's all I need about Sam."),
+                text(1330, 50, "What is Ria's date of birth?"),
+                call(1400, 30, "record_player_details", details(ria, "\"date_of_birth\": \"2018-05-02\"")),
+                text(1450, 40, "Thanks. Photos of Ria, and her kit size?"),
+                call(1500, 30, "record_player_details", details(ria, "\"photo_consent\": false, \"kit_size\": \"S\"")),
+                text(1550, 20, "Thank you, that's all I need about Ria."),
+                text(1600, 25, "Your team manager, Jo, will send the training times."));
 
         String[][] dialogue = {
-                {"Yes, happy to register Sam", "last season"},
-                {"No, he's new", "date of birth"},
-                {"14/03/2016, no medical issues", "emergency"},
-                {"Jo Taylor 07700 900566", "kit size"},
-                {"Yes to photos, size M please", "All done"},
+                {"Yes, happy to register both", "last season"},
+                {"No, they're both new", "Sam's date of birth"},
+                {"14/03/2016", "kit size"},
+                {"Yes to photos, size M please", "Does Sam have any medical conditions"},
+                {MEDICAL, "Who should we contact in an emergency"},
+                {"Jo Fairbrother", "phone number"},
+                {"07700 900566", "Shall we carry on with Ria's registration?"},
+                {"Yes", "Ria's date of birth"},
+                {"02/05/2018", "kit size"},
+                {"No photos please, size S", "Does Ria have any medical conditions"},
+                {"none", "Who should we contact in an emergency"},
+                {"Jo Fairbrother", "phone number"},
+                {"+44 7700 900566", "that's everything for now"},
+                {"Thanks! When is training?", "training times"},
         };
         client.converse(PHONE, dialogue);
 
-        JsonNode player = client.registrations("U11 Falcons", "2026-27").path("players").get(0);
-        assertThat(player.path("status").asText()).isEqualTo("completed");
-        assertThat(player.path("missing_details")).isEmpty();
-        assertThat(player.path("ai_tokens").path("input").asLong())
-                .isEqualTo(820 + 870 + 930 + 990 + 1060 + 1130 + 1190 + 1260 + 1330 + 1400 + 1450);
-        assertThat(player.path("ai_tokens").path("output").asLong())
-                .isEqualTo(35 + 25 + 40 + 45 + 60 + 35 + 55 + 45 + 50 + 30 + 40);
+        for (String team : new String[] {"U11 Falcons", "U9 Falcons"}) {
+            JsonNode player = client.registrations(team, "2026-27").path("players").get(0);
+            assertThat(player.path("status").asText()).isEqualTo("completed");
+            assertThat(player.path("missing_details")).isEmpty();
+        }
+        assertThat(client.count("SELECT count(*) FROM players WHERE medical_notes = '" + MEDICAL + "' AND "
+                + "emergency_contact_name = 'Jo Fairbrother' AND emergency_contact_tel = '+447700900566'")).isEqualTo(1);
+        List<String> received = openAi.getAllServeEvents().stream()
+                .map(event -> event.getRequest().getBodyAsString()).toList();
+        assertThat(received).hasSize(15); // one conversation and 14 responses: the guided steps called no model
+        for (String body : received) {
+            assertThat(body).doesNotContain("asthma", "inhaler", "900566", "447700900566", "Fairbrother", "Ashcombe");
+            assertThat(body.replaceAll("\\D", "")).doesNotContain("7700900566");
+        }
+        assertThat(received).anySatisfy(body -> assertThat(body)
+                .contains("The club's last message to the parent: Shall we carry on with Ria's registration?"));
     }
 
     private static void script(String... bodies) {
@@ -105,10 +139,14 @@ class AiRegistrationEndToEndIT {
         }
     }
 
-    private static String call(int in, int out, String name, String arguments) {
+    private static String call(int in, int out, String... nameAndArguments) {
         ObjectNode response = response(in, out);
-        response.putArray("output").addObject().put("type", "function_call").put("id", "fc_" + in)
-                .put("call_id", "call_" + in).put("name", name).put("arguments", arguments).put("status", "completed");
+        ArrayNode output = response.putArray("output");
+        for (int i = 0; i < nameAndArguments.length; i += 2) {
+            output.addObject().put("type", "function_call").put("id", "fc_" + in + "_" + i)
+                    .put("call_id", "call_" + in + "_" + i).put("name", nameAndArguments[i])
+                    .put("arguments", nameAndArguments[i + 1]).put("status", "completed");
+        }
         return Json.write(response);
     }
 

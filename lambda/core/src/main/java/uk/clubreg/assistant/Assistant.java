@@ -3,6 +3,7 @@ package uk.clubreg.assistant;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import uk.clubreg.assistant.guided.GuidedResponder;
+import uk.clubreg.assistant.guided.SensitiveSteps;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.outbox.Outbox;
@@ -24,8 +25,8 @@ public final class Assistant {
                      ResponderFactory responder, BooleanSupplier notifyManagerOnComplete) {
         RegistrationActions actions = new RegistrationActions(transactions, players, conversations, outbox, relay,
                 new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete, clock);
-        ResponderContext context = new ResponderContext(players, conversations, actions, new ToolCalls(actions),
-                settings, clock);
+        ResponderContext context = new ResponderContext(players, conversations, actions,
+                new ToolCalls(actions, settings.sensitiveDetails()), settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),
                 replies, settings, clock);
     }
@@ -33,6 +34,14 @@ public final class Assistant {
     /** The guided (no-AI) dialogue. */
     public static ResponderFactory guided() {
         return GuidedResponder::new;
+    }
+
+    /**
+     * The AI ({@code model}), with medical notes and the emergency contact asked in guided steps unless
+     * AI_SENSITIVE_DETAILS is ai (docs/decisions/0094-sensitive-details-in-guided-steps.md).
+     */
+    public static ResponderFactory ai(ResponderFactory model) {
+        return SensitiveSteps.around(model);
     }
 
     public ConversationEngine engine() {

@@ -9,7 +9,7 @@ import uk.clubreg.config.Setting;
 /** The conversation's configuration, read once per composition root. */
 public record ConversationSettings(
         String assistantName, String clubName, String defaultPhoneRegion, List<String> kitSizes,
-        int historyMessages, Duration holdingAfter) {
+        int historyMessages, Duration holdingAfter, SensitiveDetails sensitiveDetails) {
 
     public static ConversationSettings from(Config config) {
         return new ConversationSettings(
@@ -19,6 +19,7 @@ public record ConversationSettings(
                 Arrays.stream(config.require(Setting.KIT_SIZES).split(",")).map(String::trim)
                         .filter(s -> !s.isEmpty()).toList(),
                 config.getInt(Setting.CONVERSATION_HISTORY_MESSAGES),
-                Duration.ofSeconds(config.getInt(Setting.AI_HOLDING_AFTER_SECONDS)));
+                Duration.ofSeconds(config.getInt(Setting.AI_HOLDING_AFTER_SECONDS)),
+                SensitiveDetails.fromSetting(config.require(Setting.AI_SENSITIVE_DETAILS)));
     }
 }

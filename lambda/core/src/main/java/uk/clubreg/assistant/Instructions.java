@@ -18,9 +18,17 @@ import uk.clubreg.players.Stage;
  * request (never stored in the OpenAI conversation), so they always match the database. Only what the model needs
  * is sent about a child: first name, team, season, manager, fees, stage and which details are missing, never their
  * values; a returning player's details from last season are the one exception, sent only while the parent is asked
- * whether they are still right (docs/decisions/0064-returning-players.md).
+ * whether they are still right (docs/decisions/0064-returning-players.md). Names are first names only. Unless
+ * AI_SENSITIVE_DETAILS is ai, medical notes and the emergency contact are the club's own questions: the model is
+ * told not to ask them, and last season's emergency contact is not sent
+ * (docs/decisions/0094-sensitive-details-in-guided-steps.md).
  */
 public final class Instructions {
+
+    /** The guided step follows the model's reply (docs/decisions/0094-sensitive-details-in-guided-steps.md). */
+    static final String CLUB_ASKS = "- medical_notes and the emergency contact are the club's own questions, "
+            + "sent after your reply: never ask for them or repeat them. When a child misses only those, thank the "
+            + "parent and say the club's questions follow; do not say the registration is complete.\n";
 
     private Instructions() {}
 
@@ -41,7 +49,11 @@ public final class Instructions {
                 .append("- If the parent asks for a person, is unhappy, or asks what Players cannot answer ")
                 .append("(safeguarding, medical advice, anything else), call request_human_help.\n")
                 .append("- [photo], [voice note], [video], [location], [file]: something you cannot see or hear; ")
-                .append("ask the parent to type it.\n\nBy stage:\n");
+                .append("ask the parent to type it.\n");
+        if (!settings.sensitiveDetails().toModel()) {
+            text.append(CLUB_ASKS);
+        }
+        text.append("\nBy stage:\n");
         Set<Stage> stages = EnumSet.noneOf(Stage.class);
         turn.players().forEach(p -> stages.add(p.stage()));
         for (Stage stage : stages) {
@@ -58,7 +70,7 @@ public final class Instructions {
                     .append("children's answers as they are.\n");
         }
         text.append("\nParent: ").append(turn.parentFirstName() == null ? "unknown" : turn.parentFirstName())
-                .append("\nPlayers: ").append(playersJson(turn));
+                .append("\nPlayers: ").append(playersJson(turn, settings.sensitiveDetails()));
         return text.toString();
     }
 
@@ -81,7 +93,7 @@ public final class Instructions {
         return player.stage() != Stage.INITIAL_CONTACT;
     }
 
-    private static String playersJson(Turn turn) {
+    private static String playersJson(Turn turn, SensitiveDetails sensitive) {
         ArrayNode players = Json.MAPPER.createArrayNode();
         for (Player player : turn.players()) {
             ObjectNode node = players.addObject();
@@ -101,11 +113,13 @@ public final class Instructions {
             RequiredDetails.missing(player).forEach(missing::add);
             LastSeason last = turn.lastSeason().get(player.id());
             if (last != null && player.returningPlayer() == null && player.unfinished()) {
-                node.putObject("last_season").put("season", last.season())
-                        .put("date_of_birth", last.dateOfBirth() == null ? null : last.dateOfBirth().toString())
-                        .put("emergency_contact_name", last.emergencyContactName())
-                        .put("emergency_contact_tel", last.emergencyContactTel())
-                        .put("kit_size", last.kitSize());
+                ObjectNode lastSeason = node.putObject("last_season").put("season", last.season())
+                        .put("date_of_birth", last.dateOfBirth() == null ? null : last.dateOfBirth().toString());
+                if (sensitive.toModel()) {
+                    lastSeason.put("emergency_contact_name", last.emergencyContactName())
+                            .put("emergency_contact_tel", last.emergencyContactTel());
+                }
+                lastSeason.put("kit_size", last.kitSize());
             }
         }
         return Json.write(players);

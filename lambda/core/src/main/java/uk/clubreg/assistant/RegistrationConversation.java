@@ -81,6 +81,8 @@ public final class RegistrationConversation implements ConversationEngine {
         sendDecidedTurns(conversationId);
         List<InboundMessage> burst = untilOptKeyword(conversations.received(conversationId));
         Reply unsent = null;
+        // Messages folded in were written before the parent saw this turn's reply: the same responder reads them.
+        Responder chosen = null;
         for (int fold = 0; !burst.isEmpty() && fold <= MAX_FOLDS; fold++) {
             Conversation conversation = conversations.find(conversationId)
                     .orElseThrow(() -> new IllegalStateException("No conversation " + conversationId));
@@ -101,24 +103,27 @@ public final class RegistrationConversation implements ConversationEngine {
             Turn turn = new Turn(conversationId, conversation.parent().firstName(),
                     players.inConversation(conversationId), burst, players.reinvitedUnanswered(conversationId),
                     players.lastSeasonOf(conversationId), conversation.openAiConversationId(), unsent,
-                    conversation.guidedPrompt(), decideBy);
+                    conversation.guidedPrompt(), decideBy, null);
+            Responder deciding = chosen == null ? responder.forTurn(turn) : chosen;
+            chosen = deciding;
             List<InboundMessage> decidedBurst = burst;
             Reply earlier = unsent;
             int folds = fold;
-            Decided decided = responder.decidesLocally()
-                    ? transactions.inTransaction(() -> decide(conversation, turn, decidedBurst, earlier, folds))
-                    : decide(conversation, turn, decidedBurst, earlier, folds);
+            Decided decided = deciding.decidesLocally()
+                    ? transactions.inTransaction(() -> decide(deciding, conversation, turn, decidedBurst, earlier, folds))
+                    : decide(deciding, conversation, turn, decidedBurst, earlier, folds);
             burst = decided.arrivedMeanwhile();
             unsent = decided.reply();
         }
         sendDecidedTurns(conversationId);
     }
 
-    private Decided decide(Conversation conversation, Turn turn, List<InboundMessage> burst, Reply unsent, int fold) {
+    private Decided decide(Responder deciding, Conversation conversation, Turn turn, List<InboundMessage> burst,
+                           Reply unsent, int fold) {
         long conversationId = conversation.id();
         Reply reply;
         try {
-            reply = responder.respond(turn);
+            reply = deciding.respond(turn);
         } catch (ResponderUnavailableException e) {
             holdingMessageIfDue(conversation, burst.getFirst().receivedAt());
             throw e;
@@ -130,11 +135,11 @@ public final class RegistrationConversation implements ConversationEngine {
             reply = reply.withUsage(reply.inputTokens() + unsent.inputTokens(),
                     reply.outputTokens() + unsent.outputTokens());
         }
-        LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", responder.engine())
+        LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("engine", deciding.engine())
                 .addKeyValue("messages", burst.size()).addKeyValue("folded", fold)
                 .addKeyValue("input_tokens", reply.inputTokens()).addKeyValue("output_tokens", reply.outputTokens())
                 .log("Turn decided");
-        return new Decided(reply, saveTurn(conversationId, burst, reply, unsent != null));
+        return new Decided(reply, saveTurn(conversationId, burst, deciding.engine(), reply, unsent != null));
     }
 
     /**
@@ -144,10 +149,10 @@ public final class RegistrationConversation implements ConversationEngine {
      *
      * @return the messages that arrived meanwhile, to be folded into this turn before its reply is sent
      */
-    private List<InboundMessage> saveTurn(long conversationId, List<InboundMessage> burst, Reply reply,
+    private List<InboundMessage> saveTurn(long conversationId, List<InboundMessage> burst, String engine, Reply reply,
                                           boolean foldsUnsent) {
         return transactions.inTransaction(() -> {
-            long turnId = conversations.insertTurn(conversationId, burst.getLast().id(), responder.engine(), reply);
+            long turnId = conversations.insertTurn(conversationId, burst.getLast().id(), engine, reply);
             if (foldsUnsent) {
                 conversations.foldUnsentTurnsInto(conversationId, turnId);
             }

@@ -19,4 +19,12 @@ public interface Responder {
     default boolean decidesLocally() {
         return false;
     }
+
+    /**
+     * The responder that decides this turn, and the steps folded into it: itself, unless it hands some turns to
+     * another (docs/decisions/0094-sensitive-details-in-guided-steps.md).
+     */
+    default Responder forTurn(Turn turn) {
+        return this;
+    }
 }

@@ -2,6 +2,7 @@ package uk.clubreg.assistant;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -18,10 +19,15 @@ public final class ToolCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolCalls.class);
 
-    private final RegistrationActions actions;
+    private static final List<String> SENSITIVE_FIELDS =
+            List.of("medical_notes", "emergency_contact_name", "emergency_contact_tel");
 
-    public ToolCalls(RegistrationActions actions) {
+    private final RegistrationActions actions;
+    private final SensitiveDetails sensitive;
+
+    public ToolCalls(RegistrationActions actions, SensitiveDetails sensitive) {
         this.actions = actions;
+        this.sensitive = sensitive;
     }
 
     /** A tool call as the model made it; unknown tools and bad arguments are refused, never thrown. */
@@ -37,7 +43,11 @@ public final class ToolCalls {
                     .orElseGet(() -> ToolResult.refused(
                             "player_id must be a player id from the Players list, and status one of "
                                     + String.join(", ", RegistrationStatus.WIRE_NAMES)));
-            case ToolDefinitions.RECORD_PLAYER_DETAILS -> playerId(arguments)
+            case ToolDefinitions.RECORD_PLAYER_DETAILS -> !sensitive.toModel() && SENSITIVE_FIELDS.stream()
+                    .anyMatch(field -> text(arguments, field) != null)
+                    ? ToolResult.refused("nothing was recorded: medical notes and the emergency contact are asked by "
+                            + "the club's own questions, not by you; call again without them")
+                    : playerId(arguments)
                     .map(id -> actions.recordPlayerDetails(conversationId, new RegistrationActions.DetailsUpdate(id,
                             text(arguments, "date_of_birth"), text(arguments, "medical_notes"),
                             text(arguments, "emergency_contact_name"), text(arguments, "emergency_contact_tel"),
@@ -46,7 +56,8 @@ public final class ToolCalls {
             case ToolDefinitions.CONFIRM_LAST_SEASON_DETAILS -> playerId(arguments).flatMap(id -> changedDetails(arguments)
                             .map(changed -> actions.carryOverLastSeason(conversationId, id, changed)))
                     .orElseGet(() -> ToolResult.refused("player_id must be a player id from the Players list, and "
-                            + "changed_details a list of date_of_birth, emergency_contact, kit_size"));
+                            + "changed_details a list of " + String.join(", ", ToolDefinitions.lastSeasonDetails(sensitive)
+                            .stream().map(LastSeason.Detail::wireName).toList())));
             case ToolDefinitions.REQUEST_HUMAN_HELP -> actions.requestHumanHelp(conversationId,
                     Optional.ofNullable(text(arguments, "reason")).orElse("The assistant asked for a person"));
             default -> ToolResult.refused("there is no tool called " + name);
@@ -78,19 +89,26 @@ public final class ToolCalls {
                 bool(arguments, "is_returning_player"), null));
     }
 
-    /** Empty when the list is missing or names something that is not one of last season's details. */
-    private static Optional<Set<LastSeason.Detail>> changedDetails(JsonNode arguments) {
+    /**
+     * Empty when the list is missing or names something that is not one of last season's details the model may keep.
+     * A returning player's emergency contact the model never saw is asked again in the guided step.
+     */
+    private Optional<Set<LastSeason.Detail>> changedDetails(JsonNode arguments) {
         JsonNode list = arguments.path("changed_details");
         if (!list.isArray()) {
             return Optional.empty();
         }
         Set<LastSeason.Detail> changed = EnumSet.noneOf(LastSeason.Detail.class);
         for (JsonNode item : list) {
-            Optional<LastSeason.Detail> detail = LastSeason.Detail.fromWireName(item.asText(""));
+            Optional<LastSeason.Detail> detail = LastSeason.Detail.fromWireName(item.asText(""))
+                    .filter(ToolDefinitions.lastSeasonDetails(sensitive)::contains);
             if (detail.isEmpty()) {
                 return Optional.empty();
             }
             changed.add(detail.get());
+        }
+        if (!sensitive.toModel()) {
+            changed.add(LastSeason.Detail.EMERGENCY_CONTACT);
         }
         return Optional.of(changed);
     }

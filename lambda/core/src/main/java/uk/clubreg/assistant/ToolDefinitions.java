@@ -25,9 +25,19 @@ public final class ToolDefinitions {
 
     /**
      * Descriptions say only what the names and the instructions do not: every request carries these schemas
-     * (docs/decisions/0017-a-lean-prompt.md).
+     * (docs/decisions/0017-a-lean-prompt.md). Unless {@code sensitive} goes to the model, record_player_details takes
+     * no medical notes or emergency contact, and a returning player's emergency contact is not the model's to keep
+     * (docs/decisions/0094-sensitive-details-in-guided-steps.md).
      */
-    public static List<Definition> all(List<String> kitSizes) {
+    public static List<Definition> all(List<String> kitSizes, SensitiveDetails sensitive) {
+        SchemaBuilder details = object().property("player_id", type("string"))
+                .property("date_of_birth", type("string", "null"), "YYYY-MM-DD");
+        if (sensitive.toModel()) {
+            details.property("medical_notes", type("string", "null"), "'None' if there are none")
+                    .property("emergency_contact_name", type("string", "null"))
+                    .property("emergency_contact_tel", type("string", "null"));
+        }
+        details.property("photo_consent", type("boolean", "null")).property("kit_size", enumOf(kitSizes, true));
         return List.of(
                 new Definition(UPDATE_REGISTRATION_STATUS, "Set a player's registration status.",
                         object()
@@ -36,25 +46,23 @@ public final class ToolDefinitions {
                                 .property("is_returning_player", type("boolean", "null"), "null if not asked")
                                 .build()),
                 new Definition(RECORD_PLAYER_DETAILS, "Record the details the parent gave; null for the others.",
-                        object()
-                                .property("player_id", type("string"))
-                                .property("date_of_birth", type("string", "null"), "YYYY-MM-DD")
-                                .property("medical_notes", type("string", "null"), "'None' if there are none")
-                                .property("emergency_contact_name", type("string", "null"))
-                                .property("emergency_contact_tel", type("string", "null"))
-                                .property("photo_consent", type("boolean", "null"))
-                                .property("kit_size", enumOf(kitSizes, true))
-                                .build()),
+                        details.build()),
                 new Definition(CONFIRM_LAST_SEASON_DETAILS,
                         "Keep a returning player's last_season details, except changed_details, which are asked again.",
                         object()
                                 .property("player_id", type("string"))
-                                .property("changed_details", arrayOf(Arrays.stream(LastSeason.Detail.values())
+                                .property("changed_details", arrayOf(lastSeasonDetails(sensitive).stream()
                                         .map(LastSeason.Detail::wireName).toList()))
                                 .build()),
                 new Definition(REQUEST_HUMAN_HELP,
                         "Hand the conversation to the team manager; you stay silent until they release it.",
                         object().property("reason", type("string")).build()));
+    }
+
+    /** Last season's details the model shows the parent and may keep: not the emergency contact unless sensitive. */
+    public static List<LastSeason.Detail> lastSeasonDetails(SensitiveDetails sensitive) {
+        return Arrays.stream(LastSeason.Detail.values())
+                .filter(d -> sensitive.toModel() || d != LastSeason.Detail.EMERGENCY_CONTACT).toList();
     }
 
     /**

@@ -18,11 +18,13 @@ import uk.clubreg.players.Player;
  * returning players' details from their last season; {@code unsentReply}: these messages arrived while the reply to
  * the parent's earlier ones was being decided; that reply was not sent, and this turn's reply is sent instead (null
  * when there was none); {@code guidedPrompt}: a guided-mode question waiting for its answer; {@code deadline}: when
- * the responder has to have decided, so the reply can still be stored and sent in the worker's time.
+ * the responder has to have decided, so the reply can still be stored and sent in the worker's time;
+ * {@code clubSaid}: what the club's own (guided) questions last said to the parent since the AI's last reply, for
+ * the AI to read before the messages (null: nothing).
  */
 public record Turn(long conversationId, String parentFirstName, List<Player> players, List<InboundMessage> messages,
                    Set<Long> reinvited, Map<Long, LastSeason> lastSeason, String openAiConversationId,
-                   Reply unsentReply, GuidedPrompt guidedPrompt, Deadline deadline) {
+                   Reply unsentReply, GuidedPrompt guidedPrompt, Deadline deadline, String clubSaid) {
 
     public Turn {
         players = List.copyOf(players);
@@ -39,7 +41,13 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
     /** The same turn after tools changed the players, in this OpenAI conversation. */
     public Turn with(List<Player> currentPlayers, String conversation) {
         return new Turn(conversationId, parentFirstName, currentPlayers, messages, reinvited, lastSeason, conversation,
-                unsentReply, guidedPrompt, deadline);
+                unsentReply, guidedPrompt, deadline, clubSaid);
+    }
+
+    /** The same turn, telling the AI what the club's own questions last said. */
+    public Turn afterClubSaid(String text) {
+        return new Turn(conversationId, parentFirstName, players, messages, reinvited, lastSeason,
+                openAiConversationId, unsentReply, guidedPrompt, deadline, text);
     }
 
     /** The burst as one text: one line per message, in order, attachments described ("[photo]"); never empty. */

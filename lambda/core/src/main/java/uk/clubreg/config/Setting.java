@@ -50,6 +50,7 @@ public enum Setting {
     KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
     CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "20", "Messages replayed from the messages table when an OpenAI conversation is rebuilt (at most 20)."),
     AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
+    AI_SENSITIVE_DETAILS(Source.ENV, null, "guided", "guided: in AI mode, medical notes and the emergency contact are asked in guided steps and never reach OpenAI; ai: the AI asks for them too."),
 
     // A season: reminders to parents, hand-offs and notices to the club's people
     CLUB_TIME_ZONE(Source.ENV, null, "Europe/London", "The club's time zone: quiet hours, reminder days and the weekly summary day."),

@@ -318,12 +318,25 @@ public final class ConversationRepository {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    /** The last {@code limit} messages before {@code beforeMessageId} with text, oldest first. */
+    /**
+     * The last {@code limit} messages before {@code beforeMessageId} with text, oldest first, for the AI: a guided
+     * turn's messages, the parent's and the reply, are left out (the AI's guided steps for sensitive details, or
+     * guided mode before the AI was turned on), so they never reach the model
+     * (docs/decisions/0094-sensitive-details-in-guided-steps.md).
+     */
     public List<HistoryMessage> history(long conversationId, long beforeMessageId, int limit) {
         List<HistoryMessage> history = new ArrayList<>(jdbc.queryList("""
-                SELECT direction, body FROM messages
-                WHERE conversation_id = ? AND id < ? AND body IS NOT NULL AND body <> ''
-                ORDER BY id DESC LIMIT ?""", row -> new HistoryMessage("inbound".equals(row.getString(1)),
+                SELECT m.direction, m.body FROM messages m
+                WHERE m.conversation_id = ? AND m.id < ? AND m.body IS NOT NULL AND m.body <> ''
+                  AND NOT (m.direction = 'inbound' AND 'guided' IS NOT DISTINCT FROM (
+                      SELECT t.engine FROM conversation_turns t
+                      WHERE t.conversation_id = m.conversation_id AND t.last_inbound_message_id >= m.id
+                      ORDER BY t.last_inbound_message_id LIMIT 1))
+                  AND NOT (m.direction = 'outbound' AND split_part(m.idempotency_key, ':', 1) = 'reply'
+                      AND EXISTS (SELECT 1 FROM conversation_turns t
+                                  WHERE t.conversation_id = m.conversation_id AND t.engine = 'guided'
+                                    AND t.last_inbound_message_id::text = split_part(m.idempotency_key, ':', 2)))
+                ORDER BY m.id DESC LIMIT ?""", row -> new HistoryMessage("inbound".equals(row.getString(1)),
                 row.getString(2)), conversationId, beforeMessageId, limit));
         Collections.reverse(history);
         return history;
@@ -468,6 +481,13 @@ public final class ConversationRepository {
                     return new DecidedTurn(row.getLong(1), row.getLong(2),
                             new Reply(reply.path("text").asText(), buttons, row.getInt(4), row.getInt(5)));
                 }, conversationId);
+    }
+
+    /** The conversation's last decided turn was the guided dialogue's. */
+    public boolean lastTurnGuided(long conversationId) {
+        return jdbc.queryOne("""
+                SELECT engine = 'guided' FROM conversation_turns WHERE conversation_id = ? ORDER BY id DESC LIMIT 1""",
+                row -> row.getBoolean(1), conversationId).orElse(false);
     }
 
     public void markTurnSent(long turnId) {

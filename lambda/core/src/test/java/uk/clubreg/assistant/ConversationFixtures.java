@@ -33,9 +33,10 @@ public final class ConversationFixtures {
 
     private static final AtomicInteger SIDS = new AtomicInteger();
 
-    public static final ConversationSettings SETTINGS = new ConversationSettings("Omega", "Urmston Town Juniors FC",
-            "GB", List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), 30,
-            Duration.ofSeconds(60));
+    /** The model asks every detail itself (AI_SENSITIVE_DETAILS=ai). */
+    public static final ConversationSettings SETTINGS = settings(SensitiveDetails.AI);
+    /** Medical notes and the emergency contact in guided steps (AI_SENSITIVE_DETAILS=guided, the default). */
+    public static final ConversationSettings GUIDED_STEPS = settings(SensitiveDetails.GUIDED);
 
     /** 2026-11-22: the 2026-27 season is under way. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
@@ -65,11 +66,22 @@ public final class ConversationFixtures {
     }
 
     public ResponderContext context(boolean notifyManagerOnComplete) {
+        return context(notifyManagerOnComplete, SETTINGS);
+    }
+
+    public ResponderContext context(boolean notifyManagerOnComplete, ConversationSettings settings) {
         OutboxRepository outboxRows = new OutboxRepository(new Jdbc(database));
         RegistrationActions actions = new RegistrationActions(database, players(), conversations(),
                 new Outbox(outboxRows), new OutboxRelay(outboxRows, database, published::add),
                 new PlayerDetails("GB", SETTINGS.kitSizes()), () -> notifyManagerOnComplete, CLOCK);
-        return new ResponderContext(players(), conversations(), actions, new ToolCalls(actions), SETTINGS, CLOCK);
+        return new ResponderContext(players(), conversations(), actions,
+                new ToolCalls(actions, settings.sensitiveDetails()), settings, CLOCK);
+    }
+
+    private static ConversationSettings settings(SensitiveDetails sensitive) {
+        return new ConversationSettings("Omega", "Urmston Town Juniors FC", "GB",
+                List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), 30, Duration.ofSeconds(60),
+                sensitive);
     }
 
     /** The turn engine around {@code responder}. */

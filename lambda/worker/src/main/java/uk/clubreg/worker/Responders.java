@@ -13,7 +13,8 @@ import uk.clubreg.config.Setting;
 
 /**
  * Which responder answers parents: the AI when an OpenAI key is configured and AI_ENABLED is not false, the guided
- * (no-AI) dialogue otherwise. Both act through the same actions and the same turn engine.
+ * (no-AI) dialogue otherwise. Both act through the same actions and the same turn engine; the AI hands medical notes
+ * and the emergency contact to guided steps unless AI_SENSITIVE_DETAILS is ai.
  */
 public final class Responders {
 
@@ -24,7 +25,7 @@ public final class Responders {
             return Assistant.guided();
         }
         OpenAiResponder.Model model = model(config);
-        return context -> new OpenAiResponder(openAiClient(config), model, context);
+        return Assistant.ai(context -> new OpenAiResponder(openAiClient(config), model, context));
     }
 
     /**

@@ -18,6 +18,7 @@ import uk.clubreg.assistant.RegistrationActions.DetailsUpdate;
 import uk.clubreg.assistant.RegistrationActions.StatusChange;
 import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.ResponderContext;
+import uk.clubreg.assistant.SensitiveDetails;
 import uk.clubreg.assistant.ToolResult;
 import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.ConversationRepository;
@@ -86,13 +87,36 @@ public final class GuidedResponder implements Responder {
     private final Clock clock;
     private final GuidedTexts texts = GuidedTexts.english();
     private final Answers answers = new Answers(texts);
+    /** The AI's guided steps: only sensitive details are asked, then the parent goes back to the AI. */
+    private final boolean sensitiveStepsOnly;
 
     public GuidedResponder(ResponderContext context) {
+        this(context, false);
+    }
+
+    private GuidedResponder(ResponderContext context, boolean sensitiveStepsOnly) {
         this.registrations = context.players();
         this.conversations = context.conversations();
         this.actions = context.actions();
         this.settings = context.settings();
         this.clock = context.clock();
+        this.sensitiveStepsOnly = sensitiveStepsOnly;
+    }
+
+    /**
+     * The guided steps of AI mode (docs/decisions/0094-sensitive-details-in-guided-steps.md): each message answers
+     * the first sensitive detail the current child misses; when none is left to ask, the last question hands the
+     * parent back to the AI (or the registrations are all finished).
+     */
+    static GuidedResponder sensitiveStepsOnly(ResponderContext context) {
+        return new GuidedResponder(context, true);
+    }
+
+    /** The question that opens the guided steps, after the AI's reply; call it when {@link SensitiveDetails#stepDue}. */
+    Reply firstSensitiveStep(List<Player> players) {
+        Progress progress = new Progress(texts, null);
+        progress.say("sensitive.intro");
+        return detailQuestion(current(players).orElseThrow(), progress);
     }
 
     @Override
@@ -171,8 +195,10 @@ public final class GuidedResponder implements Responder {
                     continue;
                 }
             }
-            current.ifPresent(player -> answer(conversationId, player, turn.lastSeason(), answer, message.body(),
-                    progress));
+            // In the AI's guided steps a message is read only as a sensitive detail, never as another answer.
+            current.filter(player -> !sensitiveStepsOnly || SensitiveDetails.stepDue(players))
+                    .ifPresent(player -> answer(conversationId, player, turn.lastSeason(), answer, message.body(),
+                            progress));
         }
         return next(conversationId, turn.parentFirstName(), turn.lastSeason(), progress);
     }
@@ -291,20 +317,41 @@ public final class GuidedResponder implements Responder {
             return Reply.text(String.join("\n\n", progress.said));
         }
         Player player = current.get();
+        if (sensitiveStepsOnly && !SensitiveDetails.stepDue(players)) {
+            return progress.ask(handBackQuestion(player), YES_NO);
+        }
         if (progress.prompt == GuidedPrompt.CHANGED_DETAILS) {
             return progress.ask(texts.text("ask.changed_details", Map.of("choices", numbered(List.of(
                     texts.text("choice.date_of_birth"), texts.text("choice.emergency_contact"),
                     texts.text("choice.kit_size"))))), List.of());
         }
         return switch (player.stage()) {
-            case INITIAL_CONTACT -> progress.ask(texts.text("ask.register", Map.of("child", player.firstName(),
-                    "team", player.teamName(), "season", player.season())), YES_NO);
+            case INITIAL_CONTACT -> progress.ask(registerQuestion(player), YES_NO);
             case RETURNING_PLAYER_CHECK -> isReturningCheck(player, lastSeason)
                     ? progress.ask(stillRightQuestion(player, lastSeason.get(player.id()), texts), STILL_RIGHT)
                     : progress.ask(texts.text("ask.played_last_season", Map.of("child", player.firstName(),
                             "club", settings.clubName())), YES_NO);
             default -> detailQuestion(player, progress);
         };
+    }
+
+    private String registerQuestion(Player player) {
+        return texts.text("ask.register", Map.of("child", player.firstName(), "team", player.teamName(),
+                "season", player.season()));
+    }
+
+    /** The guided steps' last question, whose answer goes to the AI (it asks the rest of {@code player}'s details). */
+    private String handBackQuestion(Player player) {
+        return player.stage() == Stage.INITIAL_CONTACT ? registerQuestion(player)
+                : texts.text("ask.carry_on_with", Map.of("child", player.firstName()));
+    }
+
+    /**
+     * What the guided steps said last, rebuilt from the registrations (never from stored text, which may quote a
+     * detail): the AI reads it before the parent's answer.
+     */
+    String lastSaid(String parentFirstName, List<Player> players) {
+        return current(players).map(this::handBackQuestion).orElseGet(() -> closing(parentFirstName, players, texts));
     }
 
     private static boolean isReturningCheck(Player player, Map<Long, LastSeason> lastSeason) {

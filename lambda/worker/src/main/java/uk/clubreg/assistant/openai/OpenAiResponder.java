@@ -60,6 +60,9 @@ public final class OpenAiResponder implements Responder {
     /** The parent wrote again before the reply decided for their earlier messages was sent (decision 0016). */
     static final String UNSENT_REPLY_NOTE = "Your last reply was not sent: the parent wrote again first. "
             + "Answer their earlier and new messages together in one reply.";
+    /** The club's own questions spoke since the model's last reply (decision 0094); their answers are not shown. */
+    static final String CLUB_SAID_NOTE = "Since your last reply the club asked its own questions; the answers are "
+            + "not shown to you and Players is up to date. The club's last message to the parent: ";
     private static final String FALLBACK_TEXT =
             "Sorry, something went wrong on our side. Could you send that again?";
     /** Less than this left before the turn's deadline: no request is started. */
@@ -104,7 +107,7 @@ public final class OpenAiResponder implements Responder {
         this.tools = context.tools();
         this.settings = context.settings();
         this.clock = context.clock();
-        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes());
+        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes(), settings.sensitiveDetails());
         this.toolsWithLastSeason = functionTools(ToolDefinitions.offered(tools, true));
         this.toolsWithoutLastSeason = functionTools(ToolDefinitions.offered(tools, false));
     }
@@ -168,6 +171,10 @@ public final class OpenAiResponder implements Responder {
 
     private Reply converse(Turn turn, String conversation) {
         List<ResponseInputItem> input = new ArrayList<>();
+        if (turn.clubSaid() != null) {
+            input.add(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
+                    .role(EasyInputMessage.Role.DEVELOPER).content(CLUB_SAID_NOTE + turn.clubSaid()).build()));
+        }
         if (turn.unsentReply() != null) {
             input.add(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
                     .role(EasyInputMessage.Role.DEVELOPER).content(UNSENT_REPLY_NOTE).build()));
