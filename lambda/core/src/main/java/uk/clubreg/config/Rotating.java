@@ -60,6 +60,11 @@ public final class Rotating<T> implements Supplier<T> {
         return current;
     }
 
+    /** The client built last, if any, without reading a setting or building one (e.g. to release its resources). */
+    public synchronized Optional<T> built() {
+        return Optional.ofNullable(current);
+    }
+
     /**
      * The provider refused {@code refused}'s credentials (e.g. HTTP 401): re-reads the settings from their sources
      * now, without waiting for the cache to expire.

@@ -7,9 +7,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import uk.clubreg.config.Config;
+import uk.clubreg.config.Rotating;
 import uk.clubreg.config.Setting;
 
 /**
@@ -18,6 +22,10 @@ import uk.clubreg.config.Setting;
  *
  * <p>A transaction is bound to the thread that opened it: {@link #withConnection} inside {@link #inTransaction}
  * uses the transaction's connection, so repositories take part without passing it around.
+ *
+ * <p>The pool is built on first use from DATABASE_URL and DB_POOL_SIZE, and rebuilt when either reads differently
+ * (a rotated password, a moved database: docs/decisions/0080-rotation-one-mechanism.md). A replaced pool lends no
+ * more connections and is closed once the transactions still running on it have returned theirs.
  */
 public final class Database implements Transactions, AutoCloseable {
 
@@ -26,15 +34,37 @@ public final class Database implements Transactions, AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    private final HikariDataSource dataSource;
+    private final Rotating<HikariDataSource> pool;
+    private final Queue<HikariDataSource> replaced;
     private final ThreadLocal<Connection> transaction = new ThreadLocal<>();
     private final ThreadLocal<List<Runnable>> afterCommit = new ThreadLocal<>();
+    private volatile boolean closed;
 
-    private Database(HikariDataSource dataSource) {
-        this.dataSource = dataSource;
+    private Database(Rotating<HikariDataSource> pool, Queue<HikariDataSource> replaced) {
+        this.pool = pool;
+        this.replaced = replaced;
     }
 
+    /** The pool for DATABASE_URL, sized by DB_POOL_SIZE, rebuilt when either changes. */
+    public static Database connect(Config config) {
+        Queue<HikariDataSource> replaced = new ConcurrentLinkedQueue<>();
+        Rotating<HikariDataSource> pool = Rotating.of(config,
+                () -> pool(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE)),
+                old -> {
+                    retire(old);
+                    replaced.add(old);
+                },
+                Setting.DATABASE_URL, Setting.DB_POOL_SIZE);
+        return new Database(pool, replaced);
+    }
+
+    /** A pool for one fixed URL (tests, tools). */
     public static Database connect(String databaseUrl, int poolSize) {
+        return connect(Config.fromEnvironment(Map.of(Setting.DATABASE_URL.name(), databaseUrl,
+                Setting.DB_POOL_SIZE.name(), String.valueOf(poolSize))));
+    }
+
+    private static HikariDataSource pool(String databaseUrl, int poolSize) {
         JdbcUrl url = JdbcUrl.parse(databaseUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url.jdbcUrl());
@@ -52,12 +82,32 @@ public final class Database implements Transactions, AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("prepareThreshold", "0");
         config.addDataSourceProperty("ApplicationName", "club-registration");
-        return new Database(new HikariDataSource(config));
+        return new HikariDataSource(config);
     }
 
-    /** The pool for DATABASE_URL, sized by DB_POOL_SIZE. */
-    public static Database connect(Config config) {
-        return connect(config.require(Setting.DATABASE_URL), config.getInt(Setting.DB_POOL_SIZE));
+    /** Idle connections close now; busy ones close when returned, so no running transaction is cut off. */
+    private static void retire(HikariDataSource old) {
+        HikariPoolMXBean connections = old.getHikariPoolMXBean();
+        if (connections != null) {
+            connections.softEvictConnections();
+        }
+    }
+
+    /** A connection from the pool for the current settings; closes replaced pools that nothing uses any more. */
+    private Connection borrow() throws SQLException {
+        if (closed) {
+            throw new SQLException("The database pool is closed");
+        }
+        HikariDataSource current = pool.get();
+        replaced.removeIf(old -> {
+            HikariPoolMXBean connections = old.getHikariPoolMXBean();
+            if (connections == null || connections.getActiveConnections() == 0) {
+                old.close();
+                return true;
+            }
+            return false;
+        });
+        return current.getConnection();
     }
 
     @Override
@@ -73,7 +123,7 @@ public final class Database implements Transactions, AutoCloseable {
         }
         List<Runnable> committed = new ArrayList<>();
         T result;
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = borrow()) {
             connection.setAutoCommit(false);
             transaction.set(connection);
             afterCommit.set(committed);
@@ -111,7 +161,7 @@ public final class Database implements Transactions, AutoCloseable {
         if (open != null) {
             return run(work, open);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = borrow()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new DatabaseException(e);
@@ -135,20 +185,24 @@ public final class Database implements Transactions, AutoCloseable {
         });
     }
 
+    /** The pool for the current settings. */
     public DataSource dataSource() {
-        return dataSource;
+        return pool.get();
     }
 
-    /** Closes every pooled connection (SnapStart: before the snapshot and after a restore). */
+    /**
+     * Closes every pooled connection (SnapStart: before the snapshot and after a restore). Reads no setting and
+     * builds no pool: there is nothing to close before the first use.
+     */
     public void evictConnections() {
-        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
-        if (pool != null) {
-            pool.softEvictConnections();
-        }
+        pool.built().ifPresent(Database::retire);
     }
 
     @Override
     public void close() {
-        dataSource.close();
+        closed = true;
+        pool.built().ifPresent(HikariDataSource::close);
+        replaced.forEach(HikariDataSource::close);
+        replaced.clear();
     }
 }

@@ -9,6 +9,7 @@ import uk.clubreg.assistant.ResponderFactory;
 import uk.clubreg.assistant.openai.OpenAiConversations;
 import uk.clubreg.assistant.openai.OpenAiResponder;
 import uk.clubreg.config.Config;
+import uk.clubreg.config.Rotating;
 import uk.clubreg.config.Setting;
 
 /**
@@ -24,8 +25,8 @@ public final class Responders {
         if (!aiEnabled(config)) {
             return Assistant.guided();
         }
-        OpenAiResponder.Model model = model(config);
-        return Assistant.ai(context -> new OpenAiResponder(openAiClient(config), model, context));
+        Rotating<OpenAIClient> client = openAiClient(config);
+        return Assistant.ai(context -> new OpenAiResponder(client, () -> model(config), context));
     }
 
     /**
@@ -48,13 +49,18 @@ public final class Responders {
                 Duration.ofSeconds(config.getInt(Setting.OPENAI_TIMEOUT_SECONDS)), config.getInt(Setting.OPENAI_MAX_RETRIES));
     }
 
-    /** The SDK retries timeouts, 429 and 5xx itself (bounded); after that the job goes back to the queue. */
-    private static OpenAIClient openAiClient(Config config) {
-        OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
-                .apiKey(config.require(Setting.OPENAI_API_KEY))
-                .maxRetries(config.getInt(Setting.OPENAI_MAX_RETRIES))
-                .timeout(Duration.ofSeconds(config.getInt(Setting.OPENAI_TIMEOUT_SECONDS)));
-        config.get(Setting.OPENAI_BASE_URL).ifPresent(builder::baseUrl);
-        return builder.build();
+    /**
+     * Built on first use and rebuilt when the key (a secret) reads differently, as Twilio's client is (decision
+     * 0080). The SDK retries timeouts, 429 and 5xx itself (bounded); after that the job goes back to the queue.
+     */
+    private static Rotating<OpenAIClient> openAiClient(Config config) {
+        return Rotating.of(config, () -> {
+            OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
+                    .apiKey(config.require(Setting.OPENAI_API_KEY))
+                    .maxRetries(config.getInt(Setting.OPENAI_MAX_RETRIES))
+                    .timeout(Duration.ofSeconds(config.getInt(Setting.OPENAI_TIMEOUT_SECONDS)));
+            config.get(Setting.OPENAI_BASE_URL).ifPresent(builder::baseUrl);
+            return builder.build();
+        }, OpenAIClient::close, Setting.OPENAI_API_KEY, Setting.OPENAI_BASE_URL);
     }
 }

@@ -8,6 +8,8 @@ import com.openai.errors.BadRequestException;
 import com.openai.errors.NotFoundException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
+import com.openai.errors.PermissionDeniedException;
+import com.openai.errors.UnauthorizedException;
 import com.openai.models.Reasoning;
 import com.openai.models.ReasoningEffort;
 import com.openai.models.conversations.ConversationCreateParams;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -39,9 +42,11 @@ import uk.clubreg.assistant.ResponderUnavailableException;
 import uk.clubreg.assistant.ToolCalls;
 import uk.clubreg.assistant.ToolDefinitions;
 import uk.clubreg.assistant.Turn;
+import uk.clubreg.config.Rotating;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.HistoryMessage;
 import uk.clubreg.conversations.Reply;
+import uk.clubreg.logging.Alarm;
 import uk.clubreg.players.PlayerRepository;
 
 /**
@@ -89,8 +94,8 @@ public final class OpenAiResponder implements Responder {
         }
     }
 
-    private final OpenAIClient client;
-    private final Model model;
+    private final Rotating<OpenAIClient> client;
+    private final Supplier<Model> model;
     private final PlayerRepository players;
     private final ConversationRepository conversations;
     private final ToolCalls tools;
@@ -99,7 +104,11 @@ public final class OpenAiResponder implements Responder {
     private final List<Tool> toolsWithoutLastSeason;
     private final Clock clock;
 
-    public OpenAiResponder(OpenAIClient client, Model model, ResponderContext context) {
+    /**
+     * @param client the OpenAI client, rebuilt when its key or settings change (decision 0080)
+     * @param model  read for each request, so a changed OPENAI_MODEL parameter needs no deploy
+     */
+    public OpenAiResponder(Rotating<OpenAIClient> client, Supplier<Model> model, ResponderContext context) {
         this.client = client;
         this.model = model;
         this.players = context.players();
@@ -140,12 +149,28 @@ public final class OpenAiResponder implements Responder {
             return reply;
         } catch (OpenAIIoException e) {
             throw new ResponderUnavailableException("OpenAI did not answer in time", e);
+        } catch (UnauthorizedException | PermissionDeniedException e) {
+            throw credentialsRefused(e);
         } catch (OpenAIServiceException e) {
             if (e.statusCode() == 408 || e.statusCode() == 409 || e.statusCode() == 429 || e.statusCode() >= 500) {
                 throw new ResponderUnavailableException("OpenAI answered " + e.statusCode(), e);
             }
             throw e;
         }
+    }
+
+    /**
+     * OpenAI refused the key: read it again at once, so the next attempt uses a rotated one, and leave the turn to
+     * be retried like an outage (decision 0080). Never a refusal of the parent's message.
+     */
+    private ResponderUnavailableException credentialsRefused(OpenAIServiceException e) {
+        boolean renewed = client.renewAfterRefusal(client.get()).isPresent();
+        if (!renewed) {
+            Alarm.CREDENTIALS_REFUSED.raise(LOG.atError().addKeyValue("provider", "openai")
+                    .addKeyValue("http_status", e.statusCode()),
+                    "OpenAI refused our credentials; the turn will be retried. Check OPENAI_API_KEY");
+        }
+        return new ResponderUnavailableException("OpenAI refused the API key (" + e.statusCode() + ")", e);
     }
 
     /** Not found, or left with a function call and no output; any other 400 is a fault of the request. */
@@ -163,8 +188,9 @@ public final class OpenAiResponder implements Responder {
         if (left.compareTo(SHORTEST_REQUEST) < 0) {
             throw new ResponderUnavailableException("The turn's deadline came before OpenAI answered", null);
         }
-        Duration perAttempt = left.dividedBy(model.maxRetries() + 1L);
-        return perAttempt.compareTo(model.requestTimeout()) < 0
+        Model current = model.get();
+        Duration perAttempt = left.dividedBy(current.maxRetries() + 1L);
+        return perAttempt.compareTo(current.requestTimeout()) < 0
                 ? RequestOptions.builder().timeout(perAttempt).build()
                 : RequestOptions.none();
     }
@@ -186,8 +212,8 @@ public final class OpenAiResponder implements Responder {
         for (int round = 0; ; round++) {
             // The players' stages move as tools run: the instructions are rebuilt from the database each round.
             Turn current = turn.with(players.inConversation(turn.conversationId()), conversation);
-            boolean toolsAllowed = round < model.maxToolRounds();
-            Response response = client.responses().create(request(current, conversation, input, toolsAllowed),
+            boolean toolsAllowed = round < model.get().maxToolRounds();
+            Response response = client.get().responses().create(request(current, conversation, input, toolsAllowed),
                     withinDeadline(turn));
             if (response.usage().isPresent()) {
                 inputTokens += response.usage().get().inputTokens();
@@ -216,22 +242,23 @@ public final class OpenAiResponder implements Responder {
 
     private ResponseCreateParams request(Turn turn, String conversation, List<ResponseInputItem> input,
                                          boolean toolsAllowed) {
+        Model current = model.get();
         ResponseCreateParams.Builder request = ResponseCreateParams.builder()
-                .model(model.name())
+                .model(current.name())
                 .instructions(Instructions.forTurn(settings, turn))
                 .conversation(conversation)
                 .input(ResponseCreateParams.Input.ofResponse(input))
                 .tools(turn.lastSeason().isEmpty() ? toolsWithoutLastSeason : toolsWithLastSeason)
                 .toolChoice(toolsAllowed ? ToolChoiceOptions.AUTO : ToolChoiceOptions.NONE);
-        if (model.acceptsReasoning()) {
-            request.reasoning(Reasoning.builder().effort(ReasoningEffort.of(model.reasoningEffort())).build());
+        if (current.acceptsReasoning()) {
+            request.reasoning(Reasoning.builder().effort(ReasoningEffort.of(current.reasoningEffort())).build());
         }
         return request.build();
     }
 
     /** A new OpenAI conversation holding the last messages of the messages table (the source of truth). */
     private String rebuild(Turn turn) {
-        int limit = Math.min(model.historyMessages(), MAX_REBUILD_ITEMS);
+        int limit = Math.min(model.get().historyMessages(), MAX_REBUILD_ITEMS);
         List<HistoryMessage> history = conversations.history(turn.conversationId(), turn.messages().getFirst().id(), limit);
         ConversationCreateParams.Builder create = ConversationCreateParams.builder();
         for (HistoryMessage message : history) {
@@ -242,7 +269,7 @@ public final class OpenAiResponder implements Responder {
         create.metadata(ConversationCreateParams.Metadata.builder()
                 .putAdditionalProperty("conversation_id", JsonValue.from(String.valueOf(turn.conversationId())))
                 .build());
-        String id = client.conversations().create(create.build(), withinDeadline(turn)).id();
+        String id = client.get().conversations().create(create.build(), withinDeadline(turn)).id();
         conversations.setOpenAiConversationId(turn.conversationId(), id);
         LOG.atInfo().addKeyValue("conversation_id", turn.conversationId()).addKeyValue("history_items", history.size())
                 .log("OpenAI conversation created");

@@ -64,6 +64,21 @@ public final class OpenAiStub implements AutoCloseable {
                                 + "\"invalid_request_error\"}}")));
     }
 
+    /** Requests made with this API key are refused with 401, as OpenAI refuses a revoked key. */
+    void keyRefused(String apiKey) {
+        server.stubFor(post(urlPathMatching("/v1/.*")).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + apiKey))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\": {\"message\": \"Incorrect API key provided\", \"type\": "
+                                + "\"invalid_request_error\", \"code\": \"invalid_api_key\"}}")));
+    }
+
+    /** The API key of each request to /v1/responses, oldest first. */
+    List<String> responseKeys() {
+        return server.findAll(postRequestedFor(urlEqualTo("/v1/responses"))).stream()
+                .map(request -> request.getHeader("Authorization").replaceFirst("^Bearer ", "")).toList();
+    }
+
     List<JsonNode> responseRequests() {
         return requests("/v1/responses");
     }
