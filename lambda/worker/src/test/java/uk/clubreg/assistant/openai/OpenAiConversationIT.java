@@ -10,8 +10,6 @@ import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
 import com.knuddels.jtokkit.api.IntArrayList;
-import com.openai.client.OpenAIClient;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.errors.BadRequestException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,8 +28,6 @@ import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.ResponderUnavailableException;
 import uk.clubreg.assistant.Transcript;
 import uk.clubreg.assistant.Turn;
-import uk.clubreg.config.Config;
-import uk.clubreg.config.Rotating;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.jobs.Deadline;
 import uk.clubreg.persistence.Database;
@@ -404,11 +399,8 @@ class OpenAiConversationIT {
     }
 
     private OpenAiResponder responder(String model, int maxRetries, Duration timeout) {
-        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(openAi.baseUrl())
-                .maxRetries(maxRetries).timeout(timeout).build();
         OpenAiResponder.Model settings = new OpenAiResponder.Model(model, "low", MAX_TOOL_ROUNDS, 20, timeout, maxRetries);
-        return new OpenAiResponder(Rotating.of(Config.fromEnvironment(Map.of()), () -> client, OpenAIClient::close),
-                () -> settings, fixtures.context());
+        return new OpenAiResponder(openAi.client(maxRetries, timeout), () -> settings, fixtures.context());
     }
 
     private Reply say(RegistrationConversation engine, Family family, String text) {

@@ -18,8 +18,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.openai.client.OpenAIClient;
+import com.openai.client.okhttp.OpenAIOkHttpClient;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import uk.clubreg.config.Config;
+import uk.clubreg.config.Rotating;
 import uk.clubreg.json.Json;
 
 /** WireMock playing OpenAI's Responses and Conversations APIs, reached by the real openai-java client. */
@@ -33,6 +39,13 @@ public final class OpenAiStub implements AutoCloseable {
         server.stubFor(delete(urlPathMatching("/v1/conversations/[^/]+")).willReturn(okJson(
                 "{\"id\": \"{{request.path.[2]}}\", \"object\": \"conversation.deleted\", \"deleted\": true}")
                 .withTransformers("response-template")));
+    }
+
+    /** A real openai-java client talking to this stub, never rebuilt (tests of rotation build their own). */
+    Rotating<OpenAIClient> client(int maxRetries, Duration timeout) {
+        OpenAIClient client = OpenAIOkHttpClient.builder().apiKey("test-key").baseUrl(baseUrl())
+                .maxRetries(maxRetries).timeout(timeout).build();
+        return Rotating.of(Config.fromEnvironment(Map.of()), () -> client, OpenAIClient::close);
     }
 
     public String baseUrl() {

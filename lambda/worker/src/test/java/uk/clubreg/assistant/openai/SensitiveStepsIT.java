@@ -5,7 +5,6 @@ import static uk.clubreg.assistant.openai.OpenAiStub.functionCalls;
 import static uk.clubreg.assistant.openai.OpenAiStub.message;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.openai.client.okhttp.OpenAIOkHttpClient;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +42,8 @@ class SensitiveStepsIT {
         openAi = new OpenAiStub();
         openAi.conversationCreated("conv_1");
         ResponderContext context = fixtures.context(false, ConversationFixtures.GUIDED_STEPS);
-        engine = fixtures.engine(Assistant.ai(c -> new OpenAiResponder(OpenAIOkHttpClient.builder()
-                        .apiKey("test-key").baseUrl(openAi.baseUrl()).maxRetries(0).timeout(Duration.ofSeconds(5))
-                        .build(), new OpenAiResponder.Model("gpt-5-mini", "low", 3, 20, Duration.ofSeconds(5), 0), c))
+        engine = fixtures.engine(Assistant.ai(c -> new OpenAiResponder(openAi.client(0, Duration.ofSeconds(5)),
+                        () -> new OpenAiResponder.Model("gpt-5-mini", "low", 3, 20, Duration.ofSeconds(5), 0), c))
                         .create(context), replies, ConversationFixtures.GUIDED_STEPS, ConversationFixtures.CLOCK);
     }
 
