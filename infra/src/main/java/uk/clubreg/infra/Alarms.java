@@ -26,9 +26,6 @@ import software.constructs.Construct;
  */
 public final class Alarms extends Construct {
 
-    /** Namespace of the metrics counted from the functions' logs. */
-    static final String NAMESPACE = "ClubRegistration";
-
     /** An alarm the code raises as a log line {@code "alarm": name}; the threshold is per {@code period}. */
     record Logged(String name, String description, int threshold, Duration period) {
         Logged(String name, String description, int threshold) {
@@ -62,7 +59,11 @@ public final class Alarms extends Construct {
 
     private final Topic topic;
 
-    public Alarms(Construct scope, String id, String email, WorkQueue queue, Function api, Function worker,
+    /**
+     * @param namespace of the metrics counted from the functions' logs: the stack's own, so that another stage's
+     *                  failures in the same account never raise this stack's alarms or start its sweeper
+     */
+    public Alarms(Construct scope, String id, String namespace, String email, WorkQueue queue, Function api, Function worker,
                   Function daily, Function sweeper, RestApi restApi) {
         super(scope, id);
         topic = Topic.Builder.create(this, "Topic").displayName("Club registration alarms").enforceSsl(true).build();
@@ -82,12 +83,12 @@ public final class Alarms extends Construct {
             for (Function function : List.of(api, worker, daily, sweeper)) {
                 function.getLogGroup().addMetricFilter(logged.name() + "Filter", MetricFilterOptions.builder()
                         .filterPattern(FilterPattern.stringValue("$." + ALARM_FIELD, "=", logged.name()))
-                        .metricNamespace(NAMESPACE)
+                        .metricNamespace(namespace)
                         .metricName(logged.name())
                         .metricValue("1")
                         .build());
             }
-            IMetric counted = Metric.Builder.create().namespace(NAMESPACE)
+            IMetric counted = Metric.Builder.create().namespace(namespace)
                     .metricName(logged.name()).period(logged.period()).statistic("Sum").build();
             IMetric also = alsoCounted.get(logged.name());
             Alarm alarm = alarm(logged.name(), logged.description(), also == null ? counted

@@ -39,7 +39,10 @@ import software.constructs.Construct;
  */
 public final class RegistrationApi extends Construct {
 
-    static final String STAGE = "prod";
+    /** The routes whose full URLs are stack outputs: Twilio's two callbacks and the managers' console. */
+    static final String WEBHOOK = "webhook";
+    static final String STATUS = "status";
+    static final String CONSOLE = "console";
     static final int RATE_LIMIT_PER_SECOND = 25;
     static final int BURST_LIMIT = 50;
     /** The console's own method throttling: people at a browser, far below what the key's clients send. */
@@ -50,20 +53,24 @@ public final class RegistrationApi extends Construct {
             "/console/api/teams/{team_id}/players", "/console/api/players/{player_id}");
 
     private final RestApi api;
+    private final String stageName;
 
     /**
+     * @param name             the stack's name, so each club's and stage's API is told apart in the console
+     * @param stageName        the API Gateway stage: the deployment's stage, so a dev URL ends in /dev
      * @param apiKeyGeneration bumped to rotate the key: a new logical id makes CloudFormation create a key with the
      *                         secret's current value (a dynamic reference is only re-read when its resource changes)
      */
-    public RegistrationApi(Construct scope, String id, IFunction handler, String apiKeyValue, int apiKeyGeneration,
-                           RetentionDays logRetention) {
+    public RegistrationApi(Construct scope, String id, String name, String stageName, IFunction handler,
+                           String apiKeyValue, int apiKeyGeneration, RetentionDays logRetention) {
         super(scope, id);
+        this.stageName = stageName;
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
                 .retention(logRetention)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         api = RestApi.Builder.create(this, "Api")
-                .restApiName("club-registration")
+                .restApiName(name)
                 .description("WhatsApp registration assistant: manager API and Twilio callbacks")
                 .endpointTypes(List.of(EndpointType.REGIONAL))
                 .apiKeySourceType(ApiKeySourceType.HEADER)
@@ -71,7 +78,7 @@ public final class RegistrationApi extends Construct {
                 .cloudWatchRole(true)
                 .cloudWatchRoleRemovalPolicy(RemovalPolicy.RETAIN)
                 .deployOptions(StageOptions.builder()
-                        .stageName(STAGE)
+                        .stageName(stageName)
                         .throttlingRateLimit(RATE_LIMIT_PER_SECOND)
                         .throttlingBurstLimit(BURST_LIMIT)
                         .accessLogDestination(new LogGroupLogDestination(accessLogs))
@@ -89,7 +96,7 @@ public final class RegistrationApi extends Construct {
 
         // API Gateway would create this group itself, without retention; creating it first sets the retention.
         LogGroup executionLogs = LogGroup.Builder.create(this, "ExecutionLogs")
-                .logGroupName(Fn.join("", List.of("API-Gateway-Execution-Logs_", api.getRestApiId(), "/", STAGE)))
+                .logGroupName(Fn.join("", List.of("API-Gateway-Execution-Logs_", api.getRestApiId(), "/", stageName)))
                 .retention(logRetention)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
@@ -114,7 +121,7 @@ public final class RegistrationApi extends Construct {
         parent.addMethod("DELETE", integration, withKey);
         parent.addResource("export").addMethod("GET", integration, withKey);
         // The managers' console: signed in by the handler (a code over WhatsApp, a session cookie), no API key.
-        Resource console = api.getRoot().addResource("console");
+        Resource console = api.getRoot().addResource(CONSOLE);
         console.addMethod("GET", integration);
         console.addProxy(ProxyResourceOptions.builder().anyMethod(true).defaultIntegration(integration).build());
         for (String route : CONSOLE_API_ROUTES) {
@@ -122,11 +129,11 @@ public final class RegistrationApi extends Construct {
         }
         // The API's description (OpenAPI 3.1), public like any API reference.
         api.getRoot().addResource("openapi.json").addMethod("GET", integration);
-        api.getRoot().addResource("webhook").addMethod("POST", integration);
-        api.getRoot().addResource("status").addMethod("POST", integration);
+        api.getRoot().addResource(WEBHOOK).addMethod("POST", integration);
+        api.getRoot().addResource(STATUS).addMethod("POST", integration);
 
         UsagePlan plan = api.addUsagePlan("UsagePlan", UsagePlanProps.builder()
-                .name("club-registration-managers")
+                .name(name + "-managers")
                 .throttle(ThrottleSettings.builder().rateLimit(RATE_LIMIT_PER_SECOND).burstLimit(BURST_LIMIT).build())
                 .apiStages(List.of(UsagePlanPerApiStage.builder().api(api).stage(api.getDeploymentStage()).build()))
                 .build());
@@ -187,6 +194,6 @@ public final class RegistrationApi extends Construct {
      */
     public String stageUrl() {
         return Fn.join("", List.of("https://", api.getRestApiId(), ".execute-api.", Aws.REGION, ".", Aws.URL_SUFFIX,
-                "/", STAGE));
+                "/", stageName));
     }
 }

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Aspects;
 import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
 
-/** The CDK app that {@code cdk.json} runs: one stack, checked by cdk-nag's AwsSolutions pack on every synth. */
+/**
+ * The CDK app that {@code cdk.json} runs: one stack per synth, the club and stage from {@code -c club=... -c stage=...}
+ * (docs/decisions/0058-a-stack-per-club-and-stage.md), checked by cdk-nag's AwsSolutions pack on every synth.
+ */
 public final class RegistrationApp {
-
-    public static final String STACK_NAME = "ClubRegistration";
 
     private RegistrationApp() {}
 
@@ -22,9 +24,17 @@ public final class RegistrationApp {
 
     /** Adds the stack and the cdk-nag checks to {@code app}; the tests build the same way. */
     public static RegistrationStack build(App app, LambdaPackages packages) {
-        RegistrationStack stack = new RegistrationStack(app, STACK_NAME,
-                StackProps.builder().description("WhatsApp registration assistant (Urmston Town Juniors FC)").build(),
-                StackSettings.fromContext(app.getNode()), packages);
+        StackSettings settings = StackSettings.fromContext(app.getNode());
+        RegistrationStack stack = new RegistrationStack(app, settings.stackName(), StackProps.builder()
+                .stackName(settings.stackName())
+                .description("WhatsApp registration assistant (" + settings.clubName() + ", " + settings.stage().id() + ")")
+                .terminationProtection(settings.stage().terminationProtection())
+                // Stack tags: CloudFormation puts them on every resource that takes tags, also on those the CDK
+                // cannot tag in the template.
+                .tags(settings.tags())
+                .build(), settings, packages);
+        // And in the template, on every resource the CDK can tag.
+        settings.tags().forEach((key, value) -> Tags.of(stack).add(key, value));
         Aspects.of(app).add(AwsSolutionsChecks.Builder.create().verbose(true).build());
         return stack;
     }

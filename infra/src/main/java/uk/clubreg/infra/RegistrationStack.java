@@ -83,8 +83,8 @@ public final class RegistrationStack extends Stack {
         JavaFunction api = new JavaFunction(this, "ApiFunction", new JavaFunction.Spec(
                 "Manager API and Twilio callbacks", packages.api(), API_HANDLER,
                 API_MEMORY_MB, API_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
-        RegistrationApi restApi = new RegistrationApi(this, "RestApi", api.invokable(), config.apiKeyValue(),
-                settings.apiKeyGeneration(), settings.logRetention());
+        RegistrationApi restApi = new RegistrationApi(this, "RestApi", settings.stackName(), settings.stage().id(), api.invokable(),
+                config.apiKeyValue(), settings.apiKeyGeneration(), settings.logRetention());
         String publicBaseUrl = settings.publicBaseUrl().orElse(restApi.stageUrl());
         grantApi(api, config, queue, publicBaseUrl);
 
@@ -121,15 +121,20 @@ public final class RegistrationStack extends Stack {
                 .build();
         limitTriggerProviderLogs(migrate, settings.logRetention());
 
-        new Alarms(this, "Alarms", alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
+        new Alarms(this, "Alarms", settings.metricNamespace(), alarmEmail.getValueAsString(), queue, api.function(), worker.function(),
                 daily.function(), sweeper.function(), restApi.api());
         warmUpDaily(api, worker);
 
         CfnOutput.Builder.create(this, "ApiUrl").value(publicBaseUrl)
-                .description("PUBLIC_BASE_URL; Twilio webhook: <this>/webhook, status callback: <this>/status").build();
+                .description("PUBLIC_BASE_URL: the base of every route").build();
+        CfnOutput.Builder.create(this, "WebhookUrl").value(publicBaseUrl + "/" + RegistrationApi.WEBHOOK)
+                .description("Twilio: 'When a message comes in' / 'Webhook URL for incoming messages', method POST")
+                .build();
+        CfnOutput.Builder.create(this, "StatusCallbackUrl").value(publicBaseUrl + "/" + RegistrationApi.STATUS)
+                .description("Twilio: 'Status callback URL', method POST").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
-        CfnOutput.Builder.create(this, "ConsoleUrl").value(publicBaseUrl + "/console")
+        CfnOutput.Builder.create(this, "ConsoleUrl").value(publicBaseUrl + "/" + RegistrationApi.CONSOLE)
                 .description("The managers' console: team managers and club admins sign in with their mobile number")
                 .build();
         CfnOutput.Builder.create(this, "WorkQueueUrl").value(queue.jobs().getQueueUrl()).build();

@@ -1,22 +1,27 @@
 package uk.clubreg.infra;
 
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Node;
 
 /**
- * The deployment's choices, read from CDK context ({@code cdk.json} or {@code -c key=value}); each has a default so
- * {@code cdk synth} works on a fresh machine.
+ * The deployment's choices, read from CDK context ({@code cdk.json} or {@code -c key=value}).
  *
- * @param configPrefix   SSM path prefix (CONFIG_SSM_PREFIX); the Secrets Manager names use it too, without the
- *                       leading slash: {@code /urmston} gives parameters {@code /urmston/...} and secrets
- *                       {@code urmston/...}
+ * <p>A deployment is one club at one stage ({@code -c club=urmston -c stage=prod}): the stack's name and its
+ * configuration prefix both derive from that pair and from nothing else, so no setting can point an existing stack
+ * at another club's secrets (docs/decisions/0058-a-stack-per-club-and-stage.md). A value is looked up as
+ * {@code -c key=value}, then under {@code clubs.<club>.<stage>} in cdk.json, then under {@code clubs.<club>}.
+ *
+ * @param club           the club's slug: lower-case letters, digits and hyphens
  * @param publicBaseUrl  the API's public URL when a custom domain fronts it; empty: the execute-api stage URL
  * @param logRetention   how long function, access and execution logs are kept
  * @param apiKeyGeneration raised by one to rotate the API key (docs/deploy.md, "Rotating the API key")
  */
 public record StackSettings(
-        String configPrefix,
+        String club,
+        Stage stage,
         String clubName,
         String currentSeason,
         String defaultPhoneRegion,
@@ -24,39 +29,110 @@ public record StackSettings(
         RetentionDays logRetention,
         int apiKeyGeneration) {
 
-    public static final String DEFAULT_CONFIG_PREFIX = "/urmston";
+    public static final String DEFAULT_CLUB = "urmston";
+    public static final String PROJECT = "club-registration";
+    private static final String STACK_NAME_PREFIX = "ClubRegistration";
+
+    /** A stage of a club's deployment; only prod is protected from deletion. */
+    public enum Stage {
+        DEV(false), PROD(true);
+
+        private final boolean terminationProtection;
+
+        Stage(boolean terminationProtection) {
+            this.terminationProtection = terminationProtection;
+        }
+
+        public String id() {
+            return name().toLowerCase();
+        }
+
+        public boolean terminationProtection() {
+            return terminationProtection;
+        }
+
+        static Stage of(String id) {
+            return Arrays.stream(values()).filter(stage -> stage.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Unknown stage '" + id + "': deploy with "
+                            + "-c stage=dev or -c stage=prod (docs/deploy.md, section 6)"));
+        }
+    }
 
     public StackSettings {
-        if (!configPrefix.matches("(/[A-Za-z0-9_.-]+)+")) {
-            throw new IllegalArgumentException("configPrefix must look like /urmston (leading slash, none trailing): "
-                    + configPrefix);
+        if (!club.matches("[a-z0-9]+(-[a-z0-9]+)*") || club.length() > 40) {
+            throw new IllegalArgumentException("club must be a slug of lower-case letters, digits and hyphens "
+                    + "(at most 40 characters), e.g. -c club=urmston: " + club);
         }
     }
 
     public static StackSettings fromContext(Node node) {
+        if (node.tryGetContext("configPrefix") != null) {
+            throw new IllegalArgumentException("configPrefix is no longer a setting: the prefix is /<club>/<stage>, "
+                    + "from -c club=... and -c stage=... (docs/deploy.md, section 5)");
+        }
+        String club = text(node.tryGetContext("club")).orElse(DEFAULT_CLUB);
+        Stage stage = Stage.of(text(node.tryGetContext("stage")).orElse(Stage.DEV.id()));
+        Lookup lookup = new Lookup(node, club, stage);
         return new StackSettings(
-                context(node, "configPrefix").orElse(DEFAULT_CONFIG_PREFIX),
-                context(node, "clubName").orElse("Urmston Town Juniors FC"),
-                context(node, "currentSeason").orElse("2026-27"),
-                context(node, "defaultPhoneRegion").orElse("GB"),
-                context(node, "publicBaseUrl").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                context(node, "logRetentionDays").map(StackSettings::retention).orElse(RetentionDays.ONE_MONTH),
-                context(node, "apiKeyGeneration").map(Integer::parseInt).orElse(1));
+                club,
+                stage,
+                lookup.value("clubName").orElseThrow(() -> new IllegalArgumentException("club '" + club
+                        + "' has no clubName: add \"clubs\": {\"" + club + "\": {\"clubName\": \"...\"}} to cdk.json's "
+                        + "context, or pass -c clubName=...")),
+                lookup.value("currentSeason").orElse("2026-27"),
+                lookup.value("defaultPhoneRegion").orElse("GB"),
+                lookup.value("publicBaseUrl").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+                lookup.value("logRetentionDays").map(StackSettings::retention).orElse(RetentionDays.ONE_MONTH),
+                lookup.value("apiKeyGeneration").map(Integer::parseInt).orElse(1));
     }
 
-    /** Secrets Manager name for {@code suffix}, e.g. {@code urmston/twilio}. */
+    /** The CloudFormation stack's name, e.g. {@code ClubRegistration-urmston-prod}. */
+    public String stackName() {
+        return STACK_NAME_PREFIX + "-" + club + "-" + stage.id();
+    }
+
+    /** SSM path prefix (CONFIG_SSM_PREFIX), e.g. {@code /urmston/prod}. */
+    public String configPrefix() {
+        return "/" + club + "/" + stage.id();
+    }
+
+    /** Secrets Manager name for {@code suffix}, e.g. {@code urmston/prod/twilio}. */
     public String secretName(String suffix) {
-        String prefix = configPrefix.startsWith("/") ? configPrefix.substring(1) : configPrefix;
-        return prefix + "/" + suffix;
+        return configPrefix().substring(1) + "/" + suffix;
     }
 
-    /** SSM parameter name for a setting's path, e.g. {@code /urmston/twilio/whatsapp-from}. */
+    /** SSM parameter name for a setting's path, e.g. {@code /urmston/prod/twilio/whatsapp-from}. */
     public String parameterName(String ssmPath) {
-        return configPrefix + ssmPath;
+        return configPrefix() + ssmPath;
     }
 
-    private static Optional<String> context(Node node, String key) {
-        Object value = node.tryGetContext(key);
+    /** The tags on the stack and on every resource in it. */
+    public Map<String, String> tags() {
+        return Map.of("project", PROJECT, "club", club, "stage", stage.id());
+    }
+
+    /** CloudWatch namespace of the metrics counted from this deployment's logs: one per stack, never shared. */
+    public String metricNamespace() {
+        return STACK_NAME_PREFIX + "/" + club + "/" + stage.id();
+    }
+
+    private record Lookup(Node node, String club, Stage stage) {
+        Optional<String> value(String key) {
+            Optional<String> given = text(node.tryGetContext(key));
+            if (given.isPresent()) {
+                return given;
+            }
+            Map<?, ?> clubEntry = map(map(node.tryGetContext("clubs")).get(club));
+            Optional<String> forStage = text(map(clubEntry.get(stage.id())).get(key));
+            return forStage.isPresent() ? forStage : text(clubEntry.get(key));
+        }
+
+        private static Map<?, ?> map(Object value) {
+            return value instanceof Map<?, ?> map ? map : Map.of();
+        }
+    }
+
+    private static Optional<String> text(Object value) {
         return value == null || value.toString().isBlank() ? Optional.empty() : Optional.of(value.toString().trim());
     }
 

@@ -17,7 +17,7 @@ class RegistrationStackTest {
 
     @BeforeAll
     static void synthesise() {
-        template = SynthesisedStack.template(SynthesisedStack.build(Map.of()));
+        template = SynthesisedStack.template(SynthesisedStack.build(Map.of("stage", "prod")));
         queries = new TemplateQueries(template);
     }
 
@@ -74,9 +74,14 @@ class RegistrationStackTest {
     }
 
     @Test
-    void theConsoleUrlIsAStackOutput() {
-        template.hasOutput("ConsoleUrl", Map.of("Value", Match.objectLike(Map.of("Fn::Join",
-                Match.arrayWith(List.of(Match.arrayWith(List.of("/prod/console"))))))));
+    void theOutputsAreTheFullUrlsTwilioAndTheManagersNeed() {
+        String restApi = queries.logicalId("AWS::ApiGateway::RestApi", "RestApi");
+        for (Map.Entry<String, String> output : Map.of("ApiUrl", "/prod", "WebhookUrl", "/prod/webhook",
+                "StatusCallbackUrl", "/prod/status", "ConsoleUrl", "/prod/console").entrySet()) {
+            template.hasOutput(output.getKey(), Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
+                    "https://", Map.of("Ref", restApi), ".execute-api.", Map.of("Ref", "AWS::Region"), ".",
+                    Map.of("Ref", "AWS::URLSuffix"), output.getValue())))));
+        }
     }
 
     @Test
@@ -230,10 +235,10 @@ class RegistrationStackTest {
     void apiFunctionReadsTheDatabaseApiKeyAndTwilioSecretsAndTheClubAdminsOnly() {
         String policies = queries.policiesOfRole("ApiFunctionRole");
 
-        assertThat(policies).contains("secret:urmston/database-??????", "secret:urmston/twilio-??????",
+        assertThat(policies).contains("secret:urmston/prod/database-??????", "secret:urmston/prod/twilio-??????",
                 "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"),
-                "parameter/urmston/club/admin-tels");
-        assertThat(policies).doesNotContain("secret:urmston/openai", "ssm:GetParametersByPath");
+                "parameter/urmston/prod/club/admin-tels");
+        assertThat(policies).doesNotContain("secret:urmston/prod/openai", "ssm:GetParametersByPath");
         assertThat(policies.split("ssm:GetParameter", -1)).hasSize(2);
     }
 
@@ -248,8 +253,8 @@ class RegistrationStackTest {
     void workerReadsOpenAiAndTwilioSecretsButNotTheApiKey() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
-        assertThat(policies).contains("secret:urmston/database-??????", "secret:urmston/twilio-??????",
-                "secret:urmston/openai-??????");
+        assertThat(policies).contains("secret:urmston/prod/database-??????", "secret:urmston/prod/twilio-??????",
+                "secret:urmston/prod/openai-??????");
         assertThat(policies).doesNotContain("Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"));
     }
 
@@ -257,14 +262,15 @@ class RegistrationStackTest {
     void workerReadsExactlyItsElevenParameters() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
-        assertThat(policies).contains("parameter/urmston/twilio/whatsapp-from",
-                "parameter/urmston/twilio/invite-content-sid", "parameter/urmston/twilio/existing-content-sid",
-                "parameter/urmston/twilio/follow-up-content-sid", "parameter/urmston/twilio/quick-reply-content-sid",
-                "parameter/urmston/twilio/reminder-content-sid", "parameter/urmston/twilio/manager-notice-content-sid",
-                "parameter/urmston/twilio/login-content-sid", "parameter/urmston/club/admin-tels", "parameter/urmston/club/notify-manager-on-complete",
-                "parameter/urmston/openai/model");
-        assertThat(policies.split("ssm:GetParameter", -1)).hasSize(12);
-        assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/*");
+        assertThat(policies).contains("parameter/urmston/prod/twilio/whatsapp-from",
+                "parameter/urmston/prod/twilio/invite-content-sid", "parameter/urmston/prod/twilio/existing-content-sid",
+                "parameter/urmston/prod/twilio/follow-up-content-sid", "parameter/urmston/prod/twilio/quick-reply-content-sid",
+                "parameter/urmston/prod/twilio/reminder-content-sid", "parameter/urmston/prod/twilio/manager-notice-content-sid",
+                "parameter/urmston/prod/twilio/login-content-sid", "parameter/urmston/prod/club/admin-tels", "parameter/urmston/prod/club/notify-manager-on-complete",
+                "parameter/urmston/prod/openai/model");
+        // One statement (the minimizePolicies feature flag merges them) naming exactly these eleven.
+        assertThat(policies.split(":parameter/", -1)).hasSize(12);
+        assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/prod/*");
     }
 
     @Test
@@ -278,24 +284,24 @@ class RegistrationStackTest {
     void sweeperReadsOnlyTheDatabaseSecretAndSendsToTheQueue() {
         String policies = queries.policiesOfRole("OutboxSweeperFunctionRole");
 
-        assertThat(policies).contains("secret:urmston/database-??????", "sqs:SendMessage");
-        assertThat(policies).doesNotContain("secret:urmston/twilio", "secret:urmston/openai", "ssm:", "ConfigApiKey");
+        assertThat(policies).contains("secret:urmston/prod/database-??????", "sqs:SendMessage");
+        assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ssm:", "ConfigApiKey");
     }
 
     @Test
     void dailyRunReadsOnlyTheDatabaseSecretAndSendsToTheQueue() {
         String policies = queries.policiesOfRole("DailyRunFunctionRole");
 
-        assertThat(policies).contains("secret:urmston/database-??????", "sqs:SendMessage");
-        assertThat(policies).doesNotContain("secret:urmston/twilio", "secret:urmston/openai", "ssm:", "ConfigApiKey");
+        assertThat(policies).contains("secret:urmston/prod/database-??????", "sqs:SendMessage");
+        assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ssm:", "ConfigApiKey");
     }
 
     @Test
     void migrationFunctionReadsOnlyTheDatabaseSecret() {
         String policies = queries.policiesOfRole("MigrationFunctionRole");
 
-        assertThat(policies).contains("secret:urmston/database-??????");
-        assertThat(policies).doesNotContain("secret:urmston/twilio", "secret:urmston/openai", "ConfigApiKey", "sqs:",
+        assertThat(policies).contains("secret:urmston/prod/database-??????");
+        assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ConfigApiKey", "sqs:",
                 "ssm:");
     }
 

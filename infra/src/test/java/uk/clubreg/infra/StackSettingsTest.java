@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awscdk.App;
@@ -13,32 +14,69 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 class StackSettingsTest {
 
     @Test
-    void defaultsNeedNoContext() {
-        StackSettings settings = StackSettings.fromContext(new App().getNode());
+    void cdkJsonAloneGivesTheCurrentClubsDevStage() {
+        StackSettings settings = settingsFrom(Map.of());
 
-        assertThat(settings.configPrefix()).isEqualTo("/urmston");
+        assertThat(settings.stackName()).isEqualTo("ClubRegistration-urmston-dev");
+        assertThat(settings.configPrefix()).isEqualTo("/urmston/dev");
+        assertThat(settings.clubName()).isEqualTo("Urmston Town Juniors FC");
         assertThat(settings.publicBaseUrl()).isEmpty();
         assertThat(settings.logRetention()).isEqualTo(RetentionDays.ONE_MONTH);
+        assertThat(settings.apiKeyGeneration()).isEqualTo(1);
     }
 
     @Test
-    void secretAndParameterNamesFollowTheConfigPrefix() {
-        StackSettings settings = settingsFrom(Map.of("configPrefix", "/other-club"));
+    void stackNameAndPrefixDeriveFromClubAndStage() {
+        StackSettings settings = settingsFrom(Map.of("club", "other-club", "stage", "prod", "clubName", "Other FC"));
 
-        assertThat(settings.secretName("twilio")).isEqualTo("other-club/twilio");
-        assertThat(settings.parameterName("/openai/model")).isEqualTo("/other-club/openai/model");
+        assertThat(settings.stackName()).isEqualTo("ClubRegistration-other-club-prod");
+        assertThat(settings.secretName("twilio")).isEqualTo("other-club/prod/twilio");
+        assertThat(settings.parameterName("/openai/model")).isEqualTo("/other-club/prod/openai/model");
+        assertThat(settings.metricNamespace()).isEqualTo("ClubRegistration/other-club/prod");
+        assertThat(settings.tags()).isEqualTo(Map.of("project", "club-registration", "club", "other-club",
+                "stage", "prod"));
+    }
+
+    @Test
+    void anUnknownStageStopsTheSynthNamingTheStages() {
+        assertThatThrownBy(() -> settingsFrom(Map.of("stage", "production")))
+                .hasMessageContaining("Unknown stage 'production'")
+                .hasMessageContaining("-c stage=dev or -c stage=prod");
+    }
+
+    @Test
+    void theOldConfigPrefixSettingIsRefusedRatherThanIgnored() {
+        assertThatThrownBy(() -> settingsFrom(Map.of("configPrefix", "/other-club")))
+                .hasMessageContaining("configPrefix is no longer a setting");
+    }
+
+    @Test
+    void aClubWithoutAnEntryInCdkJsonNeedsItsName() {
+        assertThatThrownBy(() -> settingsFrom(Map.of("club", "other-club")))
+                .hasMessageContaining("club 'other-club' has no clubName");
+    }
+
+    @Test
+    void aClubSlugMustBeLowerCaseLettersDigitsAndHyphens() {
+        assertThatThrownBy(() -> settingsFrom(Map.of("club", "Urmston Town", "clubName", "x")))
+                .hasMessageContaining("club must be a slug");
+    }
+
+    @Test
+    void aStagesOwnValueInCdkJsonWinsOverTheClubsAndTheCommandLineOverBoth() {
+        Map<String, Object> clubs = Map.of("urmston", Map.of("clubName", "Urmston Town Juniors FC",
+                "apiKeyGeneration", "2", "prod", Map.of("apiKeyGeneration", "3")));
+
+        assertThat(settingsFrom(Map.of("clubs", clubs, "stage", "dev")).apiKeyGeneration()).isEqualTo(2);
+        assertThat(settingsFrom(Map.of("clubs", clubs, "stage", "prod")).apiKeyGeneration()).isEqualTo(3);
+        assertThat(settingsFrom(Map.of("clubs", clubs, "stage", "prod", "apiKeyGeneration", "4")).apiKeyGeneration())
+                .isEqualTo(4);
     }
 
     @Test
     void publicBaseUrlFromContextLosesItsTrailingSlash() {
         assertThat(settingsFrom(Map.of("publicBaseUrl", "https://register.example.org/")).publicBaseUrl())
                 .contains("https://register.example.org");
-    }
-
-    @Test
-    void configPrefixWithoutLeadingSlashIsRejected() {
-        assertThatThrownBy(() -> settingsFrom(Map.of("configPrefix", "urmston")))
-                .hasMessageContaining("configPrefix");
     }
 
     @Test
@@ -55,7 +93,10 @@ class StackSettingsTest {
                 .hasMessageContaining("./mvnw -q package -DskipTests");
     }
 
+    /** cdk.json's context with {@code context} over it, as {@code cdk synth -c ...} sees it. */
     private static StackSettings settingsFrom(Map<String, Object> context) {
-        return StackSettings.fromContext(new App(AppProps.builder().context(context).build()).getNode());
+        Map<String, Object> merged = new HashMap<>(SynthesisedStack.cdkJsonContext());
+        merged.putAll(context);
+        return StackSettings.fromContext(new App(AppProps.builder().context(merged).build()).getNode());
     }
 }

@@ -1,9 +1,12 @@
 package uk.clubreg.infra;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -12,20 +15,37 @@ import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.assertions.Template;
 
 /**
- * Synthesises the stack once per test class from tiny stand-in zips: the assertions are about the template, and
- * hashing the real 100 MB packages would only slow the tests down.
+ * Synthesises the stack as {@code cdk synth} does, with cdk.json's context (the clubs and the feature flags) under
+ * the test's own, from tiny stand-in zips: the assertions are about the template, and hashing the real 100 MB
+ * packages would only slow the tests down.
  */
 final class SynthesisedStack {
 
+    static final Path CDK_JSON = Path.of("../cdk.json");
+
     private SynthesisedStack() {}
 
+    /** The default deployment: the default club at stage dev, plus {@code context}. */
     static RegistrationStack build(Map<String, Object> context) {
-        App app = new App(AppProps.builder().context(context).build());
+        Map<String, Object> merged = new HashMap<>(cdkJsonContext());
+        merged.putAll(context);
+        App app = new App(AppProps.builder().context(merged).build());
         return RegistrationApp.build(app, standInPackages());
     }
 
     static Template template(RegistrationStack stack) {
         return Template.fromStack(stack);
+    }
+
+    static Map<String, Object> cdkJsonContext() {
+        try {
+            Map<String, Object> cdkJson = new ObjectMapper().readValue(CDK_JSON.toFile(), new TypeReference<>() {});
+            @SuppressWarnings("unchecked")
+            Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static LambdaPackages standInPackages() {

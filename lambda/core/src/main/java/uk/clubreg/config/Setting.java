@@ -67,7 +67,7 @@ public enum Setting {
     DETAILS_RETENTION_SEASONS(Source.ENV, null, "1", "Seasons after their own that collected details are kept (1: 2025-26 details are deleted once CURRENT_SEASON is 2027-28)."),
 
     // Configuration sources themselves
-    CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston. Unset: parameters come from the environment."),
+    CONFIG_SSM_PREFIX(Source.ENV, null, null, "SSM path prefix for parameters, e.g. /urmston/prod. Unset: parameters come from the environment."),
     CONFIG_CACHE_SECONDS(Source.ENV, null, "300", "How long values from Secrets Manager and SSM are cached."),
     LOG_LEVEL(Source.ENV, null, "INFO", "Root log level."),
 
