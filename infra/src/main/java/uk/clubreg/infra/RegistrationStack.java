@@ -114,8 +114,12 @@ public final class RegistrationStack extends Stack {
                 MIGRATION_MEMORY_MB, MIGRATION_TIMEOUT, false, Map.of(), settings.logRetention()));
         migrations.readsSecret(config.databaseDirectUrl());
         migrations.readsSecret(config.databaseUrl());
-        Trigger migrate = Trigger.Builder.create(this, "MigrateBeforeUpdate")
+        // Runs when the migration scripts change, not whenever the migrations zip does (it holds the core library
+        // too): the scripts' digest is in the Trigger's id, so new scripts make a new Trigger, which runs on
+        // creation; an unchanged one is never updated (docs/decisions/0052-migrations-by-deploy-trigger.md).
+        Trigger migrate = Trigger.Builder.create(this, "MigrateBeforeUpdate" + packages.migrationScriptsDigest())
                 .handler(migrations.function())
+                .executeOnHandlerChange(false)
                 .timeout(MIGRATION_TIMEOUT)
                 .executeBefore(List.of(api, worker, sweeper, daily))
                 .build();

@@ -27,10 +27,14 @@ final class SynthesisedStack {
 
     /** The default deployment: the default club at stage dev, plus {@code context}. */
     static RegistrationStack build(Map<String, Object> context) {
+        return build(context, standInPackages());
+    }
+
+    static RegistrationStack build(Map<String, Object> context, LambdaPackages packages) {
         Map<String, Object> merged = new HashMap<>(cdkJsonContext());
         merged.putAll(context);
         App app = new App(AppProps.builder().context(merged).build());
-        return RegistrationApp.build(app, standInPackages());
+        return RegistrationApp.build(app, packages);
     }
 
     static Template template(RegistrationStack stack) {
@@ -51,7 +55,8 @@ final class SynthesisedStack {
     static LambdaPackages standInPackages() {
         try {
             Path directory = Files.createDirectories(Path.of("target/stand-in-packages"));
-            return new LambdaPackages(zip(directory, "api"), zip(directory, "worker"), zip(directory, "migrations"));
+            return new LambdaPackages(zip(directory, "api"), zip(directory, "worker"), zip(directory, "migrations"),
+                    Path.of("../db/migrations"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
