@@ -31,9 +31,9 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A team manager on a phone-sized headless Chromium against the local stack: signs in with the code the simulator
- * received, sees only their team, opens a player, downloads the CSV, uploads a squad list with one bad row, and
- * releases a hand-off so the parent is answered. Elements are found by their visible labels and roles, as a screen
+ * A team manager on a 360 px wide headless Chromium against the local stack: signs in with the code the simulator
+ * received, sees only their team, opens a player, downloads the CSV, uploads a squad list with one bad row,
+ * releases a hand-off so the parent is answered, and signs out everywhere; no page scrolls sideways. Elements are found by their visible labels and roles, as a screen
  * reader finds them. Screenshots go to target/screenshots. Skipped only when Debian's chromium is not installed.
  */
 class ConsoleInChromiumIT {
@@ -44,6 +44,8 @@ class ConsoleInChromiumIT {
     private static final String MANAGER = "+447700900701";
     private static final String ALEX = "+447700900401";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The narrowest phone the issue names: nothing may scroll sideways at this width. */
+    private static final int PHONE_WIDTH = 360;
 
     private static LocalStack stack;
     private static StackClient client;
@@ -62,7 +64,7 @@ class ConsoleInChromiumIT {
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build(), options);
-        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
         Files.createDirectories(SCREENSHOTS);
     }
 
@@ -104,6 +106,7 @@ class ConsoleInChromiumIT {
         WebElement roster = browser.findElement(By.tagName("table"));
         assertThat(roster.findElements(By.cssSelector("tbody tr"))).hasSize(1);
         assertThat(roster.getText()).contains("Sam Taylor", "Waiting for a person");
+        assertNoSidewaysScroll();
         screenshot("2-roster");
 
         // The CSV behind the "Download CSV" link, fetched with the browser's session.
@@ -125,6 +128,7 @@ class ConsoleInChromiumIT {
         WebElement preview = browser.findElement(By.tagName("table"));
         assertThat(preview.findElement(By.xpath(".//tr[td[1]='3']")).getText())
                 .contains("Max Green", "parent_tel must be a valid mobile number");
+        assertNoSidewaysScroll();
         screenshot("3-upload-preview");
         button("Invite 1 player").click();
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Ava Brown").doesNotContain("Max");
@@ -133,12 +137,38 @@ class ConsoleInChromiumIT {
         browser.findElement(By.linkText("Sam Taylor")).click();
         assertThat(heading()).isEqualTo("Sam Taylor");
         assertThat(browser.findElement(By.cssSelector("dl.details")).getText()).contains("Medical notes");
+        assertNoSidewaysScroll();
         screenshot("4-player");
         int before = client.outbound(ALEX).size();
         button("Release to the assistant").click();
         assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Released");
         client.awaitOutbound(ALEX, before + 1);
         screenshot("5-released");
+
+        // The sessions this manager has, then signing out everywhere: the session is refused from then on.
+        browser.findElement(By.linkText("Sessions")).click();
+        assertThat(browser.findElement(By.tagName("table")).getText()).contains("(this browser)");
+        assertNoSidewaysScroll();
+        screenshot("6-sessions");
+        String session = browser.manage().getCookieNamed("console").getValue();
+        button("Sign out everywhere").click();
+        assertThat(heading()).isEqualTo("Sign in");
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/console/api/teams"))
+                .header("Cookie", "console=" + session).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(401);
+    }
+
+    /** The page is no wider than the window, and no table is wider than the page: nothing scrolls sideways. */
+    private static void assertNoSidewaysScroll() {
+        Map<?, ?> widths = (Map<?, ?>) browser.executeScript("""
+                const tables = [...document.querySelectorAll('table')].map(t => t.getBoundingClientRect().right);
+                return {window: window.innerWidth, page: document.documentElement.scrollWidth,
+                        tables: Math.max(0, ...tables)};""");
+        long window = ((Number) widths.get("window")).longValue();
+        assertThat(window).isEqualTo(PHONE_WIDTH);
+        assertThat(((Number) widths.get("page")).longValue()).as("page width").isLessThanOrEqualTo(window);
+        assertThat(((Number) widths.get("tables")).doubleValue()).as("right edge of the widest table")
+                .isLessThanOrEqualTo(window);
     }
 
     /** The input a visible label names, as a screen reader associates them. */

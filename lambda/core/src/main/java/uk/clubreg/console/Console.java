@@ -57,6 +57,7 @@ public final class Console {
     private final Sessions sessions;
     private final ConsolePages pages;
     private final ConsoleApi api;
+    private final SessionPages sessionPages;
     private final PlayerActions actions;
     private final RosterExport export;
     private final SquadInvitations squads;
@@ -68,14 +69,16 @@ public final class Console {
         ConsoleKeys keys = new ConsoleKeys(repository);
         Access access = new Access(config, services.players());
         this.sessions = new Sessions(repository, keys, access, clock);
-        SignIn signIn = new SignIn(repository, keys, access, transactions, outbox, relay, clock);
+        CodeRequests codeRequests = new CodeRequests(repository, keys, transactions, outbox, relay, clock);
+        SignIn signIn = new SignIn(repository, keys, access, transactions, clock);
         Responses responses = new Responses(new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)));
         Rosters rosters = new Rosters(services.registrations(), services.conversations());
         ConsoleQueries queries = new ConsoleQueries(access, services.players(), services.conversations(),
                 services.registrations(), rosters, services.audit());
-        this.pages = new ConsolePages(sessions, signIn, queries, responses,
+        this.pages = new ConsolePages(sessions, codeRequests, signIn, queries, responses,
                 config.require(Setting.DEFAULT_PHONE_REGION), zone);
         this.api = new ConsoleApi(queries);
+        this.sessionPages = new SessionPages(sessions, pages, responses, zone);
         this.actions = new PlayerActions(sessions, access, responses, services.players(), services.parents(),
                 transactions, services.handOffs(), services.chasers(), services.invitations(), zone, clock);
         this.export = new RosterExport(queries, responses, services.audit());
@@ -90,6 +93,9 @@ public final class Console {
         router.route("POST", "/console/sign-in/code", secured(pages::requestCode));
         router.route("POST", "/console/sign-in", secured(pages::checkCode));
         router.route("POST", "/console/sign-out", secured(pages::signOut));
+        router.route("POST", "/console/sign-out-everywhere", signedIn(sessionPages::signOutEverywhere));
+        router.route("GET", "/console/sessions", signedIn(sessionPages::list));
+        router.route("POST", "/console/sessions/{session_id}/revoke", signedIn(sessionPages::revoke));
         router.route("GET", "/console/teams", signedIn((viewer, request) -> pages.teams(viewer)));
         router.route("GET", "/console/team", signedIn(pages::team));
         router.route("GET", "/console/team.csv", signedIn(export::export));

@@ -35,10 +35,11 @@ import uk.clubreg.registrations.PlayerRegistration;
  */
 final class ConsolePages {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private final Sessions sessions;
+    private final CodeRequests codeRequests;
     private final SignIn signIn;
     private final ConsoleQueries queries;
     private final Responses responses;
@@ -46,9 +47,10 @@ final class ConsolePages {
     private final String phoneRegion;
     private final ZoneId zone;
 
-    ConsolePages(Sessions sessions, SignIn signIn, ConsoleQueries queries, Responses responses, String phoneRegion,
+    ConsolePages(Sessions sessions, CodeRequests codeRequests, SignIn signIn, ConsoleQueries queries, Responses responses, String phoneRegion,
                  ZoneId zone) {
         this.sessions = sessions;
+        this.codeRequests = codeRequests;
         this.signIn = signIn;
         this.queries = queries;
         this.responses = responses;
@@ -78,7 +80,7 @@ final class ConsolePages {
         if (phone.isEmpty()) {
             return signInPage(request, 400, typed, "Enter a mobile number, such as 07700 900123.");
         }
-        return switch (signIn.requestCode(phone.get(), request.sourceIp())) {
+        return switch (codeRequests.request(phone.get(), request.sourceIp())) {
             case TOO_MANY_FROM_THIS_ADDRESS -> tooMany(request);
             case ANSWERED -> codePage(request, 200, phone.get(), null);
         };
@@ -96,7 +98,7 @@ final class ConsolePages {
         }
         return switch (signIn.checkCode(phone, form.getOrDefault("code", "").trim(), request.sourceIp())) {
             case SignIn.CodeCheck.SignedIn signedIn -> Responses.redirect(paths.teams()).withHeader("Set-Cookie",
-                    sessions.setCookie(Sessions.newSession(signedIn.sessionToken()), paths.root(), https(request)));
+                    sessions.setCookie(Sessions.newSession(signedIn.sessionToken()), paths.root(), Sessions.https(request)));
             case SignIn.CodeCheck.Refused refused -> codePage(request, 401, phone,
                     "That code is wrong, used already or out of date. Check the latest WhatsApp message, or ask "
                             + "for a new code.");
@@ -114,8 +116,13 @@ final class ConsolePages {
             return formExpired(request);
         }
         sessions.signOut(viewer.get());
+        return signedOut(request);
+    }
+
+    /** To the sign-in page with a fresh visitor's cookie in place of the session's. */
+    HttpResponse signedOut(HttpRequest request) {
         return Responses.redirect(paths.root()).withHeader("Set-Cookie",
-                sessions.setCookie(Sessions.newVisitor(), paths.root(), https(request)));
+                sessions.setCookie(Sessions.newVisitor(), paths.root(), Sessions.https(request)));
     }
 
     // --- Teams, roster, player ---
@@ -229,7 +236,7 @@ final class ConsolePages {
         HttpResponse response = responses.page(status, "signin.jte",
                 new Frame("Sign in", paths.root(), sessions.csrf(cookie), null), parameters);
         return existing.isPresent() ? response
-                : response.withHeader("Set-Cookie", sessions.setCookie(cookie, paths.root(), https(request)));
+                : response.withHeader("Set-Cookie", sessions.setCookie(cookie, paths.root(), Sessions.https(request)));
     }
 
     private HttpResponse codePage(HttpRequest request, int status, String phone, String error) {
@@ -242,8 +249,7 @@ final class ConsolePages {
     }
 
     private HttpResponse formExpired(HttpRequest request) {
-        return message(request, 403, "This form has expired",
-                "Please go back, reload the page and try again.");
+        return message(request, 403, Responses.FORM_EXPIRED, Responses.FORM_EXPIRED_TEXT);
     }
 
     private HttpResponse tooMany(HttpRequest request) {
@@ -256,10 +262,5 @@ final class ConsolePages {
         Frame frame = sessions.viewer(request).map(viewer -> responses.frame(viewer, heading))
                 .orElseGet(() -> new Frame(heading, paths.root(), "", null));
         return responses.message(status, frame, heading, text);
-    }
-
-    /** API Gateway tells the function the scheme the browser used. */
-    private static boolean https(HttpRequest request) {
-        return "https".equalsIgnoreCase(request.header("x-forwarded-proto").orElse(""));
     }
 }

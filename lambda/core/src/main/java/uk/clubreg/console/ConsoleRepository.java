@@ -1,6 +1,9 @@
 package uk.clubreg.console;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import uk.clubreg.persistence.Jdbc;
 
@@ -14,7 +17,7 @@ public final class ConsoleRepository {
     record CodeToSend(String phone, byte[] sealedCode) {}
 
     /** A session that has neither expired nor been revoked. */
-    record Session(long id, String phone, Instant expiresAt) {}
+    record Session(long id, String phone, Instant createdAt, Instant lastUsedAt, Instant expiresAt) {}
 
     enum Event {
         CODE_REQUESTED("code_requested"), CODE_REFUSED("code_refused");
@@ -99,21 +102,52 @@ public final class ConsoleRepository {
 
     // --- Sessions ---
 
-    long insertSession(byte[] tokenHash, String phone, Instant expiresAt) {
+    private static final String SESSION_COLUMNS = "id, phone_e164, created_at, last_used_at, expires_at ";
+
+    long insertSession(byte[] tokenHash, String phone, Instant now, Instant expiresAt) {
         return jdbc.queryOne("""
-                INSERT INTO console_sessions (token_hash, phone_e164, expires_at) VALUES (?, ?, ?) RETURNING id""",
-                row -> row.getLong(1), tokenHash, phone, expiresAt).orElseThrow();
+                INSERT INTO console_sessions (token_hash, phone_e164, created_at, last_used_at, expires_at)
+                VALUES (?, ?, ?, ?, ?) RETURNING id""",
+                row -> row.getLong(1), tokenHash, phone, now, now, expiresAt).orElseThrow();
     }
 
     Optional<Session> session(byte[] tokenHash, Instant now) {
-        return jdbc.queryOne("""
-                SELECT id, phone_e164, expires_at FROM console_sessions
-                WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""",
-                row -> new Session(row.getLong(1), row.getString(2), Jdbc.instant(row, "expires_at")),
-                tokenHash, now);
+        return jdbc.queryOne("SELECT " + SESSION_COLUMNS + """
+                 FROM console_sessions WHERE token_hash = ? AND revoked_at IS NULL AND expires_at > ?""",
+                ConsoleRepository::session, tokenHash, now);
+    }
+
+    /** Live sessions, most recently used first: everyone's, or one number's when {@code phone} is given. */
+    List<Session> liveSessions(Optional<String> phone, Instant now) {
+        return jdbc.queryList("SELECT " + SESSION_COLUMNS + """
+                 FROM console_sessions
+                WHERE revoked_at IS NULL AND expires_at > ? AND (CAST(? AS varchar) IS NULL OR phone_e164 = CAST(? AS varchar))
+                ORDER BY last_used_at DESC, id DESC""",
+                ConsoleRepository::session, now, phone.orElse(null), phone.orElse(null));
+    }
+
+    Optional<Session> liveSession(long sessionId, Instant now) {
+        return jdbc.queryOne("SELECT " + SESSION_COLUMNS + """
+                 FROM console_sessions WHERE id = ? AND revoked_at IS NULL AND expires_at > ?""",
+                ConsoleRepository::session, sessionId, now);
+    }
+
+    void touchSession(long sessionId, Instant now) {
+        jdbc.update("UPDATE console_sessions SET last_used_at = ? WHERE id = ?", now, sessionId);
     }
 
     void revokeSession(long sessionId, Instant now) {
         jdbc.update("UPDATE console_sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", now, sessionId);
+    }
+
+    /** Revokes every live session of the number; how many there were. */
+    int revokeSessionsOf(String phone, Instant now) {
+        return jdbc.update("UPDATE console_sessions SET revoked_at = ? WHERE phone_e164 = ? AND revoked_at IS NULL",
+                now, phone);
+    }
+
+    private static Session session(ResultSet row) throws SQLException {
+        return new Session(row.getLong("id"), row.getString("phone_e164"), Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "last_used_at"), Jdbc.instant(row, "expires_at"));
     }
 }

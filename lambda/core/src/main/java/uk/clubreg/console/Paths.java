@@ -45,6 +45,18 @@ final class Paths {
         return root + "/players/" + playerId;
     }
 
+    String sessions() {
+        return root + "/sessions";
+    }
+
+    String revokeSession(long sessionId) {
+        return sessions() + "/" + sessionId + "/revoke";
+    }
+
+    String signOutEverywhere() {
+        return root + "/sign-out-everywhere";
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

@@ -126,8 +126,7 @@ final class PlayerActions {
                              BiFunction<Player, Map<String, String>, String> action) {
         Map<String, String> form = FormBody.parse(request.body());
         if (!sessions.csrfMatches(request, form)) {
-            return responses.message(403, responses.frame(viewer, "This form has expired"), "This form has expired",
-                    "Please go back, reload the page and try again.");
+            return responses.formExpired(viewer);
         }
         Optional<Player> player = request.idParameter("player_id").flatMap(players::find)
                 .filter(found -> access.seesPlayer(viewer, found));

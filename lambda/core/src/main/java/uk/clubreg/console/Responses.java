@@ -8,6 +8,9 @@ import uk.clubreg.http.HttpResponse;
 /** How every console page answers: a rendered template in the frame, a redirect, or "not found". */
 final class Responses {
 
+    static final String FORM_EXPIRED = "This form has expired";
+    static final String FORM_EXPIRED_TEXT = "Please go back, reload the page and try again.";
+
     private final Renderer renderer;
     private final Paths paths;
 
@@ -34,6 +37,11 @@ final class Responses {
     HttpResponse notFound(Viewer viewer) {
         return message(404, frame(viewer, "Not found"), "Not found",
                 "There is nothing here, or it belongs to a team you do not manage.");
+    }
+
+    /** A form whose CSRF token is missing or not this cookie's: refused, nothing done. */
+    HttpResponse formExpired(Viewer viewer) {
+        return message(403, frame(viewer, FORM_EXPIRED), FORM_EXPIRED, FORM_EXPIRED_TEXT);
     }
 
     HttpResponse message(int status, Frame frame, String heading, String text) {

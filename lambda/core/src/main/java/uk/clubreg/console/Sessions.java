@@ -1,6 +1,9 @@
 package uk.clubreg.console;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import uk.clubreg.http.HttpRequest;
@@ -15,6 +18,7 @@ final class Sessions {
 
     static final String COOKIE = "console";
     static final String CSRF_FIELD = "csrf";
+    static final Duration LAST_USED_WITHIN = Duration.ofMinutes(5);
 
     private static final String SESSION = "s";
     private static final String VISITOR = "a";
@@ -38,12 +42,21 @@ final class Sessions {
         this.clock = clock;
     }
 
-    /** The signed-in person, when the cookie is a well-signed session that has not expired or been revoked. */
+    /**
+     * The signed-in person, when the cookie is a well-signed session that has not expired or been revoked. Its last
+     * use is written when older than {@link #LAST_USED_WITHIN}, so a page view rarely writes.
+     */
     Optional<Viewer> viewer(HttpRequest request) {
+        Instant now = clock.instant();
         return cookie(request).filter(cookie -> cookie.kind().equals(SESSION))
-                .flatMap(cookie -> repository.session(ConsoleKeys.sha256(cookie.random()), clock.instant())
-                        .map(session -> new Viewer(session.id(), session.phone(),
-                                access.isClubAdmin(session.phone()), csrf(cookie))));
+                .flatMap(cookie -> repository.session(ConsoleKeys.sha256(cookie.random()), now)
+                        .map(session -> {
+                            if (session.lastUsedAt().isBefore(now.minus(LAST_USED_WITHIN))) {
+                                repository.touchSession(session.id(), now);
+                            }
+                            return new Viewer(session.id(), session.phone(), access.isClubAdmin(session.phone()),
+                                    csrf(cookie));
+                        }));
     }
 
     /** The request's cookie when its signature is right. */
@@ -85,6 +98,31 @@ final class Sessions {
 
     void signOut(Viewer viewer) {
         repository.revokeSession(viewer.sessionId(), clock.instant());
+    }
+
+    /** Every live session of the viewer's number, this one included. */
+    void signOutEverywhere(Viewer viewer) {
+        repository.revokeSessionsOf(viewer.phone(), clock.instant());
+    }
+
+    /** The live sessions the viewer may see and revoke: everyone's for a club admin, else their own number's. */
+    List<ConsoleRepository.Session> visibleTo(Viewer viewer) {
+        return repository.liveSessions(viewer.clubAdmin() ? Optional.empty() : Optional.of(viewer.phone()),
+                clock.instant());
+    }
+
+    /** Revokes a live session the viewer may see; false (nothing done) for any other id. */
+    boolean revoke(Viewer viewer, long sessionId) {
+        Instant now = clock.instant();
+        Optional<ConsoleRepository.Session> session = repository.liveSession(sessionId, now)
+                .filter(found -> viewer.clubAdmin() || found.phone().equals(viewer.phone()));
+        session.ifPresent(found -> repository.revokeSession(found.id(), now));
+        return session.isPresent();
+    }
+
+    /** API Gateway tells the function the scheme the browser used: the cookie is Secure over HTTPS. */
+    static boolean https(HttpRequest request) {
+        return "https".equalsIgnoreCase(request.header("x-forwarded-proto").orElse(""));
     }
 
     private static String cookieValue(String header) {

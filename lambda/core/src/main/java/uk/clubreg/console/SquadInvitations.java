@@ -103,8 +103,7 @@ final class SquadInvitations {
     private HttpResponse checked(Viewer viewer, HttpRequest request, Map<String, String> form,
                                  Function<Team, HttpResponse> then) {
         if (!sessions.csrfMatches(request, form)) {
-            return responses.message(403, responses.frame(viewer, "This form has expired"), "This form has expired",
-                    "Please go back, reload the page and try again.");
+            return responses.formExpired(viewer);
         }
         return team(viewer, form).map(then).orElseGet(() -> responses.notFound(viewer));
     }

@@ -45,6 +45,12 @@ public final class Views {
                              List<Line> transcript, String actions, boolean waitingForPerson, boolean finished,
                              String notice) {}
 
+    /** A live console session: who (masked), when it signed in and was last used, where to post to revoke it. */
+    public record SessionRow(String who, String created, String lastUsed, String revoke, boolean current) {}
+
+    /** The sessions page: the sessions the viewer may revoke, and where "Sign out everywhere" posts. */
+    public record SessionsPage(List<SessionRow> rows, boolean clubAdmin, String signOutEverywhere, String notice) {}
+
     /** The invite page: the form's values and errors by field name (as /trigger names them), and where to post. */
     public record InvitePage(String team, String season, String teamHref, String invite, String preview,
                              Map<String, String> values, Map<String, String> errors) {

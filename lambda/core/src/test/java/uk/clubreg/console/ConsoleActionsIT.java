@@ -218,7 +218,8 @@ class ConsoleActionsIT {
                 Map.of("name", "U11 Panthers", "season", "2026-27"), "squad", squad);
 
         assertThat(preview.status()).isEqualTo(200);
-        assertThat(preview.body()).contains("<td>3</td><td>Max Green</td>", "parent_tel must be a valid mobile number",
+        assertThat(preview.body()).contains("<td data-label=\"Line\">3</td><td data-label=\"Player\">Max Green</td>",
+                "parent_tel must be a valid mobile number",
                 "Invite 2 players");
         assertThat(harness.count("SELECT count(*) FROM players WHERE team_name = 'U11 Panthers'")).isEqualTo(1);
 
