@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import uk.clubreg.config.Config;
 import uk.clubreg.json.Json;
 import uk.clubreg.persistence.Database;
@@ -120,6 +121,42 @@ class TriggerApiIT {
         if (!field.isEmpty()) {
             assertThat(Json.read(response.getBody()).path("fields").has(field)).isTrue();
         }
+    }
+
+    @ParameterizedTest(name = "a fee of {0} is a 400 naming the field and writes nothing")
+    @ValueSource(strings = {"1e400", "-1e400", "1e-400", "123456789012345678901234567890", "1e30", "-1", "-0.01",
+            "0.001", "1e999999999", "1e-999999999",
+            "true", "false", "[]", "{}", "\"1e400\"", "\"NaN\"", "\"Infinity\"", "\"-1\""})
+    void everyNumberEdgeIsA400NamingTheField(String fee) {
+        APIGatewayProxyRequestEvent event = event("trigger-single.json");
+        event.setBody(invitation(0, fee));
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertRefused(response, 400, "invalid_invitation", event.getRequestContext().getRequestId());
+        assertThat(Json.read(response.getBody()).path("fields").path("membership_fee_amount").asText())
+                .startsWith("must be an amount");
+    }
+
+    @ParameterizedTest(name = "in a bulk request, a fee of {0} is the item's 400 naming the field")
+    @ValueSource(strings = {"1e400", "-1e400", "1e-400", "123456789012345678901234567890", "true"})
+    void aNumberEdgeInABulkRequestIsThatItemsErrorAndTheOthersAreWritten(String fee) {
+        APIGatewayProxyRequestEvent event = event("trigger-single.json");
+        event.setBody("[" + invitation(1, "40") + "," + invitation(2, fee) + "]");
+
+        APIGatewayProxyResponseEvent response = handler.handleRequest(event, null);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        JsonNode results = Json.read(response.getBody()).path("results");
+        assertThat(results.findValuesAsText("http_status")).containsExactly("201", "400");
+        assertThat(results.get(1).path("fields").has("membership_fee_amount")).isTrue();
+        assertThat(RowCounts.of(database)).containsEntry("players", 1L).containsEntry("outbox", 1L);
+    }
+
+    private static String invitation(int child, String fee) {
+        return """
+                {"player_first_name":"Child%d","player_last_name":"Taylor","parent_tel":"07700 900123",\
+                "membership_fee_amount":%s}""".formatted(child, fee);
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class TriggerEndpoint implements Endpoint {
         }
         JsonNode body;
         try {
-            body = Json.read(request.body());
+            body = Json.readExact(request.body());
         } catch (IllegalArgumentException e) {
             return HttpResponse.error(400, "malformed_json", "The body is not valid JSON", requestId, null);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
@@ -15,12 +16,24 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Reads every number as written: 1e400 is not infinity and 1e-400 is not zero. */
+    private static final ObjectReader EXACT = MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
     private Json() {}
 
     /** Parses JSON; malformed input is an {@link IllegalArgumentException}, never a checked exception. */
     public static JsonNode read(String json) {
+        return read(MAPPER.reader(), json);
+    }
+
+    /** Like {@link #read}, with every fraction or exponent kept exact (a BigDecimal): for a request's body. */
+    public static JsonNode readExact(String json) {
+        return read(EXACT, json);
+    }
+
+    private static JsonNode read(ObjectReader reader, String json) {
         try {
-            return MAPPER.readTree(json);
+            return reader.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Malformed JSON: " + e.getOriginalMessage(), e);
         }
