@@ -24,7 +24,8 @@ public final class Assistant {
                      ConversationRepository conversations, WhatsAppReplies replies, Outbox outbox, OutboxRelay relay,
                      ResponderFactory responder, BooleanSupplier notifyManagerOnComplete) {
         RegistrationActions actions = new RegistrationActions(transactions, players, conversations, outbox, relay,
-                new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete, clock);
+                new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete,
+                settings.consentWordingVersion(), clock);
         ResponderContext context = new ResponderContext(players, conversations, actions,
                 new ToolCalls(actions, settings.sensitiveDetails()), settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),

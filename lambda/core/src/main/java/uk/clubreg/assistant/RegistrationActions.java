@@ -45,11 +45,14 @@ public final class RegistrationActions {
     private final OutboxRelay relay;
     private final PlayerDetails details;
     private final BooleanSupplier notifyManagerOnComplete;
+    private final String consentWordingVersion;
     private final Clock clock;
 
+    /** @param consentWordingVersion recorded with each photo consent (docs/decisions/0095-consent-records.md) */
     public RegistrationActions(Transactions transactions, PlayerRepository players,
                                ConversationRepository conversations, Outbox outbox, OutboxRelay relay,
-                               PlayerDetails details, BooleanSupplier notifyManagerOnComplete, Clock clock) {
+                               PlayerDetails details, BooleanSupplier notifyManagerOnComplete,
+                               String consentWordingVersion, Clock clock) {
         this.transactions = transactions;
         this.players = players;
         this.conversations = conversations;
@@ -57,6 +60,7 @@ public final class RegistrationActions {
         this.relay = relay;
         this.details = details;
         this.notifyManagerOnComplete = notifyManagerOnComplete;
+        this.consentWordingVersion = consentWordingVersion;
         this.clock = clock;
     }
 
@@ -93,7 +97,8 @@ public final class RegistrationActions {
         return result;
     }
 
-    public ToolResult recordPlayerDetails(long conversationId, DetailsUpdate update) {
+    /** @param messageId the parent's message the details came from: a photo consent is recorded with it */
+    public ToolResult recordPlayerDetails(long conversationId, long messageId, DetailsUpdate update) {
         return transactions.inTransaction(() -> {
             Optional<Player> found = players.inConversationForUpdate(conversationId, update.playerId());
             if (found.isEmpty()) {
@@ -120,6 +125,10 @@ public final class RegistrationActions {
             }
             players.recordDetails(player.id(), new PlayerRepository.Details(dob, medical, contactName, contactTel,
                     update.photoConsent(), kit));
+            if (update.photoConsent() != null) {
+                players.recordPhotoConsent(player.id(), update.photoConsent(),
+                        new PlayerRepository.ConsentEvidence(consentWordingVersion, messageId));
+            }
             return ToolResult.done("recorded for " + player.firstName());
         });
     }

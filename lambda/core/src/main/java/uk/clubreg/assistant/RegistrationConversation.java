@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.conversations.Conversation;
@@ -139,7 +140,7 @@ public final class RegistrationConversation implements ConversationEngine {
                 .addKeyValue("messages", burst.size()).addKeyValue("folded", fold)
                 .addKeyValue("input_tokens", reply.inputTokens()).addKeyValue("output_tokens", reply.outputTokens())
                 .log("Turn decided");
-        return new Decided(reply, saveTurn(conversationId, burst, deciding.engine(), reply, unsent != null));
+        return new Decided(reply, saveTurn(conversation, burst, deciding.engine(), reply, unsent != null));
     }
 
     /**
@@ -149,10 +150,13 @@ public final class RegistrationConversation implements ConversationEngine {
      *
      * @return the messages that arrived meanwhile, to be folded into this turn before its reply is sent
      */
-    private List<InboundMessage> saveTurn(long conversationId, List<InboundMessage> burst, String engine, Reply reply,
-                                          boolean foldsUnsent) {
+    private List<InboundMessage> saveTurn(Conversation conversation, List<InboundMessage> burst, String engine,
+                                          Reply reply, boolean foldsUnsent) {
+        long conversationId = conversation.id();
         return transactions.inTransaction(() -> {
             long turnId = conversations.insertTurn(conversationId, burst.getLast().id(), engine, reply);
+            acknowledgement(conversation, burst).ifPresent(message -> players.acknowledgeDataProcessing(
+                    conversationId, new PlayerRepository.ConsentEvidence(settings.consentWordingVersion(), message)));
             if (foldsUnsent) {
                 conversations.foldUnsentTurnsInto(conversationId, turnId);
             }
@@ -161,11 +165,38 @@ public final class RegistrationConversation implements ConversationEngine {
         });
     }
 
+    /**
+     * Sends the decided replies; the first of a conversation begins with the club's privacy notice, if it has one
+     * (docs/decisions/0095-consent-records.md). A retry re-sends under the same key, so the notice goes once.
+     */
+    /**
+     * The parent's first message written after the privacy notice was sent, if this burst has one: the parent carried
+     * on having had it, which is recorded as their acknowledgement of the data processing.
+     */
+    private static Optional<Long> acknowledgement(Conversation conversation, List<InboundMessage> burst) {
+        Instant sent = conversation.privacyNoticeSentAt();
+        return sent == null ? Optional.empty() : burst.stream()
+                .filter(message -> message.receivedAt().isAfter(sent)).map(InboundMessage::id).findFirst();
+    }
+
     private void sendDecidedTurns(long conversationId) {
         for (ConversationRepository.DecidedTurn turn : conversations.unsentTurns(conversationId)) {
-            replies.reply(conversationId, "reply:" + turn.lastInboundMessageId(), turn.reply());
+            boolean notice = settings.privacyNoticeUrl() != null && !conversations.privacyNoticeSent(conversationId);
+            Reply reply = turn.reply();
+            if (notice) {
+                reply = new Reply(privacyNotice() + "\n\n" + reply.text(), reply.quickReplies(), reply.inputTokens(),
+                        reply.outputTokens());
+            }
+            replies.reply(conversationId, "reply:" + turn.lastInboundMessageId(), reply);
             conversations.markTurnSent(turn.id());
+            if (notice) {
+                conversations.markPrivacyNoticeSent(conversationId);
+            }
         }
+    }
+
+    private String privacyNotice() {
+        return "How " + settings.clubName() + " keeps and uses the details you give here: " + settings.privacyNoticeUrl();
     }
 
     private static List<Long> ids(List<InboundMessage> messages) {

@@ -30,8 +30,12 @@ public final class ToolCalls {
         this.sensitive = sensitive;
     }
 
-    /** A tool call as the model made it; unknown tools and bad arguments are refused, never thrown. */
-    public ToolResult call(long conversationId, String name, String argumentsJson) {
+    /**
+     * A tool call as the model made it; unknown tools and bad arguments are refused, never thrown.
+     *
+     * @param messageId the last of the parent's messages the model is answering: what the details came from
+     */
+    public ToolResult call(long conversationId, long messageId, String name, String argumentsJson) {
         JsonNode arguments = parse(argumentsJson);
         if (!arguments.isObject()) {
             return logged(conversationId, name, ToolResult.refused("the arguments were not a JSON object; call "
@@ -48,7 +52,7 @@ public final class ToolCalls {
                     ? ToolResult.refused("nothing was recorded: medical notes and the emergency contact are asked by "
                             + "the club's own questions, not by you; call again without them")
                     : playerId(arguments)
-                    .map(id -> actions.recordPlayerDetails(conversationId, new RegistrationActions.DetailsUpdate(id,
+                    .map(id -> actions.recordPlayerDetails(conversationId, messageId, new RegistrationActions.DetailsUpdate(id,
                             text(arguments, "date_of_birth"), text(arguments, "medical_notes"),
                             text(arguments, "emergency_contact_name"), text(arguments, "emergency_contact_tel"),
                             bool(arguments, "photo_consent"), text(arguments, "kit_size"))))

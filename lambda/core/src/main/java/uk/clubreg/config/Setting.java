@@ -50,6 +50,8 @@ public enum Setting {
     KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
     CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "20", "Messages replayed from the messages table when an OpenAI conversation is rebuilt (at most 20)."),
     AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
+    PRIVACY_NOTICE_URL(Source.ENV, null, null, "The club's privacy notice, linked at the top of the first reply of each parent's conversation. Unset: no link, and no data-processing acknowledgement is recorded."),
+    CONSENT_WORDING_VERSION(Source.ENV, null, "1", "Version of the privacy notice and consent questions, recorded with every consent; change it when their wording changes."),
     AI_SENSITIVE_DETAILS(Source.ENV, null, "guided", "guided: in AI mode, medical notes and the emergency contact are asked in guided steps and never reach OpenAI; ai: the AI asks for them too."),
 
     // A season: reminders to parents, hand-offs and notices to the club's people

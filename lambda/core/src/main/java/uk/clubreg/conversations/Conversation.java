@@ -6,11 +6,12 @@ import uk.clubreg.parents.Parent;
 /**
  * A parent's WhatsApp conversation for one season (siblings share it). {@code lastInboundAt} opens WhatsApp's
  * 24-hour window; {@code handOff} set means a person has it and the assistant is silent; the outage fields track
- * one holding message per AI outage; {@code guidedPrompt} is a guided-mode question waiting for its answer.
+ * one holding message per AI outage; {@code guidedPrompt} is a guided-mode question waiting for its answer;
+ * {@code privacyNoticeSentAt}: when a reply first carried the club's privacy notice (null: not yet).
  */
 public record Conversation(long id, Parent parent, String season, Instant lastInboundAt, String openAiConversationId,
                            HandOff handOff, Instant aiUnavailableSince, Instant holdingMessageSentAt,
-                           GuidedPrompt guidedPrompt) {
+                           GuidedPrompt guidedPrompt, Instant privacyNoticeSentAt) {
 
     public long parentId() {
         return parent.id();

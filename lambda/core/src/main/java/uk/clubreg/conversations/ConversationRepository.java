@@ -54,7 +54,7 @@ public final class ConversationRepository {
     private static final String CONVERSATION_COLUMNS = """
             c.id, c.season, c.last_inbound_at, c.openai_conversation_id, c.human_help_requested_at,
             c.human_help_reason, c.human_help_escalated_at, c.ai_unavailable_since, c.holding_message_sent_at,
-            c.guided_prompt, """ + ParentRepository.COLUMNS;
+            c.guided_prompt, c.privacy_notice_sent_at, """ + ParentRepository.COLUMNS;
 
     private static final String INBOUND_COLUMNS = "id, parent_id, conversation_id, phone_e164, body, media::text AS media,"
             + " created_at";
@@ -490,6 +490,19 @@ public final class ConversationRepository {
                 row -> row.getBoolean(1), conversationId).orElse(false);
     }
 
+    /** Whether a reply has carried the club's privacy notice yet. */
+    public boolean privacyNoticeSent(long conversationId) {
+        return jdbc.queryOne("SELECT privacy_notice_sent_at IS NOT NULL FROM conversations WHERE id = ?",
+                row -> row.getBoolean(1), conversationId).orElse(false);
+    }
+
+    /** The database's time, as the parent's messages are stamped: what they wrote later acknowledges it. */
+    public void markPrivacyNoticeSent(long conversationId) {
+        jdbc.update("""
+                UPDATE conversations SET privacy_notice_sent_at = COALESCE(privacy_notice_sent_at, now())
+                WHERE id = ?""", conversationId);
+    }
+
     public void markTurnSent(long turnId) {
         jdbc.update("UPDATE conversation_turns SET sent_at = now() WHERE id = ?", turnId);
     }
@@ -507,7 +520,8 @@ public final class ConversationRepository {
                 row.getObject("human_help_requested_at") == null ? null : handOff(row),
                 Jdbc.instant(row, "ai_unavailable_since"), Jdbc.instant(row, "holding_message_sent_at"),
                 row.getString("guided_prompt") == null ? null
-                        : GuidedPrompt.fromWireName(row.getString("guided_prompt")).orElseThrow());
+                        : GuidedPrompt.fromWireName(row.getString("guided_prompt")).orElseThrow(),
+                Jdbc.instant(row, "privacy_notice_sent_at"));
     }
 
     private static HandOff handOff(ResultSet row) throws SQLException {

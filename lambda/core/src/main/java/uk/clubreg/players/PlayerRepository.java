@@ -289,6 +289,32 @@ public final class PlayerRepository {
     }
 
     /**
+     * What a consent is recorded with: the version of the wording the parent saw and the inbound message that gave
+     * it (docs/decisions/0095-consent-records.md).
+     */
+    public record ConsentEvidence(String wordingVersion, long messageId) {}
+
+    /** A photo consent answer, kept with its evidence; a later answer is a new row. */
+    public void recordPhotoConsent(long playerId, boolean given, ConsentEvidence evidence) {
+        jdbc.update("""
+                INSERT INTO consents (player_id, kind, given, wording_version, message_id)
+                VALUES (?, 'photo', ?, ?, ?)""", playerId, given, evidence.wordingVersion(), evidence.messageId());
+    }
+
+    /**
+     * The parent wrote again after the privacy notice was sent: each of the conversation's registrations without a
+     * data-processing acknowledgement gets one. @return how many were recorded
+     */
+    public int acknowledgeDataProcessing(long conversationId, ConsentEvidence evidence) {
+        return jdbc.update("""
+                INSERT INTO consents (player_id, kind, given, wording_version, message_id)
+                SELECT pl.id, 'data_processing', true, ?, ? FROM players pl
+                 WHERE pl.conversation_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM consents c WHERE c.player_id = pl.id AND c.kind = 'data_processing')
+                ON CONFLICT DO NOTHING""", evidence.wordingVersion(), evidence.messageId(), conversationId);
+    }
+
+    /**
      * Keeps last season's details of a returning player, except {@code changed}, where nothing is recorded yet; the
      * registration moves on to the details still missing (medical notes and photo consent always are).
      */

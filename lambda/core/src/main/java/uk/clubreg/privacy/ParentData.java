@@ -58,16 +58,8 @@ public final class ParentData {
                     Map.of("messages", footprint.messages().size()), requestId);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("parent", data.rows("parents", footprint.parentIds()).stream().findFirst().orElse(null));
-            List<JsonNode> players = data.rows("players", footprint.players());
-            json.put("players", players);
-            // Photo consent is the one consent recorded so far, on the player's row.
-            json.put("consents", players.stream().map(player -> {
-                Map<String, Object> consent = new LinkedHashMap<>();
-                consent.put("player_id", player.path("id").asLong());
-                consent.put("photo_consent", player.path("photo_consent").isBoolean()
-                        ? player.path("photo_consent").asBoolean() : null);
-                return consent;
-            }).toList());
+            json.put("players", data.rows("players", footprint.players()));
+            json.put("consents", data.rows("consents", footprint.consents()));
             json.put("invitations", data.rows("invitations", footprint.invitations()));
             json.put("conversations", data.rows("conversations", footprint.conversations()));
             json.put("conversation_turns", data.rows("conversation_turns", footprint.turns()));

@@ -19,8 +19,8 @@ import uk.clubreg.persistence.Jdbc;
 public final class PersonalDataRepository {
 
     /** Tables a parent's rows are deleted from, in an order the foreign keys allow. */
-    public static final List<String> ERASED = List.of("outbox", "conversation_turns", "messages", "invitations",
-            "players", "conversations", "parents");
+    public static final List<String> ERASED = List.of("outbox", "conversation_turns", "consents", "messages",
+            "invitations", "players", "conversations", "parents");
 
     /** The console's tables that name a number: sign-in codes, attempts and sessions (a parent may manage a team). */
     public static final List<String> ERASED_BY_NUMBER = List.of("console_sign_in_codes", "console_sign_in_events",
@@ -51,6 +51,8 @@ public final class PersonalDataRepository {
         List<Long> players = ids("SELECT id FROM players WHERE parent_id = ? ORDER BY id", parent);
         List<Long> invitations = ids("SELECT id FROM invitations WHERE player_id = ANY (?) ORDER BY id",
                 Jdbc.bigints(players));
+        List<Long> consents = ids("SELECT id FROM consents WHERE player_id = ANY (?) ORDER BY id",
+                Jdbc.bigints(players));
         List<Long> conversations = ids("SELECT id FROM conversations WHERE parent_id = ? ORDER BY id", parent);
         List<Long> turns = ids("SELECT id FROM conversation_turns WHERE conversation_id = ANY (?) ORDER BY id",
                 Jdbc.bigints(conversations));
@@ -77,7 +79,7 @@ public final class PersonalDataRepository {
                 SELECT openai_conversation_id FROM conversations
                  WHERE id = ANY (?) AND openai_conversation_id IS NOT NULL ORDER BY id""",
                 row -> row.getString(1), Jdbc.bigints(conversations));
-        return new Footprint(parentId, players, invitations, conversations, turns,
+        return new Footprint(parentId, players, invitations, consents, conversations, turns,
                 messages.stream().map(Message::id).toList(), outbox,
                 messages.stream().map(Message::sid).filter(sid -> sid != null).toList(), aiConversations);
     }
@@ -99,6 +101,7 @@ public final class PersonalDataRepository {
         Map<String, List<Long>> ids = new LinkedHashMap<>();
         ids.put("outbox", footprint.outboxJobs());
         ids.put("conversation_turns", footprint.turns());
+        ids.put("consents", footprint.consents());
         ids.put("messages", footprint.messages());
         ids.put("invitations", footprint.invitations());
         ids.put("players", footprint.players());

@@ -73,8 +73,12 @@ public final class RetentionRepository {
                  ORDER BY id FOR UPDATE""", row -> row.getLong(1), currentSeasonStart - seasonsKept);
     }
 
-    /** Deletes these players' collected details and the assistant's notes; status and stage stay. */
+    /**
+     * Deletes these players' collected details, the assistant's notes and their consent records (the photo consent
+     * and the acknowledgement they evidence); status and stage stay.
+     */
     void deleteDetails(List<Long> players, Instant now) {
+        jdbc.update("DELETE FROM consents WHERE player_id = ANY (?)", Jdbc.bigints(players));
         jdbc.update("""
                 UPDATE players SET date_of_birth = NULL, medical_notes = NULL, emergency_contact_name = NULL,
                        emergency_contact_tel = NULL, photo_consent = NULL, kit_size = NULL, registration_notes = NULL,

@@ -34,9 +34,12 @@ public final class ConversationFixtures {
     private static final AtomicInteger SIDS = new AtomicInteger();
 
     /** The model asks every detail itself (AI_SENSITIVE_DETAILS=ai). */
-    public static final ConversationSettings SETTINGS = settings(SensitiveDetails.AI);
+    public static final ConversationSettings SETTINGS = settings(SensitiveDetails.AI, null);
     /** Medical notes and the emergency contact in guided steps (AI_SENSITIVE_DETAILS=guided, the default). */
-    public static final ConversationSettings GUIDED_STEPS = settings(SensitiveDetails.GUIDED);
+    public static final ConversationSettings GUIDED_STEPS = settings(SensitiveDetails.GUIDED, null);
+    /** The club's privacy notice at https://club.example/privacy (PRIVACY_NOTICE_URL). */
+    public static final ConversationSettings WITH_PRIVACY_NOTICE = settings(SensitiveDetails.AI,
+            "https://club.example/privacy");
 
     /** 2026-11-22: the 2026-27 season is under way. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
@@ -73,15 +76,16 @@ public final class ConversationFixtures {
         OutboxRepository outboxRows = new OutboxRepository(new Jdbc(database));
         RegistrationActions actions = new RegistrationActions(database, players(), conversations(),
                 new Outbox(outboxRows), new OutboxRelay(outboxRows, database, published::add),
-                new PlayerDetails("GB", SETTINGS.kitSizes()), () -> notifyManagerOnComplete, CLOCK);
+                new PlayerDetails("GB", SETTINGS.kitSizes()), () -> notifyManagerOnComplete,
+                settings.consentWordingVersion(), CLOCK);
         return new ResponderContext(players(), conversations(), actions,
                 new ToolCalls(actions, settings.sensitiveDetails()), settings, CLOCK);
     }
 
-    private static ConversationSettings settings(SensitiveDetails sensitive) {
+    private static ConversationSettings settings(SensitiveDetails sensitive, String privacyNoticeUrl) {
         return new ConversationSettings("Omega", "Urmston Town Juniors FC", "GB",
                 List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), 30, Duration.ofSeconds(60),
-                sensitive);
+                sensitive, privacyNoticeUrl, "1");
     }
 
     /** The turn engine around {@code responder}. */

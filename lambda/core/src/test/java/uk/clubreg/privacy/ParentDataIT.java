@@ -53,6 +53,12 @@ class ParentDataIT {
         harness.execute("""
                 UPDATE players SET medical_notes = 'Asthma: blue inhaler', emergency_contact_name = 'Jolene Okafor',
                        emergency_contact_tel = '+447700900652', photo_consent = true WHERE first_name = 'Samira'""");
+        // What the dialogue records: Samira's photo consent and the acknowledgement, each with Alex's message.
+        harness.execute("""
+                INSERT INTO consents (player_id, kind, given, wording_version, message_id)
+                SELECT p.id, k.kind, true, '2026-1', (SELECT min(id) FROM messages WHERE direction = 'inbound'
+                                                        AND phone_e164 = '+447700900651')
+                  FROM players p, (VALUES ('photo'), ('data_processing')) AS k (kind) WHERE p.first_name = 'Samira'""");
         MessagingHarness.registrations(system, "U11 Panthers");
     }
 
@@ -70,8 +76,14 @@ class ParentDataIT {
         assertThat(export.path("parent").path("phone_e164").asText()).isEqualTo(ALEX);
         assertThat(export.path("players").findValuesAsText("first_name")).containsExactly("Samira", "Rianne");
         assertThat(export.path("players").get(0).path("medical_notes").asText()).isEqualTo("Asthma: blue inhaler");
-        assertThat(export.path("consents").get(0).path("photo_consent").asBoolean()).isTrue();
-        assertThat(export.path("consents").get(1).path("photo_consent").isNull()).isTrue();
+        assertThat(export.path("consents")).hasSize(2).allSatisfy(consent -> {
+            assertThat(consent.path("player_id").asLong()).isEqualTo(export.path("players").get(0).path("id").asLong());
+            assertThat(consent.path("wording_version").asText()).isEqualTo("2026-1");
+            assertThat(consent.path("message_id").asLong()).isEqualTo(harness.count(
+                    "SELECT min(id) FROM messages WHERE direction = 'inbound' AND phone_e164 = ?", ALEX));
+            assertThat(consent.path("recorded_at").isTextual()).isTrue();
+        });
+        assertThat(export.path("consents").findValuesAsText("kind")).containsExactly("photo", "data_processing");
         assertThat(export.path("invitations")).hasSize(2);
         assertThat(export.path("conversations")).hasSize(1);
         assertThat(export.path("messages").findValuesAsText("body"))
@@ -107,6 +119,7 @@ class ParentDataIT {
         assertThat(erased.path("removed").path("parents").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("players").asInt()).isEqualTo(2);
         assertThat(erased.path("removed").path("invitations").asInt()).isEqualTo(2);
+        assertThat(erased.path("removed").path("consents").asInt()).isEqualTo(2);
         assertThat(erased.path("removed").path("conversations").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("console_sign_in_events").asInt()).isEqualTo(1);
         assertThat(erased.path("removed").path("messages").asInt()).isGreaterThanOrEqualTo(alexSids.size());

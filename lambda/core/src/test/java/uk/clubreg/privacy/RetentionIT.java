@@ -86,6 +86,9 @@ class RetentionIT {
         invite("Samira", ALEX, "2026-27");
         harness.execute("UPDATE players SET medical_notes = 'Asthma', date_of_birth = '2016-03-14', kit_size = 'M', "
                 + "photo_consent = true, emergency_contact_tel = '+447700900672'");
+        harness.execute("""
+                INSERT INTO consents (player_id, kind, given, wording_version)
+                SELECT id, kind, true, '1' FROM players, (VALUES ('photo'), ('data_processing')) AS k (kind)""");
 
         JsonNode run = retentionAfter(Duration.ofDays(1));
 
@@ -95,6 +98,9 @@ class RetentionIT {
                        || '/' || (details_deleted_at IS NOT NULL), ' ' ORDER BY season) FROM players"""))
                 .isEqualTo("2024-25=-/-/true 2025-26=Asthma/M/false 2026-27=Asthma/M/false");
         assertThat(harness.count("SELECT count(*) FROM players WHERE emergency_contact_tel IS NOT NULL")).isEqualTo(2);
+        assertThat(harness.queryString("""
+                SELECT string_agg(DISTINCT p.season, ' ' ORDER BY p.season) FROM consents c
+                  JOIN players p ON p.id = c.player_id""")).isEqualTo("2025-26 2026-27");
     }
 
     @Test

@@ -197,7 +197,7 @@ public final class GuidedResponder implements Responder {
             }
             // In the AI's guided steps a message is read only as a sensitive detail, never as another answer.
             current.filter(player -> !sensitiveStepsOnly || SensitiveDetails.stepDue(players))
-                    .ifPresent(player -> answer(conversationId, player, turn.lastSeason(), answer, message.body(),
+                    .ifPresent(player -> answer(conversationId, player, turn.lastSeason(), answer, message,
                             progress));
         }
         return next(conversationId, turn.parentFirstName(), turn.lastSeason(), progress);
@@ -216,7 +216,7 @@ public final class GuidedResponder implements Responder {
     }
 
     private void answer(long conversationId, Player player, Map<Long, LastSeason> lastSeason, String answer,
-                        String original, Progress progress) {
+                        InboundMessage message, Progress progress) {
         switch (player.stage()) {
             case INITIAL_CONTACT -> answers.yesNo(answer).ifPresentOrElse(yes -> {
                 actions.updateRegistrationStatus(conversationId, new StatusChange(player.id(),
@@ -243,7 +243,7 @@ public final class GuidedResponder implements Responder {
                             () -> progress.say("not_understood"));
                 }
             }
-            case INFO_COLLECTION -> recordDetail(conversationId, player, answer, original, progress);
+            case INFO_COLLECTION -> recordDetail(conversationId, player, answer, message, progress);
             default -> { }
         }
     }
@@ -265,13 +265,13 @@ public final class GuidedResponder implements Responder {
         progress.say("last_season.kept_the_rest", Map.of("child", player.firstName()));
     }
 
-    private void recordDetail(long conversationId, Player player, String answer, String original,
+    private void recordDetail(long conversationId, Player player, String answer, InboundMessage message,
                               Progress progress) {
         if (RequiredDetails.missingDetails(player).isEmpty()) {
             return; // nothing was asked: next() completes the registration
         }
         Detail detail = RequiredDetails.missingDetails(player).getFirst();
-        String text = original == null ? "" : original.trim();
+        String text = message.body() == null ? "" : message.body().trim();
         DetailsUpdate update = switch (detail) {
             case DATE_OF_BIRTH -> new DetailsUpdate(player.id(), text, null, null, null, null, null);
             case MEDICAL_NOTES -> new DetailsUpdate(player.id(), null, answers.isNone(answer) ? "None" : text,
@@ -283,7 +283,7 @@ public final class GuidedResponder implements Responder {
             case KIT_SIZE -> new DetailsUpdate(player.id(), null, null, null, null, null, text);
         };
         ToolResult result = update == null ? ToolResult.refused("not yes or no")
-                : actions.recordPlayerDetails(conversationId, update);
+                : actions.recordPlayerDetails(conversationId, message.id(), update);
         if (!result.ok()) {
             sorry(detail, player, progress);
             return;

@@ -3,6 +3,7 @@ package uk.clubreg.assistant.guided;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +62,29 @@ class GuidedConversationIT {
         assertThat(fixtures.player(family.playerId(), "kit_size")).isEqualTo("M");
         assertThat(fixtures.player(family.playerId(), "emergency_contact_tel")).isEqualTo("+447700900202");
         assertThat(last.text()).contains("Seb's registration with Panthers for 2026-27 is complete");
+    }
+
+    @Test
+    void theFirstReplyLinksThePrivacyNoticeAndWhatTheParentWritesNextIsRecordedAsTheirAcknowledgement() {
+        engine = fixtures.engine(new GuidedResponder(fixtures.context()), replies,
+                ConversationFixtures.WITH_PRIVACY_NOTICE, ConversationFixtures.CLOCK);
+        Family family = fixtures.family("+447700900231", null, "Seb", "Mia");
+
+        Reply first = say(family, "Hi");
+        assertThat(first.text()).startsWith("How Urmston Town Juniors FC keeps and uses the details you give here: "
+                + "https://club.example/privacy\n\n").contains("Would you like to register Seb");
+        assertThat(fixtures.value("SELECT count(*) FROM consents")).isEqualTo("0");
+
+        long yes = fixtures.inbound(family, "Yes", Instant.now().plusSeconds(5));
+        engine.respond(family.conversationId());
+
+        assertThat(replies.lastReplyTo(family.conversationId()).text()).doesNotContain("privacy");
+        assertThat(fixtures.value("SELECT string_agg(player_id || ' ' || kind || ' ' || given || ' ' || "
+                + "wording_version || ' ' || message_id, ', ' ORDER BY player_id) FROM consents"))
+                .isEqualTo(family.playerIds().get(0) + " data_processing true 1 " + yes + ", "
+                        + family.playerIds().get(1) + " data_processing true 1 " + yes);
+        say(family, "Yes");
+        assertThat(fixtures.value("SELECT count(*) FROM consents")).isEqualTo("2");
     }
 
     @Test

@@ -234,7 +234,8 @@ public final class OpenAiResponder implements Responder {
             }
             input = calls.stream().map(call -> ResponseInputItem.ofFunctionCallOutput(
                     ResponseInputItem.FunctionCallOutput.builder().callId(call.callId())
-                            .output(tools.call(turn.conversationId(), call.name(), call.arguments()).toJson())
+                            .output(tools.call(turn.conversationId(), turn.messages().getLast().id(), call.name(),
+                                    call.arguments()).toJson())
                             .build()))
                     .toList();
         }
