@@ -28,6 +28,35 @@ public final class ConfigStore extends Construct {
     /** An SSM parameter a setting reads at {@code CONFIG_SSM_PREFIX + path}. */
     public record ParameterSetting(String name, String path, String parameterArn) {}
 
+    /** A parameter ops create under the prefix; a required one must exist before a deploy, the others may not. */
+    public record Parameter(String name, String path, boolean required) {}
+
+    /** A secret ops create under the prefix ({@code <club>/<stage>/<suffix>}) and the JSON keys it must hold. */
+    public record OperatorSecret(String suffix, List<String> keys) {}
+
+    static final OperatorSecret DATABASE = new OperatorSecret("database", List.of("DATABASE_URL", "DATABASE_DIRECT_URL"));
+    static final OperatorSecret TWILIO = new OperatorSecret("twilio", List.of("TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN"));
+    static final OperatorSecret OPENAI = new OperatorSecret("openai", List.of("OPENAI_API_KEY"));
+    /** What ops create before the first deploy (docs/deploy.md, section 5); infra/preflight.sh checks them. */
+    public static final List<OperatorSecret> OPERATOR_SECRETS = List.of(DATABASE, TWILIO, OPENAI);
+
+    static final Parameter CLUB_ADMIN_TELS = new Parameter("CLUB_ADMIN_TELS", "/club/admin-tels", false);
+    /** Every parameter the worker reads, in the order docs/deploy.md creates them. */
+    public static final List<Parameter> WORKER_PARAMETERS = List.of(
+            new Parameter("TWILIO_WHATSAPP_FROM", "/twilio/whatsapp-from", true),
+            new Parameter("TWILIO_INVITE_CONTENT_SID", "/twilio/invite-content-sid", true),
+            new Parameter("TWILIO_EXISTING_CONTENT_SID", "/twilio/existing-content-sid", true),
+            // Optional templates: the worker reads them, and a missing parameter means "not configured".
+            new Parameter("TWILIO_FOLLOW_UP_CONTENT_SID", "/twilio/follow-up-content-sid", false),
+            new Parameter("TWILIO_QUICK_REPLY_CONTENT_SID", "/twilio/quick-reply-content-sid", false),
+            new Parameter("TWILIO_REMINDER_CONTENT_SID", "/twilio/reminder-content-sid", false),
+            new Parameter("TWILIO_MANAGER_NOTICE_CONTENT_SID", "/twilio/manager-notice-content-sid", false),
+            new Parameter("TWILIO_LOGIN_CONTENT_SID", "/twilio/login-content-sid", false),
+            // The club's choices, read when needed: who is told of hand-offs, and of completions or not.
+            CLUB_ADMIN_TELS,
+            new Parameter("NOTIFY_MANAGER_ON_COMPLETE", "/club/notify-manager-on-complete", false),
+            new Parameter("OPENAI_MODEL", "/openai/model", true));
+
     private final ISecret twilio;
     private final ISecret openAi;
     private final ISecret database;
@@ -37,9 +66,9 @@ public final class ConfigStore extends Construct {
 
     public ConfigStore(Construct scope, String id, StackSettings settings) {
         super(scope, id);
-        twilio = Secret.fromSecretNameV2(this, "Twilio", settings.secretName("twilio"));
-        openAi = Secret.fromSecretNameV2(this, "OpenAi", settings.secretName("openai"));
-        database = Secret.fromSecretNameV2(this, "Database", settings.secretName("database"));
+        twilio = Secret.fromSecretNameV2(this, "Twilio", settings.secretName(TWILIO.suffix()));
+        openAi = Secret.fromSecretNameV2(this, "OpenAi", settings.secretName(OPENAI.suffix()));
+        database = Secret.fromSecretNameV2(this, "Database", settings.secretName(DATABASE.suffix()));
         // No fixed name: a deleted secret's name stays reserved for up to 30 days, which would block re-creating
         // the stack after a failed first deploy. The ApiKeySecretArn output finds it.
         apiKey = Secret.Builder.create(this, "ApiKey")
@@ -58,21 +87,8 @@ public final class ConfigStore extends Construct {
                 .reason("API Gateway keys cannot rotate on their own: rotating means a new secret value and a "
                         + "redeploy (docs/deploy.md, 'Rotating the API key'), so a rotation Lambda would break the key.")
                 .build()));
-        clubAdminTels = parameter(settings, "CLUB_ADMIN_TELS", "/club/admin-tels");
-        workerParameters = List.of(
-                parameter(settings, "TWILIO_WHATSAPP_FROM", "/twilio/whatsapp-from"),
-                parameter(settings, "TWILIO_INVITE_CONTENT_SID", "/twilio/invite-content-sid"),
-                parameter(settings, "TWILIO_EXISTING_CONTENT_SID", "/twilio/existing-content-sid"),
-                // Optional templates: the worker reads them, and a missing parameter means "not configured".
-                parameter(settings, "TWILIO_FOLLOW_UP_CONTENT_SID", "/twilio/follow-up-content-sid"),
-                parameter(settings, "TWILIO_QUICK_REPLY_CONTENT_SID", "/twilio/quick-reply-content-sid"),
-                parameter(settings, "TWILIO_REMINDER_CONTENT_SID", "/twilio/reminder-content-sid"),
-                parameter(settings, "TWILIO_MANAGER_NOTICE_CONTENT_SID", "/twilio/manager-notice-content-sid"),
-                parameter(settings, "TWILIO_LOGIN_CONTENT_SID", "/twilio/login-content-sid"),
-                // The club's choices, read when needed: who is told of hand-offs, and of completions or not.
-                clubAdminTels,
-                parameter(settings, "NOTIFY_MANAGER_ON_COMPLETE", "/club/notify-manager-on-complete"),
-                parameter(settings, "OPENAI_MODEL", "/openai/model"));
+        clubAdminTels = parameter(settings, CLUB_ADMIN_TELS);
+        workerParameters = WORKER_PARAMETERS.stream().map(parameter -> parameter(settings, parameter)).toList();
     }
 
     public SecretSetting databaseUrl() {
@@ -115,13 +131,13 @@ public final class ConfigStore extends Construct {
     }
 
     // Built as an ARN, not imported as a construct: an import adds an unused template parameter per name.
-    private ParameterSetting parameter(StackSettings settings, String name, String path) {
+    private ParameterSetting parameter(StackSettings settings, Parameter parameter) {
         String arn = Stack.of(this).formatArn(ArnComponents.builder()
                 .service("ssm")
                 .resource("parameter")
-                .resourceName(settings.parameterName(path).substring(1))
+                .resourceName(settings.parameterName(parameter.path()).substring(1))
                 .arnFormat(ArnFormat.SLASH_RESOURCE_NAME)
                 .build());
-        return new ParameterSetting(name, path, arn);
+        return new ParameterSetting(parameter.name(), parameter.path(), arn);
     }
 }

@@ -51,7 +51,7 @@ public record StackSettings(
             return terminationProtection;
         }
 
-        static Stage of(String id) {
+        public static Stage of(String id) {
             return Arrays.stream(values()).filter(stage -> stage.id().equals(id)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("Unknown stage '" + id + "': deploy with "
                             + "-c stage=dev or -c stage=prod (docs/deploy.md, section 6)"));
@@ -59,10 +59,21 @@ public record StackSettings(
     }
 
     public StackSettings {
+        requireSlug(club);
+    }
+
+    /** Refuses a club that is not a slug of lower-case letters, digits and hyphens. */
+    public static String requireSlug(String club) {
         if (!club.matches("[a-z0-9]+(-[a-z0-9]+)*") || club.length() > 40) {
             throw new IllegalArgumentException("club must be a slug of lower-case letters, digits and hyphens "
                     + "(at most 40 characters), e.g. -c club=urmston: " + club);
         }
+        return club;
+    }
+
+    /** The configuration prefix of a club's stage, e.g. {@code /urmston/prod}. */
+    public static String configPrefix(String club, Stage stage) {
+        return "/" + requireSlug(club) + "/" + stage.id();
     }
 
     public static StackSettings fromContext(Node node) {
@@ -88,12 +99,16 @@ public record StackSettings(
 
     /** The CloudFormation stack's name, e.g. {@code ClubRegistration-urmston-prod}. */
     public String stackName() {
-        return STACK_NAME_PREFIX + "-" + club + "-" + stage.id();
+        return stackName(club, stage);
+    }
+
+    public static String stackName(String club, Stage stage) {
+        return STACK_NAME_PREFIX + "-" + requireSlug(club) + "-" + stage.id();
     }
 
     /** SSM path prefix (CONFIG_SSM_PREFIX), e.g. {@code /urmston/prod}. */
     public String configPrefix() {
-        return "/" + club + "/" + stage.id();
+        return configPrefix(club, stage);
     }
 
     /** Secrets Manager name for {@code suffix}, e.g. {@code urmston/prod/twilio}. */
