@@ -2,6 +2,9 @@ package uk.clubreg.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -15,13 +18,32 @@ final class ApiGatewayEvents {
 
     private ApiGatewayEvents() {}
 
+    /** A base64 body that is not base64, or whose bytes are not UTF-8: the caller's mistake (400). */
+    static final class MalformedBody extends IllegalArgumentException {
+        MalformedBody(Exception cause) {
+            super("The body is not UTF-8 text", cause);
+        }
+    }
+
     static HttpRequest toRequest(APIGatewayProxyRequestEvent event, String fallbackRequestId) {
         String body = event.getBody();
         if (body != null && Boolean.TRUE.equals(event.getIsBase64Encoded())) {
-            body = new String(Base64.getMimeDecoder().decode(body), StandardCharsets.UTF_8);
+            body = utf8(body);
         }
         return new HttpRequest(event.getHttpMethod(), event.getPath(), event.getHeaders(),
                 event.getQueryStringParameters(), body, requestId(event, fallbackRequestId), sourceIp(event));
+    }
+
+    /** Strictly: a replacement character instead of bytes that are not UTF-8 would store a name nobody wrote. */
+    private static String utf8(String base64) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getMimeDecoder().decode(base64))).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            throw new MalformedBody(e);
+        }
     }
 
     private static String sourceIp(APIGatewayProxyRequestEvent event) {
@@ -37,7 +59,7 @@ final class ApiGatewayEvents {
     }
 
     /** API Gateway's request id when there is one, then Lambda's, then a new one (local calls without either). */
-    private static String requestId(APIGatewayProxyRequestEvent event, String fallback) {
+    static String requestId(APIGatewayProxyRequestEvent event, String fallback) {
         if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
             return event.getRequestContext().getRequestId();
         }

@@ -46,7 +46,19 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             return ApiGatewayEvents.toEvent(HttpResponse.json(200, Map.of("warm_up", true)));
         }
         long started = System.nanoTime();
-        HttpRequest request = ApiGatewayEvents.toRequest(event, context == null ? null : context.getAwsRequestId());
+        String lambdaRequestId = context == null ? null : context.getAwsRequestId();
+        HttpRequest request;
+        try {
+            request = ApiGatewayEvents.toRequest(event, lambdaRequestId);
+        } catch (ApiGatewayEvents.MalformedBody e) {
+            String requestId = ApiGatewayEvents.requestId(event, lambdaRequestId);
+            try (RequestContext ignored = RequestContext.open(requestId, null)) {
+                LOG.atInfo().addKeyValue("method", event.getHttpMethod()).addKeyValue("status", 400)
+                        .log("Request refused: the body is not UTF-8 text");
+            }
+            return ApiGatewayEvents.toEvent(HttpResponse.error(400, "malformed_body", "The body is not UTF-8 text",
+                    requestId, null).withHeader("X-Request-Id", requestId));
+        }
         try (RequestContext ignored = RequestContext.open(request.requestId(), router.routeName(request))) {
             HttpResponse response = router.dispatch(request)
                     .withHeader("X-Request-Id", request.requestId());

@@ -36,6 +36,10 @@ final class Access {
     }
 
     boolean seesTeam(Viewer viewer, String teamName, String season) {
+        // PostgreSQL text holds no NUL, so no team is named with one (and looking it up would be an error).
+        if (teamName.indexOf('\0') >= 0 || season.indexOf('\0') >= 0) {
+            return false;
+        }
         return viewer.clubAdmin() || players.manages(viewer.phone(), teamName, season);
     }
 

@@ -11,7 +11,8 @@ import uk.clubreg.persistence.DatabaseException;
 /**
  * Maps method and path to an {@link Endpoint}. A route's segment written {@code {name}} matches any one segment,
  * which the endpoint reads as a path parameter. Unknown paths are 404 and wrong methods 405, as JSON. A failed
- * dependency is 503 so callers retry; anything else unexpected is logged and answered 500.
+ * dependency is 503 so callers retry, except a value the database refuses (400); anything else unexpected is logged
+ * and answered 500.
  */
 public final class Router {
 
@@ -52,6 +53,12 @@ public final class Router {
         try {
             return endpoint.handle(request.withPathParameters(match.get().parameters()));
         } catch (DatabaseException e) {
+            if (e.refusedTheValue()) {
+                // Input no check caught: a retry would fail the same way, and nothing was written.
+                LOG.atWarn().addKeyValue("sql_state", e.sqlState()).log("The database refused a value of the request");
+                return HttpResponse.error(400, "invalid_value", "A value in the request cannot be stored or looked up",
+                        request.requestId(), null);
+            }
             LOG.error("Database unavailable", e);
             return HttpResponse.error(503, "service_unavailable", "Please retry shortly", request.requestId(), null)
                     .withHeader("Retry-After", "5");

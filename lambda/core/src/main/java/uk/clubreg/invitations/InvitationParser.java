@@ -125,6 +125,11 @@ public final class InvitationParser {
             errors.put(name, "must not contain control characters");
             return null;
         }
+        // JSON can escape half of a surrogate pair, which is no character: stored, it would become "?".
+        if (value.codePoints().anyMatch(point -> Character.getType(point) == Character.SURROGATE)) {
+            errors.put(name, "must be Unicode text (half of a surrogate pair is not)");
+            return null;
+        }
         return value;
     }
 

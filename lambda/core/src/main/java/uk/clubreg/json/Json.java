@@ -1,6 +1,7 @@
 package uk.clubreg.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,8 +17,13 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** Reads every number as written: 1e400 is not infinity and 1e-400 is not zero. */
-    private static final ObjectReader EXACT = MAPPER.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /**
+     * A request body as written: every number exact (1e400 is not infinity, 1e-400 not zero), a name given twice
+     * or anything after the value refused rather than silently dropped.
+     */
+    private static final ObjectReader EXACT = MAPPER.reader()
+            .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
     private Json() {}
 
@@ -26,7 +32,7 @@ public final class Json {
         return read(MAPPER.reader(), json);
     }
 
-    /** Like {@link #read}, with every fraction or exponent kept exact (a BigDecimal): for a request's body. */
+    /** Like {@link #read}, for a request's body: see {@link #EXACT}. */
     public static JsonNode readExact(String json) {
         return read(EXACT, json);
     }

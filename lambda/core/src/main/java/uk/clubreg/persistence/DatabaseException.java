@@ -15,4 +15,9 @@ public final class DatabaseException extends RuntimeException {
     public String sqlState() {
         return sqlState;
     }
+
+    /** A data exception (SQLSTATE class 22, e.g. a NUL in text): the value was refused, the database is fine. */
+    public boolean refusedTheValue() {
+        return sqlState != null && sqlState.startsWith("22");
+    }
 }

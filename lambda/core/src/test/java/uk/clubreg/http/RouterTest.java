@@ -13,6 +13,7 @@ class RouterTest {
     private final Router router = new Router()
             .route("POST", "/trigger", request -> HttpResponse.json(201, Map.of("ok", true)))
             .route("GET", "/down", request -> { throw new DatabaseException(new SQLException("gone", "08006")); })
+            .route("GET", "/nul", request -> { throw new DatabaseException(new SQLException("0x00", "22021")); })
             .route("GET", "/bug", request -> { throw new IllegalStateException("bug"); })
             .route("POST", "/admin/conversations/{conversation_id}/release", request -> HttpResponse.json(200,
                     Map.of("id", request.idParameter("conversation_id").map(String::valueOf).orElse("none"))));
@@ -44,6 +45,15 @@ class RouterTest {
 
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.headers()).containsKey("Retry-After");
+    }
+
+    @Test
+    void aValueTheDatabaseRefusesIsA400NotARetry() {
+        HttpResponse response = router.dispatch(request("GET", "/nul"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(Json.read(response.body()).get("error").asText()).isEqualTo("invalid_value");
+        assertThat(response.headers()).doesNotContainKey("Retry-After");
     }
 
     @Test
