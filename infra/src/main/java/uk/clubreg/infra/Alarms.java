@@ -35,6 +35,7 @@ public final class Alarms extends Construct {
 
     static final String DAILY_RUN_ERRORS = "DailyRunErrors";
     static final String OUTBOX_PUBLISH_FAILED = "OutboxPublishFailed";
+    static final String OUTBOX_SWEEP_ERRORS = "OutboxSweepErrors";
 
     private static final Duration PERIOD = Duration.minutes(5);
 
@@ -47,7 +48,10 @@ public final class Alarms extends Construct {
             new Logged("OutboxRowQuarantined", "An outbox row was not a job and was set aside unpublished", 1),
             // A minute: its alarm starts the outbox sweeper, which publishes what the queue did not take.
             new Logged(OUTBOX_PUBLISH_FAILED, "The queue did not take a committed job; the sweeper was started", 1,
-                    Duration.minutes(1)));
+                    Duration.minutes(1)),
+            new Logged(OUTBOX_SWEEP_ERRORS, "An outbox sweep failed, or the outbox sweeper function did", 1),
+            // Each is a message a parent did not get; the log line names Twilio's error code.
+            new Logged("MessagesRefused", "Twilio refused or could not deliver a message for good", 1));
 
     /** A job older than this has missed several worker attempts or the worker is not running. */
     static final int OLDEST_JOB_AGE_SECONDS = 300;
@@ -77,8 +81,9 @@ public final class Alarms extends Construct {
         alarm("WorkerThrottles", "The worker function was throttled", worker.metricThrottles(SUM), 1);
         alarm("OldestJobAge", "A job has waited over " + OLDEST_JOB_AGE_SECONDS + " s on the work queue",
                 queue.jobs().metricApproximateAgeOfOldestMessage(MAX), OLDEST_JOB_AGE_SECONDS);
-        // A daily run that failed as a whole (a timeout, a start-up failure) logs no step failure: its errors count too.
-        Map<String, IMetric> alsoCounted = Map.of(DAILY_RUN_ERRORS, daily.metricErrors(SUM));
+        // A daily run or sweep that failed as a whole (a timeout, a start-up failure) logs no failure: its errors count.
+        Map<String, IMetric> alsoCounted = Map.of(DAILY_RUN_ERRORS, daily.metricErrors(SUM),
+                OUTBOX_SWEEP_ERRORS, sweeper.metricErrors(SUM));
         for (Logged logged : LOGGED) {
             for (Function function : List.of(api, worker, daily, sweeper)) {
                 function.getLogGroup().addMetricFilter(logged.name() + "Filter", MetricFilterOptions.builder()

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awscdk.assertions.Match;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -65,12 +67,13 @@ class AlarmsContractTest {
         }
     }
 
-    @Test
-    void dailyRunErrorsAlsoCountsTheDailyRunFunctionsOwnErrors() {
-        String function = new TemplateQueries(template).logicalId("AWS::Lambda::Function", "DailyRunFunction");
+    @ParameterizedTest(name = "{0} also counts the errors of {1}")
+    @CsvSource({"DailyRunErrors, DailyRunFunction", "OutboxSweepErrors, OutboxSweeperFunction"})
+    void anAlarmOfAFunctionsStepsAlsoCountsThatFunctionsOwnErrors(String alarm, String functionId) {
+        String function = new TemplateQueries(template).logicalId("AWS::Lambda::Function", functionId);
 
         template.hasResourceProperties("AWS::CloudWatch::Alarm", Map.of(
-                "AlarmDescription", Match.stringLikeRegexp(".*DailyRunErrors.*"),
+                "AlarmDescription", Match.stringLikeRegexp(".*" + alarm + ".*"),
                 "Metrics", Match.arrayWith(List.of(Match.objectLike(Map.of("Expression",
                         "FILL(logged, 0) + FILL(failed, 0)")), Match.objectLike(Map.of("MetricStat",
                         Match.objectLike(Map.of("Metric", Map.of("Namespace", "AWS/Lambda", "MetricName", "Errors",

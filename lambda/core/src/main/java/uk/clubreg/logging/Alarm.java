@@ -17,7 +17,11 @@ public enum Alarm {
     /** An outbox row could not be read as a job: set aside, never published, the sweep went on. */
     OUTBOX_ROW_QUARANTINED("OutboxRowQuarantined"),
     /** The queue did not take a committed job: its alarm starts the outbox sweeper (decision 0055). */
-    OUTBOX_PUBLISH_FAILED("OutboxPublishFailed");
+    OUTBOX_PUBLISH_FAILED("OutboxPublishFailed"),
+    /** An outbox sweep, or one row of it, failed: committed jobs wait until a later sweep succeeds. */
+    OUTBOX_SWEEP_FAILED("OutboxSweepErrors"),
+    /** Twilio refused a message for good, its error code in {@code error_code}: the parent did not get it. */
+    MESSAGE_REFUSED("MessagesRefused");
 
     /** The JSON field the metric filters match on. */
     public static final String FIELD = "alarm";

@@ -8,6 +8,7 @@ import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.ConversationRepository.SentMessage;
 import uk.clubreg.conversations.MessageKind;
 import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.logging.Alarm;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
@@ -93,6 +94,11 @@ final class DeliveryStatuses {
         }
         if (errorCode == OUTSIDE_WINDOW && message.kind() == MessageKind.FREEFORM) {
             return outbox.add(new Job.ResendAsTemplate(message.phone(), message.id()));
+        }
+        if (status == MessageStatus.FAILED || status == MessageStatus.UNDELIVERED) {
+            Alarm.MESSAGE_REFUSED.raise(LOG.atWarn().addKeyValue("message_id", message.id())
+                    .addKeyValue("status", status.wireName()).addKeyValue("error_code", errorCode),
+                    "Twilio could not deliver the message");
         }
         return Optional.empty();
     }

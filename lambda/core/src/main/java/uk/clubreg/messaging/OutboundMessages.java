@@ -10,6 +10,7 @@ import uk.clubreg.conversations.ConversationRepository.NewOutbound;
 import uk.clubreg.conversations.ConversationRepository.OutboundClaim;
 import uk.clubreg.conversations.MessageKind;
 import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.logging.Alarm;
 import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Transactions;
 
@@ -110,8 +111,8 @@ public final class OutboundMessages {
                 }
                 case REJECTED -> {
                     messages.setOutboundStatus(messageId, MessageStatus.FAILED, e.errorCode(), e.getMessage());
-                    LOG.atWarn().addKeyValue("message_id", messageId).addKeyValue("error_code", e.errorCode())
-                            .log("Twilio refused the message");
+                    Alarm.MESSAGE_REFUSED.raise(LOG.atWarn().addKeyValue("message_id", messageId)
+                            .addKeyValue("error_code", e.errorCode()), "Twilio refused the message");
                     yield Result.REJECTED;
                 }
                 case UNKNOWN -> {

@@ -89,7 +89,8 @@ public final class OutboxRelay {
                     published++;
                 }
             } catch (RuntimeException e) {
-                LOG.atWarn().setCause(e).addKeyValue("outbox_id", id).log("Outbox row not swept; left for the next sweep");
+                Alarm.OUTBOX_SWEEP_FAILED.raise(LOG.atWarn().setCause(e).addKeyValue("outbox_id", id),
+                        "Outbox row not swept; left for the next sweep");
             }
         }
         if (!stuck.isEmpty()) {

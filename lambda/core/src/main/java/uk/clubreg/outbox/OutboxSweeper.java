@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.logging.Alarm;
 
 /**
  * When the outbox is swept (docs/decisions/0055-idle-costs-nothing.md): never on a schedule of its own. A request or
@@ -56,7 +57,8 @@ public final class OutboxSweeper {
         try {
             return relay.sweep(olderThan, BATCH_LIMIT);
         } catch (RuntimeException e) {
-            LOG.atWarn().setCause(e).log("Outbox sweep failed; a later request, job or the daily run retries");
+            Alarm.OUTBOX_SWEEP_FAILED.raise(LOG.atWarn().setCause(e),
+                    "Outbox sweep failed; a later request, job or the daily run retries");
             return 0;
         }
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
+import uk.clubreg.testsupport.LogCapture;
 
 class InvitationJobIT {
 
@@ -119,8 +120,13 @@ class InvitationJobIT {
         long invitation = invitationFor(harness.parent(PARENT, "Sam"), "new");
         harness.twilio.rejectsWith(21211);
 
-        jobs.handle(sendInvitation(invitation));
-        jobs.handle(sendInvitation(invitation));
+        try (LogCapture logs = LogCapture.capture()) {
+            jobs.handle(sendInvitation(invitation));
+            jobs.handle(sendInvitation(invitation));
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("\"alarm\":\"MessagesRefused\""))
+                    .singleElement().asString().contains("\"error_code\":21211");
+        }
 
         assertThat(harness.twilio.sentForms()).hasSize(1);
         assertThat(harness.queryString("SELECT status || '/' || error_code FROM messages WHERE idempotency_key = ?",

@@ -18,6 +18,7 @@ import uk.clubreg.http.HttpResponse;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobCodec;
 import uk.clubreg.messaging.twilio.TwilioSignatures;
+import uk.clubreg.testsupport.LogCapture;
 import uk.clubreg.testsupport.TestQueue;
 
 class StatusCallbacksIT {
@@ -122,6 +123,19 @@ class StatusCallbacksIT {
                 .isEqualTo("t");
         assertThat(harness.queryString("SELECT unreachable_reason FROM parents WHERE id = ?", parent))
                 .contains("63024").contains("phone");
+    }
+
+    @Test
+    void anUndeliveredMessageRaisesItsAlarmWithTheErrorCodeUnlessItIsResentAsATemplate() {
+        sentMessage("freeform");
+
+        try (LogCapture logs = LogCapture.capture()) {
+            status.handle(harness.signedPost("/status", callback("failed", "63016")));
+            status.handle(harness.signedPost("/status", callback("undelivered", "63024")));
+
+            assertThat(logs.lines()).filteredOn(line -> line.contains("\"alarm\":\"MessagesRefused\""))
+                    .singleElement().asString().contains("\"error_code\":63024");
+        }
     }
 
     @Test

@@ -111,6 +111,21 @@ class OutboxRelayIT {
     }
 
     @Test
+    void aSweepThatFailsRaisesItsAlarmAndLeavesTheJobsForTheNextOne() {
+        write(new Job.SendInvitation("+447700900007", 7, 0));
+        OutboxSweeper sweeper = new OutboxSweeper(repositories.relay(queue.jobQueue()), Duration.ZERO,
+                java.time.Clock.systemUTC());
+        database.close();
+
+        try (LogCapture logs = LogCapture.capture()) {
+            assertThat(sweeper.sweepIfDue()).isZero();
+
+            assertThat(logs.lines()).anyMatch(line -> line.contains("\"alarm\":\"OutboxSweepErrors\""));
+        }
+        assertThat(queue.drain()).isEmpty();
+    }
+
+    @Test
     void aJobWrittenWhileTheQueueIsDownIsPublishedByTheSweeperOnceItIsBack() {
         OutboxRelay relayToDownQueue = repositories.relay(TestQueue.unreachable().jobQueue());
         Outbox.Pending job = write(new Job.SendInvitation("+447700900002", 2, 0));
