@@ -2,9 +2,6 @@ package uk.clubreg.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -18,10 +15,10 @@ final class ApiGatewayEvents {
 
     private ApiGatewayEvents() {}
 
-    /** A base64 body that is not base64, or whose bytes are not UTF-8: the caller's mistake (400). */
+    /** A body API Gateway marked base64 that is not base64: the caller's mistake (400). */
     static final class MalformedBody extends IllegalArgumentException {
         MalformedBody(Exception cause) {
-            super("The body is not UTF-8 text", cause);
+            super("The body is not base64", cause);
         }
     }
 
@@ -34,14 +31,14 @@ final class ApiGatewayEvents {
                 event.getQueryStringParameters(), body, requestId(event, fallbackRequestId), sourceIp(event));
     }
 
-    /** Strictly: a replacement character instead of bytes that are not UTF-8 would store a name nobody wrote. */
+    /**
+     * Bytes that are not UTF-8 become U+FFFD: the route still answers first what it answers for any body (401, 415);
+     * text fields refuse the replacement character (InvitationParser).
+     */
     private static String utf8(String base64) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(Base64.getMimeDecoder().decode(base64))).toString();
-        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return new String(Base64.getMimeDecoder().decode(base64), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
             throw new MalformedBody(e);
         }
     }

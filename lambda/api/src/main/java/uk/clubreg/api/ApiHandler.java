@@ -54,9 +54,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayProxyRequestEv
             String requestId = ApiGatewayEvents.requestId(event, lambdaRequestId);
             try (RequestContext ignored = RequestContext.open(requestId, null)) {
                 LOG.atInfo().addKeyValue("method", event.getHttpMethod()).addKeyValue("status", 400)
-                        .log("Request refused: the body is not UTF-8 text");
+                        .log("Request refused: the body is not base64");
             }
-            return ApiGatewayEvents.toEvent(HttpResponse.error(400, "malformed_body", "The body is not UTF-8 text",
+            return ApiGatewayEvents.toEvent(HttpResponse.error(400, "malformed_body", "The body is not base64",
                     requestId, null).withHeader("X-Request-Id", requestId));
         }
         try (RequestContext ignored = RequestContext.open(request.requestId(), router.routeName(request))) {

@@ -125,9 +125,11 @@ public final class InvitationParser {
             errors.put(name, "must not contain control characters");
             return null;
         }
-        // JSON can escape half of a surrogate pair, which is no character: stored, it would become "?".
-        if (value.codePoints().anyMatch(point -> Character.getType(point) == Character.SURROGATE)) {
-            errors.put(name, "must be Unicode text (half of a surrogate pair is not)");
+        // Half of a surrogate pair (a JSON escape) is no character, stored as "?"; U+FFFD stands for bytes that
+        // were not UTF-8. Neither is what the manager typed.
+        if (value.codePoints().anyMatch(point -> point == 0xFFFD
+                || Character.getType(point) == Character.SURROGATE)) {
+            errors.put(name, "must be UTF-8 text");
             return null;
         }
         return value;
