@@ -46,7 +46,7 @@ public final class ArchitectureRules {
     static final List<String> WEB = List.of("http", "auth");
 
     /** Used by every layer; kernel packages may use each other, without cycles. */
-    static final List<String> KERNEL = List.of("config", "logging", "json", "phone");
+    static final List<String> KERNEL = List.of("config", "logging", "json", "phone", "encryption");
 
     /** One per Lambda function: each zip carries only what its handler needs (the API has no openai-java). */
     static final List<String> LAMBDA_HANDLERS = List.of("api", "worker", "migrations");

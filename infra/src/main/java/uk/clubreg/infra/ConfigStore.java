@@ -61,6 +61,7 @@ public final class ConfigStore extends Construct {
     private final ISecret openAi;
     private final ISecret database;
     private final Secret apiKey;
+    private final Secret detailsKey;
     private final List<ParameterSetting> workerParameters;
     private final ParameterSetting clubAdminTels;
 
@@ -87,6 +88,24 @@ public final class ConfigStore extends Construct {
                 .reason("API Gateway keys cannot rotate on their own: rotating means a new secret value and a "
                         + "redeploy (docs/deploy.md, 'Rotating the API key'), so a rotation Lambda would break the key.")
                 .build()));
+        // The key that seals medical notes and emergency contacts (decision 0097). Kept when the stack is deleted:
+        // without it the sealed rows cannot be read. Rotated by hand (docs/deploy.md), never by a rotation Lambda,
+        // which would drop the key that old rows need.
+        detailsKey = Secret.Builder.create(this, "DetailsKey")
+                .description("DETAILS_ENCRYPTION_KEYS: seals medical notes and emergency contacts (AES-256-GCM)")
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey("DETAILS_ENCRYPTION_KEYS")
+                        .passwordLength(64)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        NagSuppressions.addResourceSuppressions(detailsKey, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4")
+                .reason("Rotation puts a new key first and keeps the old ones for the rows they sealed "
+                        + "(docs/deploy.md, 'Rotating the details key'); a rotation Lambda would replace the value.")
+                .build()));
         clubAdminTels = parameter(settings, CLUB_ADMIN_TELS);
         workerParameters = WORKER_PARAMETERS.stream().map(parameter -> parameter(settings, parameter)).toList();
     }
@@ -108,6 +127,11 @@ public final class ConfigStore extends Construct {
                 new SecretSetting("TWILIO_AUTH_TOKEN_PREVIOUS", twilio));
     }
 
+    /** Read by every function that reads players: their sealed details open only with it. */
+    public SecretSetting detailsKey() {
+        return new SecretSetting("DETAILS_ENCRYPTION_KEYS", detailsKey);
+    }
+
     public SecretSetting openAiApiKey() {
         return new SecretSetting("OPENAI_API_KEY", openAi);
     }
@@ -119,6 +143,10 @@ public final class ConfigStore extends Construct {
     /** The club admins' phones: the worker tells them of hand-offs, the API lets them see every team. */
     public ParameterSetting clubAdminTels() {
         return clubAdminTels;
+    }
+
+    public String detailsKeySecretArn() {
+        return detailsKey.getSecretArn();
     }
 
     public String apiKeySecretArn() {

@@ -138,6 +138,9 @@ public final class RegistrationStack extends Stack {
                 .description("Twilio: 'Status callback URL', method POST").build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
+        CfnOutput.Builder.create(this, "DetailsKeySecretArn").value(config.detailsKeySecretArn())
+                .description("DETAILS_ENCRYPTION_KEYS: the key sealing medical notes and emergency contacts (kept "
+                        + "when the stack is deleted)").build();
         CfnOutput.Builder.create(this, "ConsoleUrl").value(publicBaseUrl + "/" + RegistrationApi.CONSOLE)
                 .description("The managers' console: team managers and club admins sign in with their mobile number")
                 .build();
@@ -152,6 +155,7 @@ public final class RegistrationStack extends Stack {
         api.function().addEnvironment("PUBLIC_BASE_URL", publicBaseUrl);
         api.readsSecret(config.databaseUrl());
         api.readsSecret(config.apiKey());
+        api.readsSecret(config.detailsKey());
         config.twilioCredentials().forEach(api::readsSecret);
         // The console shows a club admin every team.
         api.readsParameter(config.clubAdminTels());
@@ -164,6 +168,7 @@ public final class RegistrationStack extends Stack {
         worker.readsSecret(config.databaseUrl());
         config.twilioCredentials().forEach(worker::readsSecret);
         worker.readsSecret(config.openAiApiKey());
+        worker.readsSecret(config.detailsKey());
         config.workerParameters().forEach(worker::readsParameter);
         // A turn can cause a job: the notice of a hand-off or of a completed registration.
         queue.jobs().grantSendMessages(worker.role());
@@ -176,6 +181,7 @@ public final class RegistrationStack extends Stack {
 
     private void scheduleDailyRun(JavaFunction daily, ConfigStore config, WorkQueue queue) {
         daily.readsSecret(config.databaseUrl());
+        daily.readsSecret(config.detailsKey());
         queue.jobs().grantSendMessages(daily.role());
         Role invoker = Role.Builder.create(this, "DailyRunScheduleRole")
                 .assumedBy(new ServicePrincipal("scheduler.amazonaws.com"))

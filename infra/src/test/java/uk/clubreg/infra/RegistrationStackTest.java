@@ -236,7 +236,7 @@ class RegistrationStackTest {
         String policies = queries.policiesOfRole("ApiFunctionRole");
 
         assertThat(policies).contains("secret:urmston/prod/database-??????", "secret:urmston/prod/twilio-??????",
-                "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"),
+                "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"), detailsKey(),
                 "parameter/urmston/prod/club/admin-tels");
         assertThat(policies).doesNotContain("secret:urmston/prod/openai", "ssm:GetParametersByPath");
         assertThat(policies.split("ssm:GetParameter", -1)).hasSize(2);
@@ -254,7 +254,7 @@ class RegistrationStackTest {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
         assertThat(policies).contains("secret:urmston/prod/database-??????", "secret:urmston/prod/twilio-??????",
-                "secret:urmston/prod/openai-??????");
+                "secret:urmston/prod/openai-??????", detailsKey());
         assertThat(policies).doesNotContain("Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigApiKey"));
     }
 
@@ -285,14 +285,15 @@ class RegistrationStackTest {
         String policies = queries.policiesOfRole("OutboxSweeperFunctionRole");
 
         assertThat(policies).contains("secret:urmston/prod/database-??????", "sqs:SendMessage");
-        assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ssm:", "ConfigApiKey");
+        assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ssm:", "ConfigApiKey",
+                "ConfigDetailsKey");
     }
 
     @Test
-    void dailyRunReadsOnlyTheDatabaseSecretAndSendsToTheQueue() {
+    void dailyRunReadsOnlyTheDatabaseSecretAndTheDetailsKeyAndSendsToTheQueue() {
         String policies = queries.policiesOfRole("DailyRunFunctionRole");
 
-        assertThat(policies).contains("secret:urmston/prod/database-??????", "sqs:SendMessage");
+        assertThat(policies).contains("secret:urmston/prod/database-??????", detailsKey(), "sqs:SendMessage");
         assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ssm:", "ConfigApiKey");
     }
 
@@ -302,7 +303,20 @@ class RegistrationStackTest {
 
         assertThat(policies).contains("secret:urmston/prod/database-??????");
         assertThat(policies).doesNotContain("secret:urmston/prod/twilio", "secret:urmston/prod/openai", "ConfigApiKey", "sqs:",
-                "ssm:");
+                "ssm:", "ConfigDetailsKey");
+    }
+
+    @Test
+    void theDetailsKeyIsGeneratedAndOutlivesTheStack() {
+        String key = queries.logicalId("AWS::SecretsManager::Secret", "ConfigDetailsKey");
+
+        assertThat(queries.resource(key)).containsEntry("DeletionPolicy", "Retain");
+        assertThat(queries.properties(key)).containsEntry("GenerateSecretString", Map.of("ExcludePunctuation", true,
+                "GenerateStringKey", "DETAILS_ENCRYPTION_KEYS", "PasswordLength", 64, "SecretStringTemplate", "{}"));
+    }
+
+    private String detailsKey() {
+        return "Ref=" + queries.logicalId("AWS::SecretsManager::Secret", "ConfigDetailsKey");
     }
 
     @Test

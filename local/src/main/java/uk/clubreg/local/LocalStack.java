@@ -44,6 +44,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The API key when API_KEY is not set: printed at start, and used by the README's examples. */
     public static final String DEVELOPMENT_API_KEY = "local-dev-key";
+    /** The details key when DETAILS_ENCRYPTION_KEYS is not set, so the local stack seals them as AWS does. */
+    static final String DEVELOPMENT_DETAILS_KEY = "local-development-details-key-not-for-real-data";
     /**
      * The local stack's club admin when CLUB_ADMIN_TELS is not set: printed at start, so the console can be tried
      * at once (its sign-in code arrives in the simulator). Only the local stack has a default.
@@ -114,6 +116,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!given.isSet(Setting.CLUB_ADMIN_TELS)) {
             settings.put(Setting.CLUB_ADMIN_TELS.name(), DEMO_CLUB_ADMIN);
+        }
+        if (!given.isSet(Setting.DETAILS_ENCRYPTION_KEYS)) {
+            settings.put(Setting.DETAILS_ENCRYPTION_KEYS.name(), DEVELOPMENT_DETAILS_KEY);
         }
 
         if (given.isSet(Setting.DATABASE_URL)) {

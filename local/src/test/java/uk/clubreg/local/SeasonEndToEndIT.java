@@ -124,8 +124,10 @@ class SeasonEndToEndIT {
         assertThat(max.path("status").asText()).isEqualTo("completed");
         assertThat(max.path("is_returning_player").asBoolean()).isTrue();
         assertThat(client.count("SELECT count(*) FROM players WHERE first_name = 'Max' AND season = '2027-28'"
-                + " AND date_of_birth = DATE '2016-03-14' AND emergency_contact_tel = '+447700900582'"
-                + " AND kit_size = '9-10' AND medical_notes = 'None' AND NOT photo_consent")).isEqualTo(1);
+                + " AND date_of_birth = DATE '2016-03-14' AND kit_size = '9-10' AND NOT photo_consent")).isEqualTo(1);
+        assertThat(client.openedDetails("first_name = 'Max' AND season = '2027-28'")).singleElement()
+                .satisfies(details -> assertThat(details).containsEntry("emergency_contact_tel", "+447700900582")
+                        .containsEntry("medical_notes", "None"));
         assertThat(client.count("SELECT count(*) FROM conversations c JOIN parents p ON p.id = c.parent_id"
                 + " WHERE p.phone_e164 = '" + BO + "' AND c.state = 'archived' AND c.season = '2026-27'")).isEqualTo(1);
     }

@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.clubreg.config.Setting;
+import uk.clubreg.encryption.FieldEncryption;
 import uk.clubreg.json.Json;
 import uk.clubreg.persistence.Database;
+import uk.clubreg.players.PlayerRepository;
 
 /** What the end-to-end tests do to a running local stack: a manager over HTTP, a parent on the simulator. */
 final class StackClient implements AutoCloseable {
@@ -125,6 +128,32 @@ final class StackClient implements AutoCloseable {
                 rows.next();
                 return rows.getLong(1);
             }
+        });
+    }
+
+    /**
+     * The medical notes and emergency contact of the players matching {@code where}, opened with the stack's key;
+     * each one held must be stored sealed (docs/decisions/0097-details-encrypted-in-the-application.md).
+     */
+    List<Map<String, String>> openedDetails(String where) {
+        FieldEncryption keys = new FieldEncryption(() -> stack.config().get(Setting.DETAILS_ENCRYPTION_KEYS));
+        return database.withConnection(c -> {
+            List<Map<String, String>> players = new ArrayList<>();
+            try (var rows = c.createStatement().executeQuery("SELECT " + String.join(", ", PlayerRepository.ENCRYPTED)
+                    + " FROM players WHERE " + where + " ORDER BY id")) {
+                while (rows.next()) {
+                    Map<String, String> opened = new LinkedHashMap<>();
+                    for (String column : PlayerRepository.ENCRYPTED) {
+                        String stored = rows.getString(column);
+                        if (stored != null) {
+                            assertThat(stored).as(column + " at rest").startsWith("enc:v1:");
+                        }
+                        opened.put(column, keys.decrypt(column, stored));
+                    }
+                    players.add(opened);
+                }
+            }
+            return players;
         });
     }
 

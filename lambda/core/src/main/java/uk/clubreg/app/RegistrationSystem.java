@@ -12,10 +12,11 @@ import uk.clubreg.auth.ApiKeyGuard;
 import uk.clubreg.chasers.Chasers;
 import uk.clubreg.chasers.ReminderSettings;
 import uk.clubreg.config.Config;
-import uk.clubreg.console.Console;
 import uk.clubreg.config.Setting;
+import uk.clubreg.console.Console;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.daily.DailyRun;
+import uk.clubreg.encryption.FieldEncryption;
 import uk.clubreg.handoffs.HandOffs;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpResponse;
@@ -73,7 +74,8 @@ public final class RegistrationSystem {
         this.clock = adapters.clock();
         Jdbc jdbc = new Jdbc(database);
         ParentRepository parents = new ParentRepository(jdbc);
-        PlayerRepository players = new PlayerRepository(jdbc);
+        FieldEncryption encryption = new FieldEncryption(() -> config.get(Setting.DETAILS_ENCRYPTION_KEYS));
+        PlayerRepository players = new PlayerRepository(jdbc, encryption);
         ConversationRepository conversations = new ConversationRepository(jdbc);
         OutboxRepository outboxRows = new OutboxRepository(jdbc);
         AccessAudit audit = new AccessAudit(new AccessAuditRepository(jdbc), clock);
@@ -100,7 +102,7 @@ public final class RegistrationSystem {
         ManagerNotices notices = new ManagerNotices(database, players, conversations, parents, outbox, outboxRelay,
                 messaging.staffNotices(), ManagerNotices.summaryDay(config), defaults.season(), reminders.zone(),
                 clock);
-        ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc), audit, outbox, outboxRelay,
+        ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc, encryption), audit, outbox, outboxRelay,
                 config.require(Setting.DEFAULT_PHONE_REGION));
         SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
         InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,

@@ -12,6 +12,7 @@ public enum Setting {
     API_KEY(Source.SECRET, null, null, "Key team managers send in x-api-key. Locally a development default is printed."),
     DATABASE_URL(Source.SECRET, null, null, "PostgreSQL URL (postgresql:// or jdbc:postgresql://). Neon: the pooler host."),
     DATABASE_DIRECT_URL(Source.SECRET, null, null, "Neon direct (non-pooler) URL, used only by migrations."),
+    DETAILS_ENCRYPTION_KEYS(Source.SECRET, null, null, "Keys (comma-separated random strings, the first encrypts) for medical notes and emergency contacts. Unset: stored unencrypted. The local stack sets a development key."),
     DB_POOL_SIZE(Source.ENV, null, "2", "Maximum JDBC connections per Lambda instance (1-2 suits Neon's pooler)."),
     QUEUE_URL(Source.ENV, null, null, "SQS FIFO work queue URL. Unset: jobs are processed inline."),
     SQS_ENDPOINT(Source.ENV, null, null, "SQS endpoint override (ElasticMQ locally and in tests)."),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import uk.clubreg.encryption.FieldEncryption;
 import uk.clubreg.parents.Parent;
 import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Jdbc;
@@ -46,6 +47,12 @@ public final class PlayerRepository {
     public record Unfinished(Player player, Parent parent, long conversationId, Instant invitedAt,
                              Instant parentLastWroteAt, boolean waitingForPerson) {}
 
+    /** The special-category columns, sealed at rest; their names are bound to their ciphertexts. */
+    public static final String MEDICAL_NOTES = "medical_notes";
+    public static final String EMERGENCY_CONTACT_NAME = "emergency_contact_name";
+    public static final String EMERGENCY_CONTACT_TEL = "emergency_contact_tel";
+    public static final List<String> ENCRYPTED = List.of(MEDICAL_NOTES, EMERGENCY_CONTACT_NAME, EMERGENCY_CONTACT_TEL);
+
     private static final String COLUMNS = """
             pl.id, pl.parent_id, pl.conversation_id, pl.first_name, pl.last_name, pl.club_name, pl.team_name,
             pl.age_group, pl.season, pl.manager_full_name, pl.manager_tel, pl.membership_fee_amount,
@@ -72,9 +79,12 @@ public final class PlayerRepository {
             WHERE pl.registration_status IN (?, ?) AND pl.stage <> ?""";
 
     private final Jdbc jdbc;
+    private final FieldEncryption encryption;
 
-    public PlayerRepository(Jdbc jdbc) {
+    /** @param encryption seals medical notes and the emergency contact at rest (decision 0097) */
+    public PlayerRepository(Jdbc jdbc, FieldEncryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     /** The same child (by name, case-insensitive) of the same parent for the same season, if already invited. */
@@ -84,7 +94,7 @@ public final class PlayerRepository {
                 JOIN invitations i ON i.player_id = pl.id
                 JOIN parents par ON par.id = pl.parent_id
                 WHERE pl.parent_id = ? AND lower(pl.first_name) = lower(?) AND lower(pl.last_name) = lower(?)
-                  AND pl.season = ?""", PlayerRepository::invited, parentId, firstName, lastName, season);
+                  AND pl.season = ?""", this::invited, parentId, firstName, lastName, season);
     }
 
     /**
@@ -234,23 +244,23 @@ public final class PlayerRepository {
                 JOIN players pl ON pl.id = i.player_id
                 JOIN parents par ON par.id = pl.parent_id
                 LEFT JOIN conversations live ON live.parent_id = par.id AND live.state = 'active'
-                WHERE i.id = ?""", PlayerRepository::invited, invitationId);
+                WHERE i.id = ?""", this::invited, invitationId);
     }
 
     /** The parent's most recently invited player. */
     public Optional<Player> latestOfParent(long parentId) {
         return jdbc.queryOne("SELECT " + COLUMNS + " " + """
                  FROM players pl WHERE pl.parent_id = ? ORDER BY pl.created_at DESC, pl.id DESC LIMIT 1""",
-                PlayerRepository::read, parentId);
+                this::read, parentId);
     }
 
     public Optional<Player> find(long playerId) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM players pl WHERE pl.id = ?", PlayerRepository::read, playerId);
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM players pl WHERE pl.id = ?", this::read, playerId);
     }
 
     /** The conversation's players (siblings share it), oldest invitation first. */
     public List<Player> inConversation(long conversationId) {
-        return jdbc.queryList("SELECT " + COLUMNS + " " + IN_CONVERSATION + " ORDER BY pl.id", PlayerRepository::read,
+        return jdbc.queryList("SELECT " + COLUMNS + " " + IN_CONVERSATION + " ORDER BY pl.id", this::read,
                 conversationId);
     }
 
@@ -260,7 +270,7 @@ public final class PlayerRepository {
      */
     public Optional<Player> inConversationForUpdate(long conversationId, long playerId) {
         return jdbc.queryOne("SELECT " + COLUMNS + " " + IN_CONVERSATION + " AND pl.id = ? FOR UPDATE OF pl",
-                PlayerRepository::read, conversationId, playerId);
+                this::read, conversationId, playerId);
     }
 
     public void updateStatus(long playerId, RegistrationStatus status, Stage stage, Boolean returningPlayer,
@@ -281,9 +291,9 @@ public final class PlayerRepository {
                     photo_consent = COALESCE(?, photo_consent), kit_size = COALESCE(?, kit_size),
                     updated_at = now()
                 WHERE id = ?""", Jdbc.nullable(details.dateOfBirth(), Types.DATE),
-                Jdbc.nullable(details.medicalNotes(), Types.VARCHAR),
-                Jdbc.nullable(details.emergencyContactName(), Types.VARCHAR),
-                Jdbc.nullable(details.emergencyContactTel(), Types.VARCHAR),
+                Jdbc.nullable(encryption.encrypt(MEDICAL_NOTES, details.medicalNotes()), Types.VARCHAR),
+                Jdbc.nullable(encryption.encrypt(EMERGENCY_CONTACT_NAME, details.emergencyContactName()), Types.VARCHAR),
+                Jdbc.nullable(encryption.encrypt(EMERGENCY_CONTACT_TEL, details.emergencyContactTel()), Types.VARCHAR),
                 Jdbc.nullable(details.photoConsent(), Types.BOOLEAN), Jdbc.nullable(details.kitSize(), Types.VARCHAR),
                 playerId);
     }
@@ -347,8 +357,9 @@ public final class PlayerRepository {
                        earlier.emergency_contact_tel, earlier.kit_size
                 FROM players pl JOIN players earlier ON earlier.id = pl.previous_player_id
                 WHERE pl.conversation_id = ? ORDER BY pl.id""", row -> Map.entry(row.getLong(1),
-                new LastSeason(row.getLong(2), row.getString(3), row.getObject(4, LocalDate.class), row.getString(5),
-                        row.getString(6), row.getString(7))), conversationId)
+                new LastSeason(row.getLong(2), row.getString(3), row.getObject(4, LocalDate.class),
+                        encryption.decrypt(EMERGENCY_CONTACT_NAME, row.getString(5)),
+                        encryption.decrypt(EMERGENCY_CONTACT_TEL, row.getString(6)), row.getString(7))), conversationId)
                 .forEach(entry -> lastSeason.put(entry.getKey(), entry.getValue()));
         return lastSeason;
     }
@@ -444,14 +455,14 @@ public final class PlayerRepository {
 
     /** Every registration still in progress in a live conversation, grouped by conversation (one per parent). */
     public List<Unfinished> unfinishedInLiveConversations() {
-        return jdbc.queryList(UNFINISHED + " ORDER BY pl.conversation_id, pl.id", PlayerRepository::unfinished,
+        return jdbc.queryList(UNFINISHED + " ORDER BY pl.conversation_id, pl.id", this::unfinished,
                 RegistrationStatus.PENDING.wireName(), RegistrationStatus.CONFIRMED.wireName(),
                 Stage.ARCHIVED.wireName());
     }
 
     /** One player, when their registration is still in progress in a live conversation. */
     public Optional<Unfinished> unfinished(long playerId) {
-        return jdbc.queryOne(UNFINISHED + " AND pl.id = ?", PlayerRepository::unfinished,
+        return jdbc.queryOne(UNFINISHED + " AND pl.id = ?", this::unfinished,
                 RegistrationStatus.PENDING.wireName(), RegistrationStatus.CONFIRMED.wireName(),
                 Stage.ARCHIVED.wireName(), playerId);
     }
@@ -474,7 +485,7 @@ public final class PlayerRepository {
                 Jdbc.bigints(conversationIds)).stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private static Unfinished unfinished(ResultSet row) throws SQLException {
+    private Unfinished unfinished(ResultSet row) throws SQLException {
         return new Unfinished(read(row), ParentRepository.read(row), row.getLong("live_conversation_id"),
                 Jdbc.instant(row, "invited_at"), Jdbc.instant(row, "last_inbound_at"),
                 row.getBoolean("waiting_for_person"));
@@ -495,13 +506,13 @@ public final class PlayerRepository {
         return Jdbc.array(sqlType, rows.stream().map(value).toList());
     }
 
-    private static InvitedPlayer invited(ResultSet row) throws SQLException {
+    private InvitedPlayer invited(ResultSet row) throws SQLException {
         return new InvitedPlayer(row.getLong("invitation_id"), InvitationKind.fromWireName(row.getString("kind")),
                 read(row), ParentRepository.read(row), row.getInt("reinvitations"),
                 Jdbc.instant(row, "earlier_attempt_answered_at"));
     }
 
-    private static Player read(ResultSet row) throws SQLException {
+    private Player read(ResultSet row) throws SQLException {
         return new Player(row.getLong("id"), row.getLong("parent_id"), Jdbc.nullableLong(row, "conversation_id"),
                 row.getString("first_name"), row.getString("last_name"), row.getString("club_name"),
                 row.getString("team_name"), row.getString("age_group"), row.getString("season"),
@@ -509,8 +520,10 @@ public final class PlayerRepository {
                 row.getBigDecimal("membership_fee_amount"), row.getBigDecimal("subscription_fee_amount"),
                 RegistrationStatus.fromWireName(row.getString("registration_status")).orElseThrow(),
                 Stage.fromWireName(row.getString("stage")), Jdbc.nullableBoolean(row, "is_returning_player"),
-                row.getObject("date_of_birth", LocalDate.class), row.getString("medical_notes"),
-                row.getString("emergency_contact_name"), row.getString("emergency_contact_tel"),
+                row.getObject("date_of_birth", LocalDate.class),
+                encryption.decrypt(MEDICAL_NOTES, row.getString("medical_notes")),
+                encryption.decrypt(EMERGENCY_CONTACT_NAME, row.getString("emergency_contact_name")),
+                encryption.decrypt(EMERGENCY_CONTACT_TEL, row.getString("emergency_contact_tel")),
                 Jdbc.nullableBoolean(row, "photo_consent"), row.getString("kit_size"), Jdbc.instant(row, "updated_at"),
                 row.getInt("reminders_sent"), Jdbc.instant(row, "last_reminded_at"),
                 Jdbc.nullableLong(row, "previous_player_id"));

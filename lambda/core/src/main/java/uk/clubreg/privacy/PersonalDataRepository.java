@@ -1,6 +1,7 @@
 package uk.clubreg.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import uk.clubreg.encryption.FieldEncryption;
 import uk.clubreg.json.Json;
 import uk.clubreg.persistence.Jdbc;
+import uk.clubreg.players.PlayerRepository;
 
 /**
  * A parent's rows across every table, found and removed in one place: erasure spans the aggregates by design
@@ -36,9 +39,12 @@ public final class PersonalDataRepository {
     private record Message(long id, String sid) {}
 
     private final Jdbc jdbc;
+    private final FieldEncryption encryption;
 
-    public PersonalDataRepository(Jdbc jdbc) {
+    /** @param encryption opens the players' sealed columns for the export, the parent's own copy (decision 0097) */
+    public PersonalDataRepository(Jdbc jdbc, FieldEncryption encryption) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
     }
 
     /** The parent's id, their row locked until commit so no invitation slips in meanwhile. */
@@ -90,7 +96,18 @@ public final class PersonalDataRepository {
             throw new IllegalArgumentException("Not a table of personal data: " + table);
         }
         return jdbc.queryList("SELECT row_to_json(t)::text FROM " + table + " t WHERE id = ANY (?) ORDER BY id",
-                row -> Json.read(row.getString(1)), Jdbc.bigints(ids));
+                row -> opened(table, Json.read(row.getString(1))), Jdbc.bigints(ids));
+    }
+
+    private JsonNode opened(String table, JsonNode row) {
+        if (table.equals("players") && row instanceof ObjectNode player) {
+            for (String column : PlayerRepository.ENCRYPTED) {
+                if (player.path(column).isTextual()) {
+                    player.put(column, encryption.decrypt(column, player.path(column).asText()));
+                }
+            }
+        }
+        return row;
     }
 
     /**

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.encryption.FieldEncryption;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.outbox.Outbox;
@@ -53,7 +55,7 @@ public final class ConversationFixtures {
     }
 
     public PlayerRepository players() {
-        return new PlayerRepository(new Jdbc(database));
+        return new PlayerRepository(new Jdbc(database), new FieldEncryption(Optional::empty));
     }
 
     public ConversationRepository conversations() {

@@ -1,6 +1,8 @@
 package uk.clubreg.testsupport;
 
+import java.util.Optional;
 import uk.clubreg.conversations.ConversationRepository;
+import uk.clubreg.encryption.FieldEncryption;
 import uk.clubreg.jobs.JobQueue;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
@@ -16,7 +18,7 @@ public record Repositories(Database database, ParentRepository parents, PlayerRe
 
     public static Repositories of(Database database) {
         Jdbc jdbc = new Jdbc(database);
-        return new Repositories(database, new ParentRepository(jdbc), new PlayerRepository(jdbc),
+        return new Repositories(database, new ParentRepository(jdbc), new PlayerRepository(jdbc, new FieldEncryption(Optional::empty)),
                 new ConversationRepository(jdbc), new OutboxRepository(jdbc));
     }
 
