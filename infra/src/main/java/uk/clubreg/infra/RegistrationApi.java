@@ -11,7 +11,10 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.apigateway.AccessLogFormat;
 import software.amazon.awscdk.services.apigateway.ApiKey;
 import software.amazon.awscdk.services.apigateway.ApiKeySourceType;
+import software.amazon.awscdk.services.apigateway.AwsIntegration;
 import software.amazon.awscdk.services.apigateway.EndpointType;
+import software.amazon.awscdk.services.apigateway.IntegrationOptions;
+import software.amazon.awscdk.services.apigateway.IntegrationResponse;
 import software.amazon.awscdk.services.apigateway.JsonWithStandardFieldProps;
 import software.amazon.awscdk.services.apigateway.LambdaIntegration;
 import software.amazon.awscdk.services.apigateway.LambdaIntegrationOptions;
@@ -19,7 +22,11 @@ import software.amazon.awscdk.services.apigateway.LogGroupLogDestination;
 import software.amazon.awscdk.services.apigateway.MethodDeploymentOptions;
 import software.amazon.awscdk.services.apigateway.MethodLoggingLevel;
 import software.amazon.awscdk.services.apigateway.MethodOptions;
+import software.amazon.awscdk.services.apigateway.MethodResponse;
+import software.amazon.awscdk.services.apigateway.PassthroughBehavior;
 import software.amazon.awscdk.services.apigateway.ProxyResourceOptions;
+import software.amazon.awscdk.services.apigateway.RequestValidator;
+import software.amazon.awscdk.services.apigateway.RequestValidatorOptions;
 import software.amazon.awscdk.services.apigateway.Resource;
 import software.amazon.awscdk.services.apigateway.RestApi;
 import software.amazon.awscdk.services.apigateway.StageOptions;
@@ -27,9 +34,12 @@ import software.amazon.awscdk.services.apigateway.ThrottleSettings;
 import software.amazon.awscdk.services.apigateway.UsagePlan;
 import software.amazon.awscdk.services.apigateway.UsagePlanPerApiStage;
 import software.amazon.awscdk.services.apigateway.UsagePlanProps;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
+import software.amazon.awscdk.services.sqs.IQueue;
 import software.constructs.Construct;
 
 /**
@@ -42,6 +52,17 @@ public final class RegistrationApi extends Construct {
     /** The routes whose full URLs are stack outputs: Twilio's two callbacks and the managers' console. */
     static final String WEBHOOK = "webhook";
     static final String STATUS = "status";
+    static final String WEBHOOK_FALLBACK = "webhook-fallback";
+    /**
+     * The fallback post as an SQS SendMessage: the job JobCodec reads ({@code fallback_webhook}), its fields in
+     * base64 so no header or body can break the JSON, URL-encoded as SQS's form wants it. The literal parts are the
+     * URL-encoded {@code {"type":"fallback_webhook","signature_base64":"}, {@code ","form_base64":"} and {@code "}}.
+     */
+    static final String FALLBACK_TO_QUEUE = "Action=SendMessage&MessageGroupId=webhook-fallback"
+            + "&MessageDeduplicationId=$context.requestId&MessageBody="
+            + "%7B%22type%22%3A%22fallback_webhook%22%2C%22signature_base64%22%3A%22"
+            + "$util.urlEncode($util.base64Encode($input.params('X-Twilio-Signature')))"
+            + "%22%2C%22form_base64%22%3A%22$util.urlEncode($util.base64Encode($input.body))%22%7D";
     static final String CONSOLE = "console";
     static final int RATE_LIMIT_PER_SECOND = 25;
     static final int BURST_LIMIT = 50;
@@ -62,7 +83,7 @@ public final class RegistrationApi extends Construct {
      *                         secret's current value (a dynamic reference is only re-read when its resource changes)
      */
     public RegistrationApi(Construct scope, String id, String name, String stageName, IFunction handler,
-                           String apiKeyValue, int apiKeyGeneration, RetentionDays logRetention) {
+                           IQueue jobs, String apiKeyValue, int apiKeyGeneration, RetentionDays logRetention) {
         super(scope, id);
         this.stageName = stageName;
         LogGroup accessLogs = LogGroup.Builder.create(this, "AccessLogs")
@@ -131,6 +152,7 @@ public final class RegistrationApi extends Construct {
         api.getRoot().addResource("openapi.json").addMethod("GET", integration);
         api.getRoot().addResource(WEBHOOK).addMethod("POST", integration);
         api.getRoot().addResource(STATUS).addMethod("POST", integration);
+        fallbackToQueue(jobs);
 
         UsagePlan plan = api.addUsagePlan("UsagePlan", UsagePlanProps.builder()
                 .name(name + "-managers")
@@ -163,6 +185,48 @@ public final class RegistrationApi extends Construct {
                         .appliesTo(List.of("Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
                                 + "AmazonAPIGatewayPushToCloudWatchLogs"))
                         .build()), true);
+    }
+
+    /**
+     * Twilio's Fallback URL, posted to when /webhook fails (a database outage, a throttle, a timeout): API Gateway
+     * puts the signed post on the work queue itself, touching neither the Lambda nor PostgreSQL, and the worker
+     * stores it once the database answers (docs/decisions/0105-webhook-fallback.md). A post without Twilio's
+     * signature header is refused here; the signature itself is checked by the worker.
+     */
+    private void fallbackToQueue(IQueue jobs) {
+        Role sends = Role.Builder.create(this, "FallbackToQueue")
+                .assumedBy(new ServicePrincipal("apigateway.amazonaws.com"))
+                .description("API Gateway puts Twilio's fallback posts on the work queue")
+                .build();
+        jobs.grantSendMessages(sends);
+        AwsIntegration toQueue = AwsIntegration.Builder.create()
+                .service("sqs")
+                .path(Aws.ACCOUNT_ID + "/" + jobs.getQueueName())
+                .integrationHttpMethod("POST")
+                .options(IntegrationOptions.builder()
+                        .credentialsRole(sends)
+                        .passthroughBehavior(PassthroughBehavior.NEVER)
+                        .requestParameters(Map.of("integration.request.header.Content-Type",
+                                "'application/x-www-form-urlencoded'"))
+                        .requestTemplates(Map.of("application/x-www-form-urlencoded", FALLBACK_TO_QUEUE))
+                        .integrationResponses(List.of(IntegrationResponse.builder()
+                                .statusCode("200")
+                                .responseParameters(Map.of("method.response.header.Content-Type", "'text/xml'"))
+                                .responseTemplates(Map.of("application/json", "<Response/>"))
+                                .build()))
+                        .build())
+                .build();
+        RequestValidator signed = api.addRequestValidator("FallbackSigned", RequestValidatorOptions.builder()
+                .validateRequestParameters(true)
+                .build());
+        api.getRoot().addResource(WEBHOOK_FALLBACK).addMethod("POST", toQueue, MethodOptions.builder()
+                .requestValidator(signed)
+                .requestParameters(Map.of("method.request.header.X-Twilio-Signature", true))
+                .methodResponses(List.of(MethodResponse.builder()
+                        .statusCode("200")
+                        .responseParameters(Map.of("method.response.header.Content-Type", true))
+                        .build()))
+                .build());
     }
 
     /** The console takes no key, so no usage plan limits it: these method settings do, route by route. */

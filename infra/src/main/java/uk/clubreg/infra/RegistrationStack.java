@@ -84,7 +84,7 @@ public final class RegistrationStack extends Stack {
                 "Manager API and Twilio callbacks", packages.api(), API_HANDLER,
                 API_MEMORY_MB, API_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
         RegistrationApi restApi = new RegistrationApi(this, "RestApi", settings.stackName(), settings.stage().id(), api.invokable(),
-                config.apiKeyValue(), settings.apiKeyGeneration(), settings.logRetention());
+                queue.jobs(), config.apiKeyValue(), settings.apiKeyGeneration(), settings.logRetention());
         String publicBaseUrl = settings.publicBaseUrl().orElse(restApi.stageUrl());
         grantApi(api, config, queue, publicBaseUrl);
 
@@ -136,6 +136,9 @@ public final class RegistrationStack extends Stack {
                 .build();
         CfnOutput.Builder.create(this, "StatusCallbackUrl").value(publicBaseUrl + "/" + RegistrationApi.STATUS)
                 .description("Twilio: 'Status callback URL', method POST").build();
+        CfnOutput.Builder.create(this, "FallbackUrl").value(publicBaseUrl + "/" + RegistrationApi.WEBHOOK_FALLBACK)
+                .description("Twilio sender -> Fallback URL (HTTP POST): kept on the queue when the webhook fails")
+                .build();
         CfnOutput.Builder.create(this, "ApiKeySecretArn").value(config.apiKeySecretArn())
                 .description("aws secretsmanager get-secret-value --secret-id <this> gives the managers' x-api-key").build();
         CfnOutput.Builder.create(this, "DetailsKeySecretArn").value(config.detailsKeySecretArn())

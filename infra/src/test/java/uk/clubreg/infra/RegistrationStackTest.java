@@ -2,6 +2,8 @@ package uk.clubreg.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,36 @@ class RegistrationStackTest {
     void theApiIsARestApiNotAnHttpApi() {
         template.resourceCountIs("AWS::ApiGateway::RestApi", 1);
         template.resourceCountIs("AWS::ApiGatewayV2::Api", 0);
+    }
+
+    @Test
+    void twilioFallbackPostsGoStraightToTheWorkQueueWithoutTheLambdaOrAKey() {
+        Map<String, Object> fallback = method("webhook-fallback", "POST");
+
+        assertThat(fallback.get("ApiKeyRequired")).isNotEqualTo(true);
+        assertThat(fallback.get("RequestParameters")).isEqualTo(Map.of("method.request.header.X-Twilio-Signature", true));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> integration = (Map<String, Object>) fallback.get("Integration");
+        assertThat(integration).containsEntry("Type", "AWS").containsEntry("PassthroughBehavior", "NEVER");
+        assertThat(String.valueOf(integration.get("Uri"))).contains(":sqs:path/");
+        assertThat(integration.get("RequestTemplates")).isEqualTo(Map.of("application/x-www-form-urlencoded",
+                RegistrationApi.FALLBACK_TO_QUEUE));
+        assertThat(queries.policiesOfRole("RestApiFallbackToQueue")).contains("sqs:SendMessage")
+                .doesNotContain("sqs:ReceiveMessage", "secretsmanager", "lambda:InvokeFunction");
+    }
+
+    @Test
+    void theFallbackMessageIsTheJobTheWorkerReads() {
+        String template = RegistrationApi.FALLBACK_TO_QUEUE;
+        String body = template.substring(template.indexOf("MessageBody=") + "MessageBody=".length())
+                .replace("$util.urlEncode($util.base64Encode($input.params('X-Twilio-Signature')))", "SIGNATURE")
+                .replace("$util.urlEncode($util.base64Encode($input.body))", "FORM");
+
+        // As JobCodecTest reads it (core's JobCodec.FALLBACK_WEBHOOK).
+        assertThat(URLDecoder.decode(body, StandardCharsets.UTF_8)).isEqualTo(
+                "{\"type\":\"fallback_webhook\",\"signature_base64\":\"SIGNATURE\",\"form_base64\":\"FORM\"}");
+        assertThat(template).startsWith("Action=SendMessage&MessageGroupId=webhook-fallback&")
+                .contains("MessageDeduplicationId=$context.requestId&");
     }
 
     @Test
@@ -77,7 +109,8 @@ class RegistrationStackTest {
     void theOutputsAreTheFullUrlsTwilioAndTheManagersNeed() {
         String restApi = queries.logicalId("AWS::ApiGateway::RestApi", "RestApi");
         for (Map.Entry<String, String> output : Map.of("ApiUrl", "/prod", "WebhookUrl", "/prod/webhook",
-                "StatusCallbackUrl", "/prod/status", "ConsoleUrl", "/prod/console").entrySet()) {
+                "StatusCallbackUrl", "/prod/status", "FallbackUrl", "/prod/webhook-fallback", "ConsoleUrl", "/prod/console")
+                .entrySet()) {
             template.hasOutput(output.getKey(), Map.of("Value", Map.of("Fn::Join", List.of("", List.of(
                     "https://", Map.of("Ref", restApi), ".execute-api.", Map.of("Ref", "AWS::Region"), ".",
                     Map.of("Ref", "AWS::URLSuffix"), output.getValue())))));
@@ -85,8 +118,8 @@ class RegistrationStackTest {
     }
 
     @Test
-    void onlyTheSeventeenProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 17);
+    void onlyTheEighteenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 18);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }
@@ -517,11 +550,11 @@ class RegistrationStackTest {
     }
 
     private static Map<String, Object> method(String pathPart, String httpMethod) {
-        String resourceId = queries.logicalId("AWS::ApiGateway::Resource", "RestApi" + pathPart);
-        String methodId = queries.logicalId("AWS::ApiGateway::Method", "RestApi" + pathPart + httpMethod);
-        Map<String, Object> properties = queries.properties(methodId);
-        assertThat(properties.get("ResourceId")).isEqualTo(Map.of("Ref", resourceId));
-        assertThat(properties.get("HttpMethod")).isEqualTo(httpMethod);
-        return properties;
-    }
-}
+        List<String> resources = List.copyOf(template.findResources("AWS::ApiGateway::Resource",
+                Map.of("Properties", Map.of("PathPart", pathPart))).keySet());
+        assertThat(resources).as("resource " + pathPart).hasSize(1);
+        Map<String, Map<String, Object>> methods = template.findResources("AWS::ApiGateway::Method", Map.of(
+                "Properties", Map.of("ResourceId", Map.of("Ref", resources.getFirst()), "HttpMethod", httpMethod)));
+        assertThat(methods).as(httpMethod + " " + pathPart).hasSize(1);
+        return queries.properties(methods.keySet().iterator().next());
+    }}

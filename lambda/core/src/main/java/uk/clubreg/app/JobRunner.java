@@ -17,13 +17,15 @@ final class JobRunner implements JobHandler<Job> {
     private final JobHandler<Job.TeamSummary> teamSummary;
     private final JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies;
     private final JobHandler<Job.SendSignInCode> signInCode;
+    private final JobHandler<Job.FallbackWebhook> fallbackWebhook;
 
     JobRunner(JobHandler<Job.SendInvitation> sendInvitation, JobHandler<Job.InboundMessage> inboundMessage,
               JobHandler<Job.ResendAsTemplate> resendAsTemplate, JobHandler<Job.SendReminder> sendReminder,
               JobHandler<Job.HandOffNotice> handOffNotice, JobHandler<Job.ResumeConversation> resumeConversation,
               JobHandler<Job.CompletionNotice> completionNotice, JobHandler<Job.TeamSummary> teamSummary,
               JobHandler<Job.DeleteProcessorCopies> deleteProcessorCopies,
-              JobHandler<Job.SendSignInCode> signInCode) {
+              JobHandler<Job.SendSignInCode> signInCode,
+              JobHandler<Job.FallbackWebhook> fallbackWebhook) {
         this.sendInvitation = sendInvitation;
         this.inboundMessage = inboundMessage;
         this.resendAsTemplate = resendAsTemplate;
@@ -34,6 +36,7 @@ final class JobRunner implements JobHandler<Job> {
         this.teamSummary = teamSummary;
         this.deleteProcessorCopies = deleteProcessorCopies;
         this.signInCode = signInCode;
+        this.fallbackWebhook = fallbackWebhook;
     }
 
     @Override
@@ -54,6 +57,7 @@ final class JobRunner implements JobHandler<Job> {
             case Job.TeamSummary summary -> teamSummary.handle(summary, deadline);
             case Job.DeleteProcessorCopies copies -> deleteProcessorCopies.handle(copies, deadline);
             case Job.SendSignInCode code -> signInCode.handle(code, deadline);
+            case Job.FallbackWebhook fallback -> fallbackWebhook.handle(fallback, deadline);
         }
     }
 }

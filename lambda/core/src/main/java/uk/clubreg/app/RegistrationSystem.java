@@ -116,7 +116,7 @@ public final class RegistrationSystem {
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
                 notices.summaryJob(),
                 parentData.processorCopiesJob(adapters.messageRecords(), adapters.aiConversations()),
-                console.signInCodeJob());
+                console.signInCodeJob(), inbox.fallbackWebhookJob());
         // A job has used the database anyway: the outbox is swept from here, not on a schedule (decision 0055).
         this.jobs = new JobHandler<>() {
             @Override
@@ -159,7 +159,10 @@ public final class RegistrationSystem {
         router.route("GET", "/admin/parents/{tel}/export", managers.protect(parentData.exportEndpoint()));
         router.route("DELETE", "/admin/parents/{tel}", managers.protect(parentData.eraseEndpoint()));
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
-        router.route("POST", "/webhook", swept(inbox.webhook()));
+        router.route("POST", Inbox.WEBHOOK, swept(inbox.webhook()));
+        // Twilio's Fallback URL, for when /webhook fails: queued as it is, no database. In AWS, API Gateway queues
+        // it itself and this Lambda never sees it; locally this stands in (docs/decisions/0105-webhook-fallback.md).
+        router.route("POST", Inbox.WEBHOOK_FALLBACK, Inbox.fallbackToQueue(queue));
         router.route("POST", "/status", swept(messaging.statusCallbacks()));
         // Team managers and club admins on the web, signed in by a code over WhatsApp (docs/console.md).
         console.routes(router);

@@ -25,7 +25,8 @@ import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Transactions;
 
 /**
- * POST /webhook: a parent's WhatsApp message from Twilio. Stored once per MessageSid (Twilio retries deliveries),
+ * POST /webhook (and, through the queue, the Fallback URL's posts: {@link FallbackWebhookJob}): a parent's WhatsApp
+ * message from Twilio. Stored once per MessageSid (Twilio retries deliveries),
  * opening the conversation's 24-hour window, with an inbound_message job in the same transaction (group: the
  * parent's number, so one parent's messages are worked in order; deduplication: the MessageSid). The answer is
  * quick and empty: replies are sent by the job.
@@ -41,6 +42,7 @@ final class InboundWebhook implements Endpoint {
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
 
     private final SignedForm signedForm;
+    private final String path;
     private final ParentRepository parents;
     private final ConversationRepository conversations;
     private final Transactions transactions;
@@ -48,9 +50,11 @@ final class InboundWebhook implements Endpoint {
     private final OutboxRelay relay;
     private final Clock clock;
 
-    InboundWebhook(SignedForm signedForm, ParentRepository parents, ConversationRepository conversations,
+    /** @param path the path Twilio posted to, which its signature covers: /webhook or /webhook-fallback */
+    InboundWebhook(SignedForm signedForm, String path, ParentRepository parents, ConversationRepository conversations,
                    Transactions transactions, Outbox outbox, OutboxRelay relay, Clock clock) {
         this.signedForm = signedForm;
+        this.path = path;
         this.parents = parents;
         this.conversations = conversations;
         this.transactions = transactions;
@@ -61,7 +65,7 @@ final class InboundWebhook implements Endpoint {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        Map<String, String> form = signedForm.read(request, "/webhook").orElse(null);
+        Map<String, String> form = signedForm.read(request, path).orElse(null);
         if (form == null) {
             return SignedForm.forbidden(request);
         }

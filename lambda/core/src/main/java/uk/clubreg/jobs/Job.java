@@ -121,6 +121,16 @@ public sealed interface Job {
         }
     }
 
+    /**
+     * A parent's message Twilio posted to the Fallback URL because /webhook failed: the raw form and its signature,
+     * stored by API Gateway straight into the queue without the database (docs/decisions/0105-webhook-fallback.md).
+     * The worker checks the signature and stores the message as /webhook would, once per MessageSid.
+     */
+    record FallbackWebhook(String groupId, String deduplicationId, String signature, String form) implements Job {
+        /** One FIFO group: the fallback is rare, and its messages are ordered per parent after they are stored. */
+        public static final String GROUP = "webhook-fallback";
+    }
+
     private static String digest(String text) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

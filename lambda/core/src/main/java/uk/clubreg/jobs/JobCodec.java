@@ -2,9 +2,11 @@ package uk.clubreg.jobs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import uk.clubreg.json.Json;
 
@@ -24,6 +26,8 @@ public final class JobCodec {
     static final String TEAM_SUMMARY = "team_summary";
     static final String DELETE_PROCESSOR_COPIES = "delete_processor_copies";
     static final String SEND_SIGN_IN_CODE = "send_sign_in_code";
+    /** Written by API Gateway's mapping template too (infra's RegistrationApi): keep the two in step. */
+    public static final String FALLBACK_WEBHOOK = "fallback_webhook";
 
     private JobCodec() {}
 
@@ -40,6 +44,7 @@ public final class JobCodec {
             case Job.TeamSummary ignored -> TEAM_SUMMARY;
             case Job.DeleteProcessorCopies ignored -> DELETE_PROCESSOR_COPIES;
             case Job.SendSignInCode ignored -> SEND_SIGN_IN_CODE;
+            case Job.FallbackWebhook ignored -> FALLBACK_WEBHOOK;
         };
     }
 
@@ -85,6 +90,12 @@ public final class JobCodec {
                 copies.aiConversationIds().forEach(body.putArray("ai_conversation_ids")::add);
             }
             case Job.SendSignInCode code -> body.put("code_id", code.codeId());
+            case Job.FallbackWebhook fallback -> {
+                body.put("signature_base64", Base64.getEncoder().encodeToString(
+                        fallback.signature().getBytes(StandardCharsets.UTF_8)));
+                body.put("form_base64", Base64.getEncoder().encodeToString(
+                        fallback.form().getBytes(StandardCharsets.UTF_8)));
+            }
         }
         body.put("type", type(job));
         return Json.write(body);
@@ -112,6 +123,8 @@ public final class JobCodec {
             case DELETE_PROCESSOR_COPIES -> new Job.DeleteProcessorCopies(groupId, id(node, type, "audit_entry_id"),
                     texts(node, type, "message_sids"), texts(node, type, "ai_conversation_ids"));
             case SEND_SIGN_IN_CODE -> new Job.SendSignInCode(groupId, id(node, type, "code_id"));
+            case FALLBACK_WEBHOOK -> new Job.FallbackWebhook(groupId, deduplicationId,
+                    base64(node, type, "signature_base64"), base64(node, type, "form_base64"));
             default -> throw new IllegalArgumentException("Unknown job type: " + type);
         };
     }
@@ -147,6 +160,11 @@ public final class JobCodec {
             texts.add(text.asText());
         }
         return texts;
+    }
+
+    /** Base64 keeps the JSON that API Gateway's mapping template writes valid whatever a caller sends. */
+    private static String base64(JsonNode node, String type, String field) {
+        return new String(Base64.getDecoder().decode(text(node, type, field)), StandardCharsets.UTF_8);
     }
 
     private static String text(JsonNode node, String type, String field) {

@@ -3,7 +3,9 @@ package uk.clubreg.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,22 @@ class JobCodecTest {
         for (Job job : jobs) {
             assertThat(JobCodec.read(JobCodec.body(job), job.groupId(), job.deduplicationId())).isEqualTo(job);
         }
+    }
+
+    @Test
+    void aFallbackPostReadsFromTheBodyApiGatewaysMappingTemplateWrites() {
+        String signature = "a\"b'c+/=";
+        String form = "MessageSid=SM1&Body=%22Hi%22+%27there%27&From=whatsapp%3A%2B447700900131";
+        Base64.Encoder base64 = Base64.getEncoder();
+        // infra's RegistrationApi.FALLBACK_TO_QUEUE, once SQS has URL-decoded it.
+        String written = "{\"type\":\"fallback_webhook\",\"signature_base64\":\""
+                + base64.encodeToString(signature.getBytes(StandardCharsets.UTF_8)) + "\",\"form_base64\":\""
+                + base64.encodeToString(form.getBytes(StandardCharsets.UTF_8)) + "\"}";
+
+        Job job = JobCodec.read(written, "webhook-fallback", "request-1");
+
+        assertThat(job).isEqualTo(new Job.FallbackWebhook("webhook-fallback", "request-1", signature, form));
+        assertThat(JobCodec.read(JobCodec.body(job), "webhook-fallback", "request-1")).isEqualTo(job);
     }
 
     @Test
