@@ -141,7 +141,9 @@ class ConsoleInChromiumIT {
         screenshot("4-player");
         int before = client.outbound(ALEX).size();
         button("Release to the assistant").click();
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Released");
+        // The click returns before the redirected page has loaded: wait for it, as a loaded machine needs.
+        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+                driver.findElement(By.cssSelector("[role=status]"))).getText()).startsWith("Released");
         client.awaitOutbound(ALEX, before + 1);
         screenshot("5-released");
 
