@@ -239,6 +239,8 @@ public final class RegistrationStack extends Stack {
         environment.put("CLUB_NAME", settings.clubName());
         environment.put("CURRENT_SEASON", settings.currentSeason());
         environment.put("DEFAULT_PHONE_REGION", settings.defaultPhoneRegion());
+        settings.privacyNoticeUrl().ifPresent(url -> environment.put("PRIVACY_NOTICE_URL", url));
+        environment.put("CONSENT_WORDING_VERSION", settings.consentWordingVersion());
         return environment;
     }
 

@@ -18,6 +18,8 @@ import software.constructs.Node;
  * @param publicBaseUrl  the API's public URL when a custom domain fronts it; empty: the execute-api stage URL
  * @param logRetention   how long function, access and execution logs are kept
  * @param apiKeyGeneration raised by one to rotate the API key (docs/deploy.md, "Rotating the API key")
+ * @param privacyNoticeUrl the club's privacy notice (PRIVACY_NOTICE_URL), linked in each conversation's first reply
+ * @param consentWordingVersion CONSENT_WORDING_VERSION, recorded with every consent
  */
 public record StackSettings(
         String club,
@@ -27,7 +29,9 @@ public record StackSettings(
         String defaultPhoneRegion,
         Optional<String> publicBaseUrl,
         RetentionDays logRetention,
-        int apiKeyGeneration) {
+        int apiKeyGeneration,
+        Optional<String> privacyNoticeUrl,
+        String consentWordingVersion) {
 
     public static final String DEFAULT_CLUB = "urmston";
     public static final String PROJECT = "club-registration";
@@ -94,7 +98,9 @@ public record StackSettings(
                 lookup.value("defaultPhoneRegion").orElse("GB"),
                 lookup.value("publicBaseUrl").map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
                 lookup.value("logRetentionDays").map(StackSettings::retention).orElse(RetentionDays.ONE_MONTH),
-                lookup.value("apiKeyGeneration").map(Integer::parseInt).orElse(1));
+                lookup.value("apiKeyGeneration").map(Integer::parseInt).orElse(1),
+                lookup.value("privacyNoticeUrl"),
+                lookup.value("consentWordingVersion").orElse("1"));
     }
 
     /** The CloudFormation stack's name, e.g. {@code ClubRegistration-urmston-prod}. */
