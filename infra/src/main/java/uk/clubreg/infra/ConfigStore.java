@@ -70,44 +70,43 @@ public final class ConfigStore extends Construct {
         twilio = Secret.fromSecretNameV2(this, "Twilio", settings.secretName(TWILIO.suffix()));
         openAi = Secret.fromSecretNameV2(this, "OpenAi", settings.secretName(OPENAI.suffix()));
         database = Secret.fromSecretNameV2(this, "Database", settings.secretName(DATABASE.suffix()));
-        // No fixed name: a deleted secret's name stays reserved for up to 30 days, which would block re-creating
-        // the stack after a failed first deploy. The ApiKeySecretArn output finds it.
-        apiKey = Secret.Builder.create(this, "ApiKey")
-                .description("x-api-key for POST /trigger and GET /registrations (API Gateway key and handler check)")
-                .generateSecretString(SecretStringGenerator.builder()
-                        .secretStringTemplate("{}")
-                        .generateStringKey("API_KEY")
-                        // API Gateway keys: 20-128 characters; letters and digits paste safely into curl.
-                        .passwordLength(40)
-                        .excludePunctuation(true)
-                        .build())
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        NagSuppressions.addResourceSuppressions(apiKey, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-SMG4")
-                .reason("API Gateway keys cannot rotate on their own: rotating means a new secret value and a "
-                        + "redeploy (docs/deploy.md, 'Rotating the API key'), so a rotation Lambda would break the key.")
-                .build()));
+        // API Gateway keys: 20-128 characters; letters and digits paste safely into curl.
+        apiKey = generated("ApiKey", "API_KEY", 40, RemovalPolicy.DESTROY,
+                "x-api-key for POST /trigger and GET /registrations (API Gateway key and handler check)",
+                "API Gateway keys cannot rotate on their own: rotating means a new secret value and a "
+                        + "redeploy (docs/deploy.md, 'Rotating the API key'), so a rotation Lambda would break the key.");
         // The key that seals medical notes and emergency contacts (decision 0097). Kept when the stack is deleted:
-        // without it the sealed rows cannot be read. Rotated by hand (docs/deploy.md), never by a rotation Lambda,
-        // which would drop the key that old rows need.
-        detailsKey = Secret.Builder.create(this, "DetailsKey")
-                .description("DETAILS_ENCRYPTION_KEYS: seals medical notes and emergency contacts (AES-256-GCM)")
-                .generateSecretString(SecretStringGenerator.builder()
-                        .secretStringTemplate("{}")
-                        .generateStringKey("DETAILS_ENCRYPTION_KEYS")
-                        .passwordLength(64)
-                        .excludePunctuation(true)
-                        .build())
-                .removalPolicy(RemovalPolicy.RETAIN)
-                .build();
-        NagSuppressions.addResourceSuppressions(detailsKey, List.of(NagPackSuppression.builder()
-                .id("AwsSolutions-SMG4")
-                .reason("Rotation puts a new key first and keeps the old ones for the rows they sealed "
-                        + "(docs/deploy.md, 'Rotating the details key'); a rotation Lambda would replace the value.")
-                .build()));
+        // without it the sealed rows cannot be read.
+        detailsKey = generated("DetailsKey", "DETAILS_ENCRYPTION_KEYS", 64, RemovalPolicy.RETAIN,
+                "DETAILS_ENCRYPTION_KEYS: seals medical notes and emergency contacts (AES-256-GCM)",
+                "Rotation puts a new key first and keeps the old ones for the rows they sealed "
+                        + "(docs/deploy.md, 'Rotating the details key'); a rotation Lambda would replace the value.");
         clubAdminTels = parameter(settings, CLUB_ADMIN_TELS);
         workerParameters = WORKER_PARAMETERS.stream().map(parameter -> parameter(settings, parameter)).toList();
+    }
+
+    /**
+     * A secret the stack generates: letters and digits under {@code key}. No fixed name: a deleted secret's name stays
+     * reserved for up to 30 days, which would block re-creating the stack after a failed first deploy; an output
+     * finds it. Rotated by hand, never by a rotation Lambda ({@code whyNoRotationLambda}).
+     */
+    private Secret generated(String id, String key, int length, RemovalPolicy removal, String description,
+                             String whyNoRotationLambda) {
+        Secret secret = Secret.Builder.create(this, id)
+                .description(description)
+                .generateSecretString(SecretStringGenerator.builder()
+                        .secretStringTemplate("{}")
+                        .generateStringKey(key)
+                        .passwordLength(length)
+                        .excludePunctuation(true)
+                        .build())
+                .removalPolicy(removal)
+                .build();
+        NagSuppressions.addResourceSuppressions(secret, List.of(NagPackSuppression.builder()
+                .id("AwsSolutions-SMG4")
+                .reason(whyNoRotationLambda)
+                .build()));
+        return secret;
     }
 
     public SecretSetting databaseUrl() {
