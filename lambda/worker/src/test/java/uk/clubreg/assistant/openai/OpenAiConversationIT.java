@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uk.clubreg.assistant.ConversationFixtures;
 import uk.clubreg.assistant.ConversationFixtures.Family;
@@ -30,32 +29,20 @@ import uk.clubreg.assistant.Transcript;
 import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.jobs.Deadline;
-import uk.clubreg.persistence.Database;
-import uk.clubreg.testsupport.TestPostgres;
 
 class OpenAiConversationIT {
 
     private static final int MAX_TOOL_ROUNDS = 3;
 
-    private Database database;
-    private ConversationFixtures fixtures;
-    private RecordingReplies replies;
-    private OpenAiStub openAi;
+    private final AiTestBed bed = new AiTestBed();
+    private final ConversationFixtures fixtures = bed.fixtures();
+    private final RecordingReplies replies = bed.replies();
+    private final OpenAiStub openAi = bed.openAi();
     private final Transcript transcript = new Transcript();
-
-    @BeforeEach
-    void start() {
-        database = TestPostgres.freshDatabase();
-        fixtures = new ConversationFixtures(database);
-        replies = new RecordingReplies(database);
-        openAi = new OpenAiStub();
-        openAi.conversationCreated("conv_1");
-    }
 
     @AfterEach
     void stop() {
-        openAi.close();
-        database.close();
+        bed.close();
     }
 
     @Test

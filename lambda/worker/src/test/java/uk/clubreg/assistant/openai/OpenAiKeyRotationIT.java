@@ -17,10 +17,8 @@ import uk.clubreg.assistant.RecordingReplies;
 import uk.clubreg.assistant.RegistrationConversation;
 import uk.clubreg.assistant.ResponderUnavailableException;
 import uk.clubreg.config.Config;
-import uk.clubreg.persistence.Database;
 import uk.clubreg.testsupport.LogCapture;
 import uk.clubreg.testsupport.TestClock;
-import uk.clubreg.testsupport.TestPostgres;
 import uk.clubreg.worker.Responders;
 
 /**
@@ -35,19 +33,14 @@ class OpenAiKeyRotationIT {
     private final TestClock clock = new TestClock(Instant.parse("2026-09-01T10:00:00Z"));
     private final Map<String, String> secrets = new HashMap<>(Map.of(KEY, "key-1"));
     private final Map<String, String> parameters = new HashMap<>(Map.of(MODEL, "gpt-5-mini"));
-    private Database database;
-    private ConversationFixtures fixtures;
-    private RecordingReplies replies;
-    private OpenAiStub openAi;
+    private final AiTestBed bed = new AiTestBed();
+    private final ConversationFixtures fixtures = bed.fixtures();
+    private final RecordingReplies replies = bed.replies();
+    private final OpenAiStub openAi = bed.openAi();
     private RegistrationConversation engine;
 
     @BeforeEach
     void start() {
-        database = TestPostgres.freshDatabase();
-        fixtures = new ConversationFixtures(database);
-        replies = new RecordingReplies(database);
-        openAi = new OpenAiStub();
-        openAi.conversationCreated("conv_1");
         openAi.responses(message(700, 15, "Hello!"));
         Config config = new Config(Map.of("OPENAI_API_KEY_SECRET_ARN", "arn:openai", "CONFIG_SSM_PREFIX", "/club",
                 "OPENAI_BASE_URL", openAi.baseUrl(), "OPENAI_MAX_RETRIES", "0", "CONFIG_CACHE_SECONDS", "300"),
@@ -58,8 +51,7 @@ class OpenAiKeyRotationIT {
 
     @AfterEach
     void stop() {
-        openAi.close();
-        database.close();
+        bed.close();
     }
 
     @Test

@@ -16,8 +16,6 @@ import uk.clubreg.assistant.RecordingReplies;
 import uk.clubreg.assistant.RegistrationConversation;
 import uk.clubreg.assistant.ResponderContext;
 import uk.clubreg.conversations.Reply;
-import uk.clubreg.persistence.Database;
-import uk.clubreg.testsupport.TestPostgres;
 
 /**
  * AI_SENSITIVE_DETAILS=guided (the default) with the real openai-java client against the stub: medical notes and
@@ -28,19 +26,14 @@ class SensitiveStepsIT {
 
     private static final String MEDICAL = "Peanut allergy, carries an EpiPen";
 
-    private Database database;
-    private ConversationFixtures fixtures;
-    private RecordingReplies replies;
-    private OpenAiStub openAi;
+    private final AiTestBed bed = new AiTestBed();
+    private final ConversationFixtures fixtures = bed.fixtures();
+    private final RecordingReplies replies = bed.replies();
+    private final OpenAiStub openAi = bed.openAi();
     private RegistrationConversation engine;
 
     @BeforeEach
     void start() {
-        database = TestPostgres.freshDatabase();
-        fixtures = new ConversationFixtures(database);
-        replies = new RecordingReplies(database);
-        openAi = new OpenAiStub();
-        openAi.conversationCreated("conv_1");
         ResponderContext context = fixtures.context(false, ConversationFixtures.GUIDED_STEPS);
         engine = fixtures.engine(Assistant.ai(c -> new OpenAiResponder(openAi.client(0, Duration.ofSeconds(5)),
                         () -> new OpenAiResponder.Model("gpt-5-mini", "low", 3, 20, Duration.ofSeconds(5), 0), c))
@@ -49,8 +42,7 @@ class SensitiveStepsIT {
 
     @AfterEach
     void stop() {
-        openAi.close();
-        database.close();
+        bed.close();
     }
 
     @Test
