@@ -69,6 +69,15 @@ public final class RegistrationApi extends Construct {
     /** The console's own method throttling: people at a browser, far below what the key's clients send. */
     static final int CONSOLE_RATE_LIMIT_PER_SECOND = 10;
     static final int CONSOLE_BURST_LIMIT = 20;
+    /**
+     * Twilio's callbacks get method throttling of their own (docs/decisions/0125-twilio-routes-throttled-apart.md):
+     * a parent's replies arrive a few a second at most; status callbacks come up to three per message sent
+     * (sent, delivered, read), so a squad of 100 invitations brings about 300 within seconds.
+     */
+    static final int WEBHOOK_RATE_LIMIT_PER_SECOND = 50;
+    static final int WEBHOOK_BURST_LIMIT = 100;
+    static final int STATUS_RATE_LIMIT_PER_SECOND = 100;
+    static final int STATUS_BURST_LIMIT = 300;
     /** The console's JSON routes (docs/console.md), as resources of their own so each is throttled by name. */
     static final List<String> CONSOLE_API_ROUTES = List.of("/console/api/teams",
             "/console/api/teams/{team_id}/players", "/console/api/players/{player_id}");
@@ -111,7 +120,7 @@ public final class RegistrationApi extends Construct {
                         .dataTraceEnabled(false)
                         // Per-method metrics are billed as custom metrics; the API-wide ones are free and alarmed.
                         .metricsEnabled(false)
-                        .methodOptions(consoleThrottling())
+                        .methodOptions(methodThrottling())
                         .build())
                 .build();
 
@@ -229,19 +238,25 @@ public final class RegistrationApi extends Construct {
                 .build());
     }
 
-    /** The console takes no key, so no usage plan limits it: these method settings do, route by route. */
-    private static Map<String, MethodDeploymentOptions> consoleThrottling() {
+    /**
+     * Routes without a key, which no usage plan limits, throttled route by route: the console's people at a
+     * browser, and Twilio's two callbacks with headroom over their peaks.
+     */
+    private static Map<String, MethodDeploymentOptions> methodThrottling() {
         Map<String, MethodDeploymentOptions> options = new LinkedHashMap<>();
-        options.put("/console/GET", consoleThrottle());
-        options.put("/console/{proxy+}/*", consoleThrottle());
-        CONSOLE_API_ROUTES.forEach(route -> options.put(route + "/GET", consoleThrottle()));
+        MethodDeploymentOptions console = throttle(CONSOLE_RATE_LIMIT_PER_SECOND, CONSOLE_BURST_LIMIT);
+        options.put("/console/GET", console);
+        options.put("/console/{proxy+}/*", console);
+        CONSOLE_API_ROUTES.forEach(route -> options.put(route + "/GET", console));
+        options.put("/" + WEBHOOK + "/POST", throttle(WEBHOOK_RATE_LIMIT_PER_SECOND, WEBHOOK_BURST_LIMIT));
+        options.put("/" + STATUS + "/POST", throttle(STATUS_RATE_LIMIT_PER_SECOND, STATUS_BURST_LIMIT));
         return options;
     }
 
-    private static MethodDeploymentOptions consoleThrottle() {
+    private static MethodDeploymentOptions throttle(int ratePerSecond, int burst) {
         return MethodDeploymentOptions.builder()
-                .throttlingRateLimit(CONSOLE_RATE_LIMIT_PER_SECOND)
-                .throttlingBurstLimit(CONSOLE_BURST_LIMIT)
+                .throttlingRateLimit(ratePerSecond)
+                .throttlingBurstLimit(burst)
                 .loggingLevel(MethodLoggingLevel.ERROR)
                 .dataTraceEnabled(false)
                 .metricsEnabled(false)

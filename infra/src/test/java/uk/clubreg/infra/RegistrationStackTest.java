@@ -106,6 +106,21 @@ class RegistrationStackTest {
     }
 
     @Test
+    void twilioCallbacksAreThrottledApartFromEachOtherAndWithHeadroomOverTheStageDefault() {
+        Map<String, List<Integer>> limits = Map.of(
+                "/webhook", List.of(RegistrationApi.WEBHOOK_RATE_LIMIT_PER_SECOND, RegistrationApi.WEBHOOK_BURST_LIMIT),
+                "/status", List.of(RegistrationApi.STATUS_RATE_LIMIT_PER_SECOND, RegistrationApi.STATUS_BURST_LIMIT));
+        limits.forEach((path, limit) -> {
+            template.hasResourceProperties("AWS::ApiGateway::Stage", Map.of("MethodSettings",
+                    Match.arrayWith(List.of(Match.objectLike(Map.of("ResourcePath", "/" + path.replace("/", "~1"),
+                            "HttpMethod", "POST", "ThrottlingRateLimit", limit.get(0),
+                            "ThrottlingBurstLimit", limit.get(1)))))));
+            assertThat(limit.get(0)).isGreaterThan(RegistrationApi.RATE_LIMIT_PER_SECOND);
+            assertThat(limit.get(1)).isGreaterThan(RegistrationApi.BURST_LIMIT);
+        });
+    }
+
+    @Test
     void theOutputsAreTheFullUrlsTwilioAndTheManagersNeed() {
         String restApi = queries.logicalId("AWS::ApiGateway::RestApi", "RestApi");
         for (Map.Entry<String, String> output : Map.of("ApiUrl", "/prod", "WebhookUrl", "/prod/webhook",

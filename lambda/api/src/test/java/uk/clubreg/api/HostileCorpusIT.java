@@ -398,13 +398,18 @@ class HostileCorpusIT {
                 new String[] {"POST", "/console/players/" + player + "/release"},
                 new String[] {"POST", "/console/players/" + player + "/chase"},
                 new String[] {"POST", "/console/players/" + player + "/close"},
-                new String[] {"POST", "/console/invite"}, new String[] {"POST", "/console/invite/upload"});
+                new String[] {"POST", "/console/players/" + player + "/resend"},
+                new String[] {"POST", "/console/invite"}, new String[] {"POST", "/console/invite/upload"},
+                new String[] {"POST", "/console/invite/preview"}, new String[] {"GET", "/console/sessions"},
+                new String[] {"POST", "/console/sessions/1/revoke"},
+                new String[] {"POST", "/console/sign-out-everywhere"});
         for (Map.Entry<String, String> cookie : cookies.entrySet()) {
             for (String[] page : pages) {
                 cases.add(consoleCase("console " + page[0] + " " + page[1] + " cookie " + cookie.getKey(), page[0],
                         page[1], cookie.getValue(), form(Map.of("csrf", sessionCsrf)), Answer.CONSOLE_PAGE));
             }
-            for (String route : List.of("/console/api/teams", "/console/api/players/" + player)) {
+            for (String route : List.of("/console/api/teams", "/console/api/players/" + player,
+                    "/console/api/teams/" + teamId("2026-27\u0000U11 Panthers") + "/players")) {
                 cases.add(consoleCase("console GET " + route + " cookie " + cookie.getKey(), "GET", route,
                         cookie.getValue(), "", Answer.JSON_4XX));
             }
@@ -419,7 +424,7 @@ class HostileCorpusIT {
         for (Map.Entry<String, String> token : tokens.entrySet()) {
             for (String route : List.of("/players/" + player + "/release", "/players/" + player + "/chase",
                     "/players/" + player + "/resend", "/players/" + player + "/close", "/invite", "/invite/preview",
-                    "/sign-out")) {
+                    "/sign-out", "/sign-out-everywhere", "/sessions/1/revoke")) {
                 cases.add(consoleCase("console POST " + route + " " + token.getKey(), "POST", "/console" + route,
                         "console=" + session, token.getValue(), Answer.CONSOLE_PAGE));
             }
@@ -436,11 +441,15 @@ class HostileCorpusIT {
             cases.add(consoleCase("console release " + id, "POST", "/console/players/" + id + "/release",
                     "console=" + session, form(Map.of("csrf", sessionCsrf)), Answer.CONSOLE_PAGE));
         }
+        // Revoking sessions that are not this manager's, or not sessions at all (never this session's own id).
+        for (String id : List.of("0", "-1", "99999999999999999999", "1e3", "abc", "%00", "9223372036854775807")) {
+            cases.add(consoleCase("console revoke session " + id, "POST", "/console/sessions/" + id + "/revoke",
+                    "console=" + session, form(Map.of("csrf", sessionCsrf)), Answer.CONSOLE_PAGE));
+        }
         for (String team : List.of("2026-27\u0000U11\u0000Panthers", "\u0000", "2026-27\u0000", "2026-27\u0000U11\u0007",
                 "x".repeat(5000) + "\u0000U11 Panthers")) {
-            String id = Base64.getUrlEncoder().withoutPadding().encodeToString(team.getBytes(StandardCharsets.UTF_8));
             cases.add(consoleCase("console api team named " + abbreviate(team), "GET",
-                    "/console/api/teams/" + id + "/players", "console=" + session, "", Answer.JSON_4XX));
+                    "/console/api/teams/" + teamId(team) + "/players", "console=" + session, "", Answer.JSON_4XX));
         }
         for (String query : List.of("", "?name=", "?name=U11 Lions&season=2026-27", "?name=" + "x".repeat(10_000),
                 "?name=U11\u0000", "?name=U11 Panthers&season=\u0007")) {
@@ -461,6 +470,11 @@ class HostileCorpusIT {
                 form(Map.of("phone", MANAGER)), Answer.CONSOLE_PAGE));
         cases.add(consoleCase("console sign-in without a cookie", "POST", "/console/sign-in", null,
                 form(Map.of("csrf", visitorCsrf, "phone", MANAGER, "code", "123456")), Answer.CONSOLE_PAGE));
+    }
+
+    /** The console API's id of a team: its season and name, base64url (ConsoleQueries.teamId). */
+    private static String teamId(String seasonAndName) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(seasonAndName.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Case consoleCase(String name, String method, String target, String cookie, String body,

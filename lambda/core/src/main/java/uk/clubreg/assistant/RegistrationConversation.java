@@ -161,14 +161,11 @@ public final class RegistrationConversation implements ConversationEngine {
                 conversations.foldUnsentTurnsInto(conversationId, turnId);
             }
             conversations.settleReceived(ids(burst), MessageStatus.ANSWERED);
+            conversations.forgetToolWrites(conversationId, ids(burst));
             return untilOptKeyword(conversations.received(conversationId));
         });
     }
 
-    /**
-     * Sends the decided replies; the first of a conversation begins with the club's privacy notice, if it has one
-     * (docs/decisions/0095-consent-records.md). A retry re-sends under the same key, so the notice goes once.
-     */
     /**
      * The parent's first message written after the privacy notice was sent, if this burst has one: the parent carried
      * on having had it, which is recorded as their acknowledgement of the data processing.
@@ -179,6 +176,10 @@ public final class RegistrationConversation implements ConversationEngine {
                 .filter(message -> message.receivedAt().isAfter(sent)).map(InboundMessage::id).findFirst();
     }
 
+    /**
+     * Sends the decided replies; the first of a conversation begins with the club's privacy notice, if it has one
+     * (docs/decisions/0095-consent-records.md). A retry re-sends under the same key, so the notice goes once.
+     */
     private void sendDecidedTurns(long conversationId) {
         for (ConversationRepository.DecidedTurn turn : conversations.unsentTurns(conversationId)) {
             boolean notice = settings.privacyNoticeUrl() != null && !conversations.privacyNoticeSent(conversationId);

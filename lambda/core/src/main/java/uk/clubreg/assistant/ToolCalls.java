@@ -1,19 +1,29 @@
 package uk.clubreg.assistant;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.json.Json;
+import uk.clubreg.persistence.Transactions;
 import uk.clubreg.players.LastSeason;
 import uk.clubreg.players.RegistrationStatus;
 
 /**
  * The tools' JSON contract with the model: a call by name with JSON arguments (possibly malformed) becomes one of
- * the {@link RegistrationActions}; the schemas the model sees are {@link ToolDefinitions}.
+ * the {@link RegistrationActions}; the schemas the model sees are {@link ToolDefinitions}. Each applied call is
+ * recorded with the parent's messages it answers, in the write's transaction, so an interrupted turn's retry does not
+ * apply it again (docs/decisions/0126-ai-tool-writes-recorded-with-their-messages.md).
  */
 public final class ToolCalls {
 
@@ -21,27 +31,53 @@ public final class ToolCalls {
 
     private static final List<String> SENSITIVE_FIELDS =
             List.of("medical_notes", "emergency_contact_name", "emergency_contact_tel");
+    /** Arguments with their keys in order, so the same call digests the same however the model ordered them. */
+    private static final ObjectWriter CANONICAL = Json.MAPPER.writer()
+            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    private final Transactions transactions;
+    private final ConversationRepository conversations;
     private final RegistrationActions actions;
     private final SensitiveDetails sensitive;
 
-    public ToolCalls(RegistrationActions actions, SensitiveDetails sensitive) {
+    public ToolCalls(Transactions transactions, ConversationRepository conversations, RegistrationActions actions,
+                     SensitiveDetails sensitive) {
+        this.transactions = transactions;
+        this.conversations = conversations;
         this.actions = actions;
         this.sensitive = sensitive;
     }
 
     /**
-     * A tool call as the model made it; unknown tools and bad arguments are refused, never thrown.
+     * A tool call as the model made it; unknown tools and bad arguments are refused, never thrown. The same call
+     * applied already for any of these messages (an earlier, interrupted attempt of the turn) is not applied again.
      *
-     * @param messageId the last of the parent's messages the model is answering: what the details came from
+     * @param messageIds the parent's messages the model is answering, oldest first: the details came from the last
      */
-    public ToolResult call(long conversationId, long messageId, String name, String argumentsJson) {
+    public ToolResult call(long conversationId, List<Long> messageIds, String name, String argumentsJson) {
         JsonNode arguments = parse(argumentsJson);
         if (!arguments.isObject()) {
             return logged(conversationId, name, ToolResult.refused("the arguments were not a JSON object; call "
                     + name + " again with valid JSON arguments"));
         }
-        ToolResult result = switch (name) {
+        byte[] digest = digest(name, arguments);
+        ToolResult result = transactions.inTransaction(() -> {
+            if (conversations.toolWriteApplied(conversationId, messageIds, digest)) {
+                LOG.atInfo().addKeyValue("conversation_id", conversationId).addKeyValue("tool", name)
+                        .log("Tool call already applied by an interrupted attempt of this turn; not applied again");
+                return ToolResult.done("this was already done for these messages; nothing changed");
+            }
+            ToolResult applied = apply(conversationId, messageIds.getLast(), name, arguments);
+            if (applied.ok()) {
+                conversations.recordToolWrite(conversationId, messageIds, name, digest);
+            }
+            return applied;
+        });
+        return logged(conversationId, name, result);
+    }
+
+    private ToolResult apply(long conversationId, long messageId, String name, JsonNode arguments) {
+        return switch (name) {
             case ToolDefinitions.UPDATE_REGISTRATION_STATUS -> statusChange(arguments)
                     .map(change -> actions.updateRegistrationStatus(conversationId, change))
                     .orElseGet(() -> ToolResult.refused(
@@ -66,7 +102,17 @@ public final class ToolCalls {
                     Optional.ofNullable(text(arguments, "reason")).orElse("The assistant asked for a person"));
             default -> ToolResult.refused("there is no tool called " + name);
         };
-        return logged(conversationId, name, result);
+    }
+
+    private static byte[] digest(String name, JsonNode arguments) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(name.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0);
+            return sha256.digest(CANONICAL.writeValueAsBytes(Json.MAPPER.treeToValue(arguments, Object.class)));
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("Cannot digest a tool call", e);
+        }
     }
 
     private static ToolResult logged(long conversationId, String tool, ToolResult result) {

@@ -50,6 +50,11 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
                 openAiConversationId, unsentReply, guidedPrompt, deadline, text);
     }
 
+    /** The ids of the burst's messages, oldest first. */
+    public List<Long> messageIds() {
+        return messages.stream().map(InboundMessage::id).toList();
+    }
+
     /** The burst as one text: one line per message, in order, attachments described ("[photo]"); never empty. */
     public String text() {
         return messages.stream().map(InboundMessage::text).collect(Collectors.joining("\n"));

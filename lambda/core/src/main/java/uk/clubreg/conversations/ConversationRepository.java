@@ -431,17 +431,52 @@ public final class ConversationRepository {
                 row -> row.getLong(1), messageId, MessageKind.FREEFORM.wireName());
     }
 
-    /** AI tokens recorded on each conversation's replies. */
+    /** AI tokens of each conversation: those recorded on its replies and those of attempts that ended without one. */
     public Map<Long, AiTokens> aiTokens(Collection<Long> conversationIds) {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
         return jdbc.queryList("""
-                SELECT conversation_id, sum(COALESCE(input_tokens, 0)), sum(COALESCE(output_tokens, 0))
-                FROM messages WHERE conversation_id = ANY (?) AND direction = 'outbound'
-                GROUP BY conversation_id""", row -> Map.entry(row.getLong(1), new AiTokens(row.getLong(2),
+                SELECT c.id, c.ai_attempt_input_tokens + COALESCE(sum(m.input_tokens), 0),
+                       c.ai_attempt_output_tokens + COALESCE(sum(m.output_tokens), 0)
+                FROM conversations c
+                LEFT JOIN messages m ON m.conversation_id = c.id AND m.direction = 'outbound'
+                WHERE c.id = ANY (?)
+                GROUP BY c.id""", row -> Map.entry(row.getLong(1), new AiTokens(row.getLong(2),
                 row.getLong(3))), Jdbc.bigints(conversationIds)).stream()
+                .filter(entry -> entry.getValue().total() > 0)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Tokens an AI attempt used before it failed: no reply carries them, and OpenAI bills them all the same. */
+    public void addAttemptTokens(long conversationId, AiTokens tokens) {
+        jdbc.update("""
+                UPDATE conversations SET ai_attempt_input_tokens = ai_attempt_input_tokens + ?,
+                                         ai_attempt_output_tokens = ai_attempt_output_tokens + ?
+                WHERE id = ?""", tokens.input(), tokens.output(), conversationId);
+    }
+
+    // --- An AI turn's tool writes (docs/decisions/0126-ai-tool-writes-recorded-with-their-messages.md) ---
+
+    /** Whether this call was applied already for any of these messages, by an earlier attempt of the same turn. */
+    public boolean toolWriteApplied(long conversationId, List<Long> messageIds, byte[] callDigest) {
+        return jdbc.queryOne("""
+                SELECT 1 FROM ai_tool_writes
+                WHERE conversation_id = ? AND message_ids && ? AND call_digest = ?""",
+                row -> true, conversationId, Jdbc.bigints(messageIds), callDigest).isPresent();
+    }
+
+    /** Records an applied call; call it in the transaction of the write. */
+    public void recordToolWrite(long conversationId, List<Long> messageIds, String tool, byte[] callDigest) {
+        jdbc.update("""
+                INSERT INTO ai_tool_writes (conversation_id, message_ids, tool, call_digest)
+                VALUES (?, ?, ?, ?)""", conversationId, Jdbc.bigints(messageIds), tool, callDigest);
+    }
+
+    /** The turn for these messages is recorded: its writes need no remembering. */
+    public void forgetToolWrites(long conversationId, List<Long> messageIds) {
+        jdbc.update("DELETE FROM ai_tool_writes WHERE conversation_id = ? AND message_ids && ?", conversationId,
+                Jdbc.bigints(messageIds));
     }
 
     // --- Turns ---

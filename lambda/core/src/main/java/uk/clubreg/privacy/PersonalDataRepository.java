@@ -22,8 +22,8 @@ import uk.clubreg.players.PlayerRepository;
 public final class PersonalDataRepository {
 
     /** Tables a parent's rows are deleted from, in an order the foreign keys allow. */
-    public static final List<String> ERASED = List.of("outbox", "conversation_turns", "consents", "messages",
-            "invitations", "players", "conversations", "parents");
+    public static final List<String> ERASED = List.of("outbox", "ai_tool_writes", "conversation_turns", "consents",
+            "messages", "invitations", "players", "conversations", "parents");
 
     /** The console's tables that name a number: sign-in codes, attempts and sessions (a parent may manage a team). */
     public static final List<String> ERASED_BY_NUMBER = List.of("console_sign_in_codes", "console_sign_in_events",
@@ -117,6 +117,9 @@ public final class PersonalDataRepository {
     Map<String, Integer> delete(Footprint footprint) {
         Map<String, List<Long>> ids = new LinkedHashMap<>();
         ids.put("outbox", footprint.outboxJobs());
+        // An interrupted AI turn's record of its tool writes: digests only, so not part of the export.
+        ids.put("ai_tool_writes", ids("SELECT id FROM ai_tool_writes WHERE conversation_id = ANY (?)",
+                Jdbc.bigints(footprint.conversations())));
         ids.put("conversation_turns", footprint.turns());
         ids.put("consents", footprint.consents());
         ids.put("messages", footprint.messages());

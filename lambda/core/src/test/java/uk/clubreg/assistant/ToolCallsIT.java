@@ -2,6 +2,7 @@ package uk.clubreg.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ToolCallsIT {
     void aConfirmedPlayerMovesOnToTheReturningPlayerQuestion() {
         Family family = fixtures.family("+447700900101", null, "Seb");
 
-        ToolResult result = tools.call(family.conversationId(), 0L, "update_registration_status",
+        ToolResult result = tools.call(family.conversationId(), List.of(0L), "update_registration_status",
                 "{\"player_id\": \"" + family.playerId() + "\", \"status\": \"confirmed\", "
                         + "\"is_returning_player\": null}");
 
@@ -51,7 +52,7 @@ class ToolCallsIT {
         Family ours = fixtures.family("+447700900102", null, "Seb");
         Family theirs = fixtures.family("+447700900103", null, "Alex");
 
-        ToolResult result = tools.call(ours.conversationId(), 0L, "update_registration_status",
+        ToolResult result = tools.call(ours.conversationId(), List.of(0L), "update_registration_status",
                 "{\"player_id\": \"" + theirs.playerId() + "\", \"status\": \"declined\"}");
 
         assertThat(result.ok()).isFalse();
@@ -65,7 +66,7 @@ class ToolCallsIT {
         Family ours = fixtures.family("+447700900104", null, "Seb");
         Family theirs = fixtures.family("+447700900105", null, "Alex");
 
-        ToolResult result = tools.call(ours.conversationId(), 0L, "record_player_details",
+        ToolResult result = tools.call(ours.conversationId(), List.of(0L), "record_player_details",
                 "{\"player_id\": " + theirs.playerId() + ", \"medical_notes\": \"None\"}");
 
         assertThat(result.ok()).isFalse();
@@ -76,7 +77,7 @@ class ToolCallsIT {
     void aRegistrationCannotBeCompletedWhileDetailsAreMissing() {
         Family family = fixtures.family("+447700900106", null, "Seb");
 
-        ToolResult result = tools.call(family.conversationId(), 0L, "update_registration_status",
+        ToolResult result = tools.call(family.conversationId(), List.of(0L), "update_registration_status",
                 "{\"player_id\": \"" + family.playerId() + "\", \"status\": \"completed\", \"is_returning_player\": true}");
 
         assertThat(result.ok()).isFalse();
@@ -88,7 +89,7 @@ class ToolCallsIT {
     void aDateOfBirthThatDoesNotFitTheAgeGroupIsRefusedAndNothingOfTheCallIsRecorded() {
         Family family = fixtures.family("+447700900107", null, "Seb");
 
-        ToolResult result = tools.call(family.conversationId(), 0L, "record_player_details",
+        ToolResult result = tools.call(family.conversationId(), List.of(0L), "record_player_details",
                 "{\"player_id\": \"" + family.playerId() + "\", \"date_of_birth\": \"2010-01-01\", "
                         + "\"kit_size\": \"M\"}");
 
@@ -102,7 +103,7 @@ class ToolCallsIT {
         Family family = fixtures.family("+447700900108", null, "Seb");
         long message = fixtures.inbound(family, "14/03/2016, 07700 900 321, yes to photos");
 
-        ToolResult result = tools.call(family.conversationId(), message, "record_player_details",
+        ToolResult result = tools.call(family.conversationId(), List.of(message), "record_player_details",
                 "{\"player_id\": \"" + family.playerId() + "\", \"date_of_birth\": \"2016-03-14\", "
                         + "\"emergency_contact_tel\": \"07700 900 321\", \"photo_consent\": true}");
 
@@ -119,7 +120,7 @@ class ToolCallsIT {
     void anInvalidPhoneNumberIsRefusedWithAReasonTheModelCanActOn() {
         Family family = fixtures.family("+447700900109", null, "Seb");
 
-        ToolResult result = tools.call(family.conversationId(), 0L, "record_player_details",
+        ToolResult result = tools.call(family.conversationId(), List.of(0L), "record_player_details",
                 "{\"player_id\": \"" + family.playerId() + "\", \"emergency_contact_tel\": \"12345\"}");
 
         assertThat(result.ok()).isFalse();
@@ -130,7 +131,7 @@ class ToolCallsIT {
     void malformedArgumentsComeBackAsAnError() {
         Family family = fixtures.family("+447700900110", null, "Seb");
 
-        ToolResult result = tools.call(family.conversationId(), 0L, "update_registration_status", "{\"player_id\": ");
+        ToolResult result = tools.call(family.conversationId(), List.of(0L), "update_registration_status", "{\"player_id\": ");
 
         assertThat(result.ok()).isFalse();
         assertThat(result.message()).contains("not a JSON object");

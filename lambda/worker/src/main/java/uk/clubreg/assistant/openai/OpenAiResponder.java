@@ -43,6 +43,7 @@ import uk.clubreg.assistant.ToolCalls;
 import uk.clubreg.assistant.ToolDefinitions;
 import uk.clubreg.assistant.Turn;
 import uk.clubreg.config.Rotating;
+import uk.clubreg.conversations.AiTokens;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.HistoryMessage;
 import uk.clubreg.conversations.Reply;
@@ -126,13 +127,50 @@ public final class OpenAiResponder implements Responder {
         return "ai";
     }
 
+    /** Tokens of every request of a turn, whichever attempt made it: each is billed. */
+    private static final class Usage {
+        private long input;
+        private long output;
+
+        void add(Response response) {
+            response.usage().ifPresent(usage -> {
+                input += usage.inputTokens();
+                output += usage.outputTokens();
+            });
+        }
+
+        Reply on(Reply reply) {
+            return reply.withUsage(Math.toIntExact(input), Math.toIntExact(output));
+        }
+    }
+
+    /**
+     * The turn's reply, carrying the tokens of all its requests, a rebuilt conversation's first try included. A turn
+     * that fails leaves its tokens on the conversation, so what OpenAI bills is what the club sees.
+     */
     @Override
     public Reply respond(Turn turn) {
+        Usage usage = new Usage();
+        try {
+            return decide(turn, usage);
+        } catch (RuntimeException e) {
+            if (usage.input + usage.output > 0) {
+                try {
+                    conversations.addAttemptTokens(turn.conversationId(), new AiTokens(usage.input, usage.output));
+                } catch (RuntimeException unrecorded) {
+                    e.addSuppressed(unrecorded);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Reply decide(Turn turn, Usage usage) {
         try {
             String conversation = turn.openAiConversationId() != null ? turn.openAiConversationId() : rebuild(turn);
             Reply reply;
             try {
-                reply = converse(turn, conversation);
+                reply = converse(turn, conversation, usage);
             } catch (NotFoundException | BadRequestException e) {
                 if (!lost(e)) {
                     throw e;
@@ -141,7 +179,7 @@ public final class OpenAiResponder implements Responder {
                 LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
                         .addKeyValue("status", e.statusCode())
                         .log("OpenAI conversation lost or unusable; rebuilding it from the messages table");
-                reply = converse(turn, rebuild(turn));
+                reply = converse(turn, rebuild(turn), usage);
             }
             if (turn.earlierAttempt()) {
                 players.acknowledgeEarlierAttempt(turn.conversationId(), clock.instant());
@@ -195,7 +233,7 @@ public final class OpenAiResponder implements Responder {
                 : RequestOptions.none();
     }
 
-    private Reply converse(Turn turn, String conversation) {
+    private Reply converse(Turn turn, String conversation, Usage usage) {
         List<ResponseInputItem> input = new ArrayList<>();
         if (turn.clubSaid() != null) {
             input.add(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
@@ -207,18 +245,13 @@ public final class OpenAiResponder implements Responder {
         }
         input.add(ResponseInputItem.ofEasyInputMessage(EasyInputMessage.builder()
                 .role(EasyInputMessage.Role.USER).content(turn.text()).build()));
-        long inputTokens = 0;
-        long outputTokens = 0;
         for (int round = 0; ; round++) {
             // The players' stages move as tools run: the instructions are rebuilt from the database each round.
             Turn current = turn.with(players.inConversation(turn.conversationId()), conversation);
             boolean toolsAllowed = round < model.get().maxToolRounds();
             Response response = client.get().responses().create(request(current, conversation, input, toolsAllowed),
                     withinDeadline(turn));
-            if (response.usage().isPresent()) {
-                inputTokens += response.usage().get().inputTokens();
-                outputTokens += response.usage().get().outputTokens();
-            }
+            usage.add(response);
             List<ResponseFunctionToolCall> calls = response.output().stream().filter(ResponseOutputItem::isFunctionCall)
                     .map(ResponseOutputItem::asFunctionCall).toList();
             if (calls.isEmpty() || !toolsAllowed) {
@@ -228,13 +261,13 @@ public final class OpenAiResponder implements Responder {
                 }
                 String text = text(response).orElse(FALLBACK_TEXT);
                 LOG.atInfo().addKeyValue("conversation_id", turn.conversationId()).addKeyValue("rounds", round)
-                        .addKeyValue("input_tokens", inputTokens).addKeyValue("output_tokens", outputTokens)
+                        .addKeyValue("input_tokens", usage.input).addKeyValue("output_tokens", usage.output)
                         .log("AI turn done");
-                return Reply.text(text).withUsage(Math.toIntExact(inputTokens), Math.toIntExact(outputTokens));
+                return usage.on(Reply.text(text));
             }
             input = calls.stream().map(call -> ResponseInputItem.ofFunctionCallOutput(
                     ResponseInputItem.FunctionCallOutput.builder().callId(call.callId())
-                            .output(tools.call(turn.conversationId(), turn.messages().getLast().id(), call.name(),
+                            .output(tools.call(turn.conversationId(), turn.messageIds(), call.name(),
                                     call.arguments()).toJson())
                             .build()))
                     .toList();

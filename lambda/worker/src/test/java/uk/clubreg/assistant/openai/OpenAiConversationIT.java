@@ -27,6 +27,7 @@ import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.ResponderUnavailableException;
 import uk.clubreg.assistant.Transcript;
 import uk.clubreg.assistant.Turn;
+import uk.clubreg.conversations.AiTokens;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.jobs.Deadline;
 
@@ -236,6 +237,36 @@ class OpenAiConversationIT {
                 .isInstanceOf(ResponderUnavailableException.class);
         assertThat(fixtures.messageStatus(message)).isEqualTo("received");
         assertThat(replies.sent()).isEmpty();
+    }
+
+    @Test
+    void aRetriedTurnDoesNotApplyTheSameCallTwiceAndEveryAttemptsTokensAreCounted() {
+        Family family = fixtures.family("+447700900517", null, "Seb");
+        long seb = family.playerId();
+        openAi.responses(
+                functionCalls(800, 30, "record_player_details", details(seb, "\"photo_consent\": true, \"kit_size\": \"M\"")),
+                OpenAiStub.status(503),
+                functionCalls(810, 31, "record_player_details",
+                        "{\"kit_size\": \"M\", \"photo_consent\": true, \"player_id\": \"" + seb + "\"}"),
+                message(900, 20, "Thanks! Seb is down for size M."));
+        RegistrationConversation engine = engine(0, Duration.ofSeconds(5));
+        fixtures.inbound(family, "Yes to photos, size M");
+
+        assertThatThrownBy(() -> engine.respond(family.conversationId()))
+                .isInstanceOf(ResponderUnavailableException.class);
+        assertThat(fixtures.value("SELECT count(*) FROM consents")).isEqualTo("1");
+        assertThat(fixtures.value("SELECT ai_attempt_input_tokens || '/' || ai_attempt_output_tokens FROM conversations"))
+                .isEqualTo("800/30");
+
+        engine.respond(family.conversationId());
+
+        assertThat(replies.lastReplyTo(family.conversationId()).text()).isEqualTo("Thanks! Seb is down for size M.");
+        assertThat(openAi.responseRequests().get(3).path("input").get(0).path("output").asText())
+                .contains("already done for these messages");
+        assertThat(fixtures.value("SELECT count(*) FROM consents")).isEqualTo("1");
+        assertThat(fixtures.value("SELECT count(*) FROM ai_tool_writes")).isEqualTo("0");
+        assertThat(fixtures.conversations().aiTokens(List.of(family.conversationId())))
+                .containsEntry(family.conversationId(), new AiTokens(800 + 810 + 900, 30 + 31 + 20));
     }
 
     @Test
