@@ -58,10 +58,10 @@ public final class ArchitectureRules {
     static final String COMPOSITION_ROOT = "app";
 
     /** A package with one of these last segments (or under one) is an adapter to a vendor SDK. */
-    static final List<String> ADAPTER_SEGMENTS = List.of("sqs", "twilio", "openai", "aws");
+    static final List<String> ADAPTER_SEGMENTS = List.of("sqs", "twilio", "openai", "aws", "optimaize");
 
     static final List<String> VENDOR_PACKAGES =
-            List.of("com.amazonaws..", "software.amazon..", "com.twilio..", "com.openai..");
+            List.of("com.amazonaws..", "software.amazon..", "com.twilio..", "com.openai..", "com.optimaize..");
 
     private record Layer(String name, List<String> packages) {}
 

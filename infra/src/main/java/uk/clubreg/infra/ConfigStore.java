@@ -1,6 +1,7 @@
 package uk.clubreg.infra;
 
 import java.util.List;
+import java.util.Locale;
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
 import software.amazon.awscdk.ArnComponents;
@@ -62,7 +63,15 @@ public final class ConfigStore extends Construct {
     private final ISecret database;
     private final Secret apiKey;
     private final Secret detailsKey;
+    /**
+     * Templates a club may have in each of its languages: the parameter's path with {@code -<lang>}, the setting's
+     * name with {@code _<LANG>} (docs/decisions/0113-templates-in-the-parent-s-language.md). Optional, like them.
+     */
+    static final List<String> TEMPLATES_PER_LANGUAGE = List.of("TWILIO_EXISTING_CONTENT_SID",
+            "TWILIO_FOLLOW_UP_CONTENT_SID", "TWILIO_REMINDER_CONTENT_SID");
+
     private final List<ParameterSetting> workerParameters;
+    private final List<ParameterSetting> languageParameters;
     private final ParameterSetting clubAdminTels;
 
     public ConfigStore(Construct scope, String id, StackSettings settings) {
@@ -83,6 +92,11 @@ public final class ConfigStore extends Construct {
                         + "(docs/deploy.md, 'Rotating the details key'); a rotation Lambda would replace the value.");
         clubAdminTels = parameter(settings, CLUB_ADMIN_TELS);
         workerParameters = WORKER_PARAMETERS.stream().map(parameter -> parameter(settings, parameter)).toList();
+        languageParameters = WORKER_PARAMETERS.stream().filter(p -> TEMPLATES_PER_LANGUAGE.contains(p.name()))
+                .flatMap(template -> settings.otherLanguages().stream().map(language -> parameter(settings,
+                        new Parameter(template.name() + "_" + language.toUpperCase(Locale.ROOT),
+                                template.path() + "-" + language, false))))
+                .toList();
     }
 
     /**
@@ -137,6 +151,11 @@ public final class ConfigStore extends Construct {
 
     public List<ParameterSetting> workerParameters() {
         return workerParameters;
+    }
+
+    /** The templates' SIDs in each of the club's languages but the first, read by the worker when set. */
+    public List<ParameterSetting> languageParameters() {
+        return languageParameters;
     }
 
     /** The club admins' phones: the worker tells them of hand-offs, the API lets them see every team. */

@@ -173,6 +173,7 @@ public final class RegistrationStack extends Stack {
         worker.readsSecret(config.openAiApiKey());
         worker.readsSecret(config.detailsKey());
         config.workerParameters().forEach(worker::readsParameter);
+        config.languageParameters().forEach(worker::readsParameter);
         // A turn can cause a job: the notice of a hand-off or of a completed registration.
         queue.jobs().grantSendMessages(worker.role());
         worker.invokable().addEventSource(new SqsEventSource(queue.jobs(), SqsEventSourceProps.builder()
@@ -241,6 +242,7 @@ public final class RegistrationStack extends Stack {
         environment.put("DEFAULT_PHONE_REGION", settings.defaultPhoneRegion());
         settings.privacyNoticeUrl().ifPresent(url -> environment.put("PRIVACY_NOTICE_URL", url));
         environment.put("CONSENT_WORDING_VERSION", settings.consentWordingVersion());
+        environment.put("LANGUAGES", String.join(",", settings.languages()));
         return environment;
     }
 

@@ -2,6 +2,7 @@ package uk.clubreg.infra;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Node;
@@ -20,6 +21,7 @@ import software.constructs.Node;
  * @param apiKeyGeneration raised by one to rotate the API key (docs/deploy.md, "Rotating the API key")
  * @param privacyNoticeUrl the club's privacy notice (PRIVACY_NOTICE_URL), linked in each conversation's first reply
  * @param consentWordingVersion CONSENT_WORDING_VERSION, recorded with every consent
+ * @param languages      LANGUAGES: the codes parents may choose, the club's default first
  */
 public record StackSettings(
         String club,
@@ -31,7 +33,8 @@ public record StackSettings(
         RetentionDays logRetention,
         int apiKeyGeneration,
         Optional<String> privacyNoticeUrl,
-        String consentWordingVersion) {
+        String consentWordingVersion,
+        List<String> languages) {
 
     public static final String DEFAULT_CLUB = "urmston";
     public static final String PROJECT = "club-registration";
@@ -64,6 +67,10 @@ public record StackSettings(
 
     public StackSettings {
         requireSlug(club);
+        languages = List.copyOf(languages);
+        languages.stream().filter(code -> !code.matches("[a-z]{2,3}")).findFirst().ifPresent(code -> {
+            throw new IllegalArgumentException("languages must be ISO 639-1 codes such as en,pl,ur,ar,ro: " + code);
+        });
     }
 
     /** Refuses a club that is not a slug of lower-case letters, digits and hyphens. */
@@ -100,7 +107,9 @@ public record StackSettings(
                 lookup.value("logRetentionDays").map(StackSettings::retention).orElse(RetentionDays.ONE_MONTH),
                 lookup.value("apiKeyGeneration").map(Integer::parseInt).orElse(1),
                 lookup.value("privacyNoticeUrl"),
-                lookup.value("consentWordingVersion").orElse("1"));
+                lookup.value("consentWordingVersion").orElse("1"),
+                Arrays.stream(lookup.value("languages").orElse("en,pl,ur,ar,ro").split(",")).map(String::trim)
+                        .filter(code -> !code.isEmpty()).toList());
     }
 
     /** The CloudFormation stack's name, e.g. {@code ClubRegistration-urmston-prod}. */
@@ -110,6 +119,11 @@ public record StackSettings(
 
     public static String stackName(String club, Stage stage) {
         return STACK_NAME_PREFIX + "-" + requireSlug(club) + "-" + stage.id();
+    }
+
+    /** The club's languages other than its default: the ones a template may have a SID of its own for. */
+    public List<String> otherLanguages() {
+        return languages.subList(1, languages.size());
     }
 
     /** SSM path prefix (CONFIG_SSM_PREFIX), e.g. {@code /urmston/prod}. */

@@ -307,7 +307,7 @@ class RegistrationStackTest {
     }
 
     @Test
-    void workerReadsExactlyItsElevenParameters() {
+    void workerReadsExactlyItsElevenParametersAndThreeTemplatesInEachOtherLanguage() {
         String policies = queries.policiesOfRole("WorkerFunctionRole");
 
         assertThat(policies).contains("parameter/urmston/prod/twilio/whatsapp-from",
@@ -315,9 +315,13 @@ class RegistrationStackTest {
                 "parameter/urmston/prod/twilio/follow-up-content-sid", "parameter/urmston/prod/twilio/quick-reply-content-sid",
                 "parameter/urmston/prod/twilio/reminder-content-sid", "parameter/urmston/prod/twilio/manager-notice-content-sid",
                 "parameter/urmston/prod/twilio/login-content-sid", "parameter/urmston/prod/club/admin-tels", "parameter/urmston/prod/club/notify-manager-on-complete",
-                "parameter/urmston/prod/openai/model");
-        // One statement (the minimizePolicies feature flag merges them) naming exactly these eleven.
-        assertThat(policies.split(":parameter/", -1)).hasSize(12);
+                "parameter/urmston/prod/openai/model", "parameter/urmston/prod/twilio/reminder-content-sid-pl",
+                "parameter/urmston/prod/twilio/follow-up-content-sid-ur",
+                "parameter/urmston/prod/twilio/existing-content-sid-ro");
+        // One statement (the minimizePolicies feature flag merges them) naming exactly these eleven, and the
+        // existing-registration, follow-up and reminder templates in pl, ur, ar and ro (the club's default is en).
+        assertThat(policies.split(":parameter/", -1)).hasSize(12 + 3 * 4);
+        assertThat(policies).doesNotContain("content-sid-en");
         assertThat(policies).doesNotContain("ssm:GetParametersByPath", "parameter/urmston/prod/*");
     }
 

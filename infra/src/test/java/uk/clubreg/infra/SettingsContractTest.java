@@ -64,6 +64,19 @@ class SettingsContractTest {
     }
 
     @Test
+    void everyLanguageParameterIsATemplateSettingsVariantForALanguageOfTheClub() {
+        ConfigStore config = (ConfigStore) stack.getNode().findChild("Config");
+
+        assertThat(config.languageParameters()).hasSize(3 * 4).allSatisfy(parameter -> {
+            String setting = parameter.name().substring(0, parameter.name().lastIndexOf('_'));
+            String language = parameter.name().substring(parameter.name().lastIndexOf('_') + 1).toLowerCase();
+            assertThat(language).isIn("pl", "ur", "ar", "ro");
+            assertThat(settings.get(setting)).as(parameter.name()).isNotNull();
+            assertThat(parameter.path()).isEqualTo(settings.get(setting).ssmPath() + "-" + language);
+        });
+    }
+
+    @Test
     void everyParameterSettingTheCodeDeclaresIsGrantedToTheWorker() {
         ConfigStore config = (ConfigStore) stack.getNode().findChild("Config");
         List<String> declared = settings.entrySet().stream()

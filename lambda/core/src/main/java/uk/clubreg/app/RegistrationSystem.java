@@ -90,13 +90,14 @@ public final class RegistrationSystem {
         ReminderSettings reminders = ReminderSettings.from(config);
         Messaging messaging = new Messaging(config, clock, database, parents, players, conversations, outbox,
                 outboxRelay, adapters.whatsApp(), adapters.signatures());
-        Assistant assistant = new Assistant(ConversationSettings.from(config), clock, database, players,
+        ConversationSettings conversationSettings = ConversationSettings.from(config);
+        Assistant assistant = new Assistant(conversationSettings, clock, database, players,
                 conversations, messaging.replies(), outbox, outboxRelay, adapters.responder(),
                 () -> Boolean.parseBoolean(config.require(Setting.NOTIFY_MANAGER_ON_COMPLETE)));
         Inbox inbox = new Inbox(messaging, assistant.engine(), parents, conversations, database, outbox, outboxRelay,
-                clock, config.require(Setting.CLUB_NAME));
+                clock, conversationSettings);
         Chasers chasers = new Chasers(reminders, database, players, conversations, outbox, outboxRelay,
-                messaging.replies(), clock);
+                messaging.replies(), conversationSettings, clock);
         HandOffs handOffs = new HandOffs(database, conversations, players, outbox, outboxRelay,
                 messaging.staffNotices(), assistant.engine(), reminders.zone(), clock);
         ManagerNotices notices = new ManagerNotices(database, players, conversations, parents, outbox, outboxRelay,

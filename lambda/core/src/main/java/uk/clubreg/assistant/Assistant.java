@@ -27,14 +27,20 @@ public final class Assistant {
                 new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete,
                 settings.consentWordingVersion(), clock);
         ResponderContext context = new ResponderContext(players, conversations, actions,
-                new ToolCalls(transactions, conversations, actions, settings.sensitiveDetails()), settings, clock);
+                new ToolCalls(transactions, conversations, actions, settings.sensitiveDetails(), settings.languages()),
+                settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),
                 replies, settings, clock);
     }
 
-    /** The guided (no-AI) dialogue. */
+    /** The guided (no-AI) dialogue; a parent chooses their language with LANGUAGE, none is detected. */
     public static ResponderFactory guided() {
-        return GuidedResponder::new;
+        return guided(LanguageDetector.NONE);
+    }
+
+    /** The guided dialogue, which offers the language {@code detector} finds in a parent's first long message. */
+    public static ResponderFactory guided(LanguageDetector detector) {
+        return context -> new GuidedResponder(context, detector);
     }
 
     /**

@@ -182,6 +182,18 @@ public final class RegistrationActions {
      * Flags the conversation for a person (the assistant stays silent until released) and queues the notice to the
      * players' team managers, or the club admins when no manager has a phone. Asking twice is one request.
      */
+    /**
+     * The language the parent chose, confirmed or (in AI mode) wrote in: one of {@code offered} (LANGUAGES), kept for
+     * the parent from then on (docs/decisions/0110-a-parent-s-language.md).
+     */
+    public ToolResult setLanguage(long conversationId, String language, List<String> offered) {
+        if (language == null || !offered.contains(language)) {
+            return ToolResult.refused("language must be one of " + String.join(", ", offered));
+        }
+        conversations.setParentLanguage(conversationId, language);
+        return ToolResult.done("from now on write to this parent in " + language);
+    }
+
     public ToolResult requestHumanHelp(long conversationId, String reason) {
         Instant now = clock.instant();
         String trimmedReason = reason.length() > 500 ? reason.substring(0, 500) : reason;

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.assistant.guided.GuidedTexts;
 import uk.clubreg.conversations.Conversation;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.InboundMessage;
@@ -104,7 +106,8 @@ public final class RegistrationConversation implements ConversationEngine {
             Turn turn = new Turn(conversationId, conversation.parent().firstName(),
                     players.inConversation(conversationId), burst, players.reinvitedUnanswered(conversationId),
                     players.lastSeasonOf(conversationId), conversation.openAiConversationId(), unsent,
-                    conversation.guidedPrompt(), decideBy, null);
+                    conversation.guidedPrompt(), decideBy, null, conversation.parent().language(),
+                    conversation.languageOffered());
             Responder deciding = chosen == null ? responder.forTurn(turn) : chosen;
             chosen = deciding;
             List<InboundMessage> decidedBurst = burst;
@@ -185,8 +188,8 @@ public final class RegistrationConversation implements ConversationEngine {
             boolean notice = settings.privacyNoticeUrl() != null && !conversations.privacyNoticeSent(conversationId);
             Reply reply = turn.reply();
             if (notice) {
-                reply = new Reply(privacyNotice() + "\n\n" + reply.text(), reply.quickReplies(), reply.inputTokens(),
-                        reply.outputTokens());
+                reply = new Reply(privacyNotice(conversationId) + "\n\n" + reply.text(), reply.quickReplies(),
+                        reply.inputTokens(), reply.outputTokens());
             }
             replies.reply(conversationId, "reply:" + turn.lastInboundMessageId(), reply);
             conversations.markTurnSent(turn.id());
@@ -196,8 +199,14 @@ public final class RegistrationConversation implements ConversationEngine {
         }
     }
 
-    private String privacyNotice() {
-        return "How " + settings.clubName() + " keeps and uses the details you give here: " + settings.privacyNoticeUrl();
+    /** In the language the parent has when it is sent (the turn may just have chosen it). */
+    private String privacyNotice(long conversationId) {
+        return texts(conversations.find(conversationId).orElseThrow()).text("privacy_notice",
+                Map.of("club", settings.clubName(), "url", settings.privacyNoticeUrl()));
+    }
+
+    private GuidedTexts texts(Conversation conversation) {
+        return GuidedTexts.of(settings.languageOf(conversation.parent().language()));
     }
 
     private static List<Long> ids(List<InboundMessage> messages) {
@@ -214,10 +223,6 @@ public final class RegistrationConversation implements ConversationEngine {
                 .toList();
     }
 
-    private String holdingText() {
-        return "Thanks for your message. " + settings.assistantName() + " at " + settings.clubName()
-                + " is taking longer than usual to reply; we have your message and will answer as soon as we can.";
-    }
 
     /**
      * The wait is counted from the parent's point of view: from the oldest unanswered message, or from the first
@@ -233,7 +238,8 @@ public final class RegistrationConversation implements ConversationEngine {
                 .addKeyValue("holding_message", due).log("AI unavailable; the turn goes back to the queue");
         if (due) {
             replies.reply(conversation.id(), "holding:" + conversation.id() + ":" + since.toEpochMilli(),
-                    Reply.text(holdingText()));
+                    Reply.text(texts(conversation).text("holding", Map.of("assistant", settings.assistantName(),
+                            "club", settings.clubName()))));
             conversations.markHoldingMessageSent(conversation.id(), now);
         }
     }

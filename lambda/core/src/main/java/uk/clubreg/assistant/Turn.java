@@ -20,11 +20,13 @@ import uk.clubreg.players.Player;
  * when there was none); {@code guidedPrompt}: a guided-mode question waiting for its answer; {@code deadline}: when
  * the responder has to have decided, so the reply can still be stored and sent in the worker's time;
  * {@code clubSaid}: what the club's own (guided) questions last said to the parent since the AI's last reply, for
- * the AI to read before the messages (null: nothing).
+ * the AI to read before the messages (null: nothing); {@code language}: the language the parent chose (null: not
+ * chosen yet); {@code languageOffered}: the language guided mode offered, while the offer waits for an answer.
  */
 public record Turn(long conversationId, String parentFirstName, List<Player> players, List<InboundMessage> messages,
                    Set<Long> reinvited, Map<Long, LastSeason> lastSeason, String openAiConversationId,
-                   Reply unsentReply, GuidedPrompt guidedPrompt, Deadline deadline, String clubSaid) {
+                   Reply unsentReply, GuidedPrompt guidedPrompt, Deadline deadline, String clubSaid,
+                   String language, String languageOffered) {
 
     public Turn {
         players = List.copyOf(players);
@@ -41,13 +43,13 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
     /** The same turn after tools changed the players, in this OpenAI conversation. */
     public Turn with(List<Player> currentPlayers, String conversation) {
         return new Turn(conversationId, parentFirstName, currentPlayers, messages, reinvited, lastSeason, conversation,
-                unsentReply, guidedPrompt, deadline, clubSaid);
+                unsentReply, guidedPrompt, deadline, clubSaid, language, languageOffered);
     }
 
     /** The same turn, telling the AI what the club's own questions last said. */
     public Turn afterClubSaid(String text) {
         return new Turn(conversationId, parentFirstName, players, messages, reinvited, lastSeason,
-                openAiConversationId, unsentReply, guidedPrompt, deadline, text);
+                openAiConversationId, unsentReply, guidedPrompt, deadline, text, language, languageOffered);
     }
 
     /** The ids of the burst's messages, oldest first. */

@@ -4,12 +4,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.assistant.guided.GuidedTexts;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.jobs.Job;
@@ -44,11 +47,12 @@ public final class Chasers {
     private final Outbox outbox;
     private final OutboxRelay relay;
     private final WhatsAppReplies replies;
+    private final ConversationSettings conversation;
     private final Clock clock;
 
     public Chasers(ReminderSettings settings, Transactions transactions, PlayerRepository players,
                    ConversationRepository conversations, Outbox outbox, OutboxRelay relay, WhatsAppReplies replies,
-                   Clock clock) {
+                   ConversationSettings conversation, Clock clock) {
         this.settings = settings;
         this.policy = new ReminderPolicy(settings);
         this.transactions = transactions;
@@ -57,6 +61,7 @@ public final class Chasers {
         this.outbox = outbox;
         this.relay = relay;
         this.replies = replies;
+        this.conversation = conversation;
         this.clock = clock;
     }
 
@@ -104,7 +109,7 @@ public final class Chasers {
 
     /** send_reminder. */
     public JobHandler<Job.SendReminder> reminderJob() {
-        return new ReminderJob(players, conversations, replies);
+        return new ReminderJob(players, conversations, replies, conversation);
     }
 
     /** POST /admin/run/chasers. */
@@ -163,13 +168,15 @@ public final class Chasers {
         return families;
     }
 
-    static String reminderText(String parentFirstName, List<Player> children) {
-        String greeting = parentFirstName == null || parentFirstName.isBlank() ? "Hello" : "Hello " + parentFirstName;
-        String season = children.getFirst().season();
-        String what = children.size() == 1
-                ? children.getFirst().firstName() + "'s registration for the " + season + " season isn't finished yet"
-                : "the registrations of " + Player.firstNames(children) + " for the " + season
-                        + " season aren't finished yet";
-        return greeting + ", just a reminder that " + what + ". Reply to this message to carry on where you left off.";
+    /** One message per case, in the parent's language: one child or several, the parent's name known or not. */
+    static String reminderText(GuidedTexts texts, String parentFirstName, List<Player> children) {
+        boolean named = parentFirstName != null && !parentFirstName.isBlank();
+        String key = (children.size() == 1 ? "reminder.one" : "reminder.many") + (named ? "_named" : "_unnamed");
+        Map<String, String> values = new HashMap<>(Map.of("season", children.getFirst().season(),
+                "children", texts.list(children.stream().map(Player::firstName).toList())));
+        if (named) {
+            values.put("parent", parentFirstName);
+        }
+        return texts.text(key, values);
     }
 }

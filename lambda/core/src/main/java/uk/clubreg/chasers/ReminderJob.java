@@ -3,10 +3,13 @@ package uk.clubreg.chasers;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.assistant.guided.GuidedTexts;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.messaging.WhatsAppReplies;
+import uk.clubreg.parents.Parent;
 import uk.clubreg.players.Player;
 import uk.clubreg.players.PlayerRepository;
 
@@ -22,11 +25,14 @@ final class ReminderJob implements JobHandler<Job.SendReminder> {
     private final PlayerRepository players;
     private final ConversationRepository conversations;
     private final WhatsAppReplies replies;
+    private final ConversationSettings settings;
 
-    ReminderJob(PlayerRepository players, ConversationRepository conversations, WhatsAppReplies replies) {
+    ReminderJob(PlayerRepository players, ConversationRepository conversations, WhatsAppReplies replies,
+                ConversationSettings settings) {
         this.players = players;
         this.conversations = conversations;
         this.replies = replies;
+        this.settings = settings;
     }
 
     @Override
@@ -38,8 +44,8 @@ final class ReminderJob implements JobHandler<Job.SendReminder> {
                     .log("Every registration of the reminder is finished; nothing sent");
             return;
         }
-        String parentFirstName = conversations.find(job.conversationId()).orElseThrow().parent().firstName();
-        replies.remind(job.conversationId(), job.deduplicationId(),
-                Chasers.reminderText(parentFirstName, children), children);
+        Parent parent = conversations.find(job.conversationId()).orElseThrow().parent();
+        replies.remind(job.conversationId(), job.deduplicationId(), Chasers.reminderText(
+                GuidedTexts.of(settings.languageOf(parent.language())), parent.firstName(), children), children);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ public final class Config {
     private final RemoteSource parameters;
     private final Clock clock;
     private final Map<Setting, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> languageCache = new ConcurrentHashMap<>();
 
     public Config(Map<String, String> environment, RemoteSource secrets, RemoteSource parameters, Clock clock) {
         this.environment = Map.copyOf(environment);
@@ -60,6 +62,29 @@ public final class Config {
             cache.put(setting, cached);
         }
         return cached.value().or(() -> Optional.ofNullable(setting.defaultValue()));
+    }
+
+    /**
+     * A setting's variant for one language: the environment variable {@code NAME_<LANG>} (e.g.
+     * {@code TWILIO_REMINDER_CONTENT_SID_PL}), or for a parameter SSM at its path with {@code -<lang>}
+     * ({@code /twilio/reminder-content-sid-pl}), cached like the setting. Never the default: empty when the club has
+     * not set one (docs/decisions/0113-templates-in-the-parent-s-language.md).
+     */
+    public Optional<String> getForLanguage(Setting setting, String language) {
+        String name = setting.name() + "_" + language.toUpperCase(Locale.ROOT);
+        String direct = blankToNull(environment.get(name));
+        if (direct != null || setting.source() != Setting.Source.PARAMETER) {
+            return Optional.ofNullable(direct);
+        }
+        Cached cached = languageCache.get(name);
+        if (cached == null || cached.readAt().plus(cacheTtl()).isBefore(clock.instant())) {
+            String prefix = blankToNull(environment.get(Setting.CONFIG_SSM_PREFIX.name()));
+            cached = new Cached(Optional.ofNullable(prefix == null ? null
+                    : blankToNull(parameters.read(stripTrailingSlash(prefix) + setting.ssmPath() + "-" + language))),
+                    clock.instant());
+            languageCache.put(name, cached);
+        }
+        return cached.value();
     }
 
     /**
@@ -114,6 +139,7 @@ public final class Config {
     /** Drops cached remote values, e.g. after a SnapStart restore or a secret rotation. */
     public void clearCache() {
         cache.clear();
+        languageCache.clear();
     }
 
     private String readRemote(Setting setting) {

@@ -48,6 +48,7 @@ public enum Setting {
     OPENAI_MAX_TOOL_ROUNDS(Source.ENV, null, "5", "Maximum rounds of tool calls in one AI turn."),
     AI_ENABLED(Source.ENV, null, "true", "false: the club turns the AI off and the guided mode answers parents."),
     ASSISTANT_NAME(Source.ENV, null, "Omega", "The assistant's name in messages."),
+    LANGUAGES(Source.ENV, null, "en,pl,ur,ar,ro", "Languages parents may choose (ISO 639-1 codes with a translation of the texts), comma-separated; the first is the club's default, used until a parent chooses; English is always offered."),
     KIT_SIZES(Source.ENV, null, "5-6,7-8,9-10,11-12,13-14,S,M,L,XL", "Kit sizes a parent can choose, comma-separated."),
     CONVERSATION_HISTORY_MESSAGES(Source.ENV, null, "20", "Messages replayed from the messages table when an OpenAI conversation is rebuilt (at most 20)."),
     AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),

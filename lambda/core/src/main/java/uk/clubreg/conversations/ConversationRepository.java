@@ -54,7 +54,7 @@ public final class ConversationRepository {
     private static final String CONVERSATION_COLUMNS = """
             c.id, c.season, c.last_inbound_at, c.openai_conversation_id, c.human_help_requested_at,
             c.human_help_reason, c.human_help_escalated_at, c.ai_unavailable_since, c.holding_message_sent_at,
-            c.guided_prompt, c.privacy_notice_sent_at, """ + ParentRepository.COLUMNS;
+            c.guided_prompt, c.privacy_notice_sent_at, c.language_offered, """ + ParentRepository.COLUMNS;
 
     private static final String INBOUND_COLUMNS = "id, parent_id, conversation_id, phone_e164, body, media::text AS media,"
             + " created_at";
@@ -212,6 +212,24 @@ public final class ConversationRepository {
     public void setGuidedPrompt(long conversationId, GuidedPrompt prompt) {
         jdbc.update("UPDATE conversations SET guided_prompt = ?, updated_at = now() WHERE id = ?",
                 Jdbc.nullable(prompt == null ? null : prompt.wireName(), Types.VARCHAR), conversationId);
+    }
+
+    /**
+     * Guided mode offers the language it detected (docs/decisions/0110-a-parent-s-language.md): the offer waits as
+     * the conversation's guided prompt until the parent answers it; null clears it.
+     */
+    public void offerLanguage(long conversationId, String language) {
+        jdbc.update("""
+                UPDATE conversations SET guided_prompt = ?, language_offered = ?, updated_at = now()
+                WHERE id = ?""", Jdbc.nullable(language == null ? null : GuidedPrompt.LANGUAGE_OFFER.wireName(),
+                Types.VARCHAR), Jdbc.nullable(language, Types.VARCHAR), conversationId);
+    }
+
+    /** The language the parent of this conversation chose or confirmed (docs/decisions/0110-a-parent-s-language.md). */
+    public void setParentLanguage(long conversationId, String language) {
+        jdbc.update("""
+                UPDATE parents SET language = ?, updated_at = now()
+                WHERE id = (SELECT parent_id FROM conversations WHERE id = ?)""", language, conversationId);
     }
 
     /** The first failed AI attempt of an outage; returns when the outage started. */
@@ -556,7 +574,7 @@ public final class ConversationRepository {
                 Jdbc.instant(row, "ai_unavailable_since"), Jdbc.instant(row, "holding_message_sent_at"),
                 row.getString("guided_prompt") == null ? null
                         : GuidedPrompt.fromWireName(row.getString("guided_prompt")).orElseThrow(),
-                Jdbc.instant(row, "privacy_notice_sent_at"));
+                Jdbc.instant(row, "privacy_notice_sent_at"), row.getString("language_offered"));
     }
 
     private static HandOff handOff(ResultSet row) throws SQLException {

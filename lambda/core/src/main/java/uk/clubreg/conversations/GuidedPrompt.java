@@ -6,10 +6,11 @@ import java.util.Optional;
 
 /**
  * A question guided mode asked that the registrations themselves do not show: whether the parent wants the team
- * manager to contact them, and which of last season's details changed. The next message answers it.
+ * manager to contact them, which of last season's details changed, which language they want (LANGUAGE) and whether
+ * to switch to the language detected in their message. The next message answers it.
  */
 public enum GuidedPrompt {
-    HELP_OFFER, CHANGED_DETAILS;
+    HELP_OFFER, CHANGED_DETAILS, LANGUAGE_CHOICE, LANGUAGE_OFFER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

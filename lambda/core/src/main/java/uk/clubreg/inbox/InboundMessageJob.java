@@ -2,9 +2,12 @@ package uk.clubreg.inbox;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.assistant.ConversationEngine;
+import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.assistant.guided.GuidedTexts;
 import uk.clubreg.assistant.OptOutKeywords;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.InboundMessage;
@@ -28,14 +31,14 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
     private final ConversationRepository messages;
     private final WhatsAppReplies replies;
     private final ConversationEngine engine;
-    private final String clubName;
+    private final ConversationSettings settings;
 
     InboundMessageJob(ConversationRepository messages, WhatsAppReplies replies,
-                      ConversationEngine engine, String clubName) {
+                      ConversationEngine engine, ConversationSettings settings) {
         this.messages = messages;
         this.replies = replies;
         this.engine = engine;
-        this.clubName = clubName;
+        this.settings = settings;
     }
 
     @Override
@@ -72,12 +75,13 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
                     settle(forTheEngine, MessageStatus.IGNORED);
                     forTheEngine.clear();
                     optedOut = true;
-                    replies.confirmOptOut(conversationId, "opt-out:" + inbound.id(), Reply.text(optedOutText()));
+                    replies.confirmOptOut(conversationId, "opt-out:" + inbound.id(),
+                            Reply.text(text(conversationId, "opted_out")));
                     settle(List.of(inbound.id()), MessageStatus.ANSWERED);
                 }
                 case OPT_IN -> {
                     optedOut = false;
-                    replies.reply(conversationId, "opt-in:" + inbound.id(), Reply.text(optedInText()));
+                    replies.reply(conversationId, "opt-in:" + inbound.id(), Reply.text(text(conversationId, "opted_in")));
                     settle(List.of(inbound.id()), MessageStatus.ANSWERED);
                 }
                 case NONE -> {
@@ -94,18 +98,17 @@ final class InboundMessageJob implements JobHandler<Job.InboundMessage> {
         }
     }
 
+    /** Nothing is known of a sender with no invitation: the club's default language. */
     private void answerUnknownSender(String phone, List<InboundMessage> waiting) {
-        replies.answerUnknownSender(phone, "unknown-sender:" + phone, "Hello! This number handles " + clubName
-                + " registrations. If your child plays for one of our teams, please ask your team manager to invite you.");
+        replies.answerUnknownSender(phone, "unknown-sender:" + phone, GuidedTexts.of(settings.defaultLanguage())
+                .text("unknown_sender", Map.of("club", settings.clubName())));
         settle(waiting.stream().map(InboundMessage::id).toList(), MessageStatus.ANSWERED);
     }
 
-    private String optedOutText() {
-        return "You won't get any more " + clubName + " registration messages. Reply START if you change your mind.";
-    }
-
-    private String optedInText() {
-        return "Welcome back! You'll get " + clubName + " registration messages again. Reply STOP at any time to stop them.";
+    /** A confirmation in the parent's language. */
+    private String text(long conversationId, String key) {
+        String chosen = messages.find(conversationId).orElseThrow().parent().language();
+        return GuidedTexts.of(settings.languageOf(chosen)).text(key, Map.of("club", settings.clubName()));
     }
 
     private void settle(List<Long> messageIds, MessageStatus status) {

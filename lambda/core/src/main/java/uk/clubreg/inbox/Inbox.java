@@ -2,6 +2,7 @@ package uk.clubreg.inbox;
 
 import java.time.Clock;
 import uk.clubreg.assistant.ConversationEngine;
+import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.http.Endpoint;
 import uk.clubreg.http.HttpResponse;
@@ -32,12 +33,12 @@ public final class Inbox {
 
     public Inbox(Messaging messaging, ConversationEngine engine, ParentRepository parents,
                  ConversationRepository conversations, Transactions transactions, Outbox outbox, OutboxRelay relay,
-                 Clock clock, String clubName) {
+                 Clock clock, ConversationSettings settings) {
         this.webhook = new InboundWebhook(messaging.signedForm(), WEBHOOK, parents, conversations, transactions, outbox,
                 relay, clock);
         this.fallbackJob = new FallbackWebhookJob(new InboundWebhook(messaging.signedForm(), WEBHOOK_FALLBACK, parents,
                 conversations, transactions, outbox, relay, clock));
-        this.job = new InboundMessageJob(conversations, messaging.replies(), engine, clubName);
+        this.job = new InboundMessageJob(conversations, messaging.replies(), engine, settings);
     }
 
     /** POST /webhook. */

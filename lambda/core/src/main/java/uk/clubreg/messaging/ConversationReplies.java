@@ -58,7 +58,7 @@ final class ConversationReplies implements WhatsAppReplies {
         Recipients.ConversationRecipient recipient = recipient(conversationId);
         OutboundMessage message = windowOpen(recipient.conversation().lastInboundAt())
                 ? OutboundMessage.freeform(recipient.phone(), text)
-                : templates.reminder().map(sid -> OutboundMessage.template(recipient.phone(), sid,
+                : templates.reminder(recipient.conversation().parent().language()).map(sid -> OutboundMessage.template(recipient.phone(), sid,
                         NoticeVariables.reminder(recipient.conversation().parent(), children, clubName)))
                         .orElseGet(() -> followUpTemplate(recipient));
         outbound.send(Outgoing.to(idempotencyKey, conversationId, recipient.conversation().parentId(), message));
@@ -92,7 +92,7 @@ final class ConversationReplies implements WhatsAppReplies {
 
     /** The template that stands in for a free-form message outside the window (decision 0032). */
     OutboundMessage followUpTemplate(Recipients.ConversationRecipient recipient) {
-        return OutboundMessage.template(recipient.phone(), templates.followUp(),
+        return OutboundMessage.template(recipient.phone(), templates.followUp(recipient.conversation().parent().language()),
                 recipient.variables().asContentVariables());
     }
 

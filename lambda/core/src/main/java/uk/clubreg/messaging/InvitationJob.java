@@ -36,7 +36,7 @@ final class InvitationJob implements JobHandler<Job.SendInvitation> {
     }
 
     private OutboundMessage template(InvitedPlayer invited, boolean reinvitation) {
-        return OutboundMessage.template(invited.parent().phone(), templates.invitation(reinvitation),
+        return OutboundMessage.template(invited.parent().phone(), templates.invitation(reinvitation, invited.parent().language()),
                 TemplateVariables.of(invited.parent(), Optional.of(invited.player())).asContentVariables());
     }
 }

@@ -15,7 +15,8 @@ public final class ParentRepository {
     /** The select list {@link #read} maps, for queries that join {@code parents par}. */
     public static final String COLUMNS = """
             par.id AS parent_id, par.phone_e164, par.first_name AS parent_first_name,
-            par.last_name AS parent_last_name, par.opted_out_at, par.unreachable_at, par.unreachable_reason""";
+            par.last_name AS parent_last_name, par.opted_out_at, par.unreachable_at, par.unreachable_reason,
+            par.language AS parent_language""";
 
     private final Jdbc jdbc;
 
@@ -103,10 +104,16 @@ public final class ParentRepository {
                 WHERE id = ? AND unreachable_at IS NOT NULL""", parentId);
     }
 
+    /** The language the parent chose or confirmed (docs/decisions/0110-a-parent-s-language.md). */
+    public void setLanguage(long parentId, String language) {
+        jdbc.update("UPDATE parents SET language = ?, updated_at = now() WHERE id = ?", language, parentId);
+    }
+
     /** Reads {@link #COLUMNS}. */
     public static Parent read(ResultSet row) throws SQLException {
         return new Parent(row.getLong("parent_id"), row.getString("phone_e164"), row.getString("parent_first_name"),
                 row.getString("parent_last_name"), Jdbc.instant(row, "opted_out_at"),
-                Jdbc.instant(row, "unreachable_at"), row.getString("unreachable_reason"));
+                Jdbc.instant(row, "unreachable_at"), row.getString("unreachable_reason"),
+                row.getString("parent_language"));
     }
 }

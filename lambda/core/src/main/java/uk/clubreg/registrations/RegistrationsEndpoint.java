@@ -153,6 +153,7 @@ public final class RegistrationsEndpoint implements Endpoint {
         parent.put("unreachable", contact.unreachableSince() != null);
         parent.put("unreachable_since", contact.unreachableSince());
         parent.put("unreachable_reason", contact.unreachableReason());
+        parent.put("language", contact.language());
         json.put("parent", parent);
         return json;
     }

@@ -81,13 +81,14 @@ public final class ConversationFixtures {
                 new PlayerDetails("GB", SETTINGS.kitSizes()), () -> notifyManagerOnComplete,
                 settings.consentWordingVersion(), CLOCK);
         return new ResponderContext(players(), conversations(), actions,
-                new ToolCalls(database, conversations(), actions, settings.sensitiveDetails()), settings, CLOCK);
+                new ToolCalls(database, conversations(), actions, settings.sensitiveDetails(), settings.languages()),
+                settings, CLOCK);
     }
 
     private static ConversationSettings settings(SensitiveDetails sensitive, String privacyNoticeUrl) {
         return new ConversationSettings("Omega", "Urmston Town Juniors FC", "GB",
                 List.of("5-6", "7-8", "9-10", "11-12", "13-14", "S", "M", "L", "XL"), 30, Duration.ofSeconds(60),
-                sensitive, privacyNoticeUrl, "1");
+                sensitive, privacyNoticeUrl, "1", List.of("en", "pl", "ur", "ar", "ro"));
     }
 
     /** The turn engine around {@code responder}. */

@@ -20,6 +20,7 @@ import uk.clubreg.app.Adapters;
 import uk.clubreg.app.RegistrationSystem;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ConversationEngine;
+import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.config.Config;
 import uk.clubreg.http.HttpRequest;
 import uk.clubreg.http.HttpResponse;
@@ -101,7 +102,7 @@ public final class MessagingHarness implements AutoCloseable {
     /** The inbox over {@code messaging}, answering with {@code engine}, relaying its jobs to {@code queue}. */
     public Inbox inbox(Messaging messaging, ConversationEngine engine, JobQueue queue) {
         return new Inbox(messaging, engine, repositories.parents(), repositories.conversations(), database,
-                repositories.outbox(), repositories.relay(queue), clock, "Urmston Town Juniors FC");
+                repositories.outbox(), repositories.relay(queue), clock, ConversationSettings.from(config()));
     }
 
     // --- The whole system ---

@@ -69,11 +69,14 @@ class ParentDataIT {
 
     @Test
     void theExportHoldsTheParentTheChildrensDetailsConsentsMessagesAndAuditEntries() {
+        harness.execute("UPDATE parents SET language = 'pl' WHERE phone_e164 = ?", ALEX);
+
         HttpResponse response = MessagingHarness.call(system, "GET", "/admin/parents/07700900651/export", null);
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode export = Json.read(response.body());
         assertThat(export.path("parent").path("phone_e164").asText()).isEqualTo(ALEX);
+        assertThat(export.path("parent").path("language").asText()).isEqualTo("pl");
         assertThat(export.path("players").findValuesAsText("first_name")).containsExactly("Samira", "Rianne");
         assertThat(export.path("players").get(0).path("medical_notes").asText()).isEqualTo("Asthma: blue inhaler");
         assertThat(export.path("consents")).hasSize(2).allSatisfy(consent -> {

@@ -5,16 +5,18 @@ import com.openai.client.okhttp.OpenAIOkHttpClient;
 import java.time.Duration;
 import uk.clubreg.assistant.AiConversations;
 import uk.clubreg.assistant.Assistant;
+import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.assistant.ResponderFactory;
 import uk.clubreg.assistant.openai.OpenAiConversations;
 import uk.clubreg.assistant.openai.OpenAiResponder;
+import uk.clubreg.assistant.optimaize.OptimaizeLanguageDetector;
 import uk.clubreg.config.Config;
 import uk.clubreg.config.Rotating;
 import uk.clubreg.config.Setting;
 
 /**
  * Which responder answers parents: the AI when an OpenAI key is configured and AI_ENABLED is not false, the guided
- * (no-AI) dialogue otherwise. Both act through the same actions and the same turn engine; the AI hands medical notes
+ * (no-AI) dialogue otherwise, which detects a parent's language with optimaize. Both act through the same actions and the same turn engine; the AI hands medical notes
  * and the emergency contact to guided steps unless AI_SENSITIVE_DETAILS is ai.
  */
 public final class Responders {
@@ -23,7 +25,8 @@ public final class Responders {
 
     public static ResponderFactory fromConfig(Config config) {
         if (!aiEnabled(config)) {
-            return Assistant.guided();
+            return Assistant.guided(OptimaizeLanguageDetector.of(
+                    ConversationSettings.languages(config.require(Setting.LANGUAGES))));
         }
         Rotating<OpenAIClient> client = openAiClient(config);
         return Assistant.ai(context -> new OpenAiResponder(client, () -> model(config), context));

@@ -1,8 +1,10 @@
 package uk.clubreg.assistant.guided;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -10,8 +12,10 @@ import java.util.stream.Collectors;
 import uk.clubreg.players.LastSeason;
 
 /**
- * What a parent's typed answer means, from the {@code words.} lists of the texts: yes or no, a request for a person,
- * a question about fees. A button's number ("1", "2") answers as the button does.
+ * What a parent's typed answer means, from the {@code words.} lists of the texts of every language the club offers
+ * (a parent who writes "tak" or "نعم" while the texts are in English is understood): yes or no, a request for a
+ * person, a question about fees, a language. A button's number ("1", "2") answers as the button does, in any digits
+ * ("١", "۲").
  */
 final class Answers {
 
@@ -28,8 +32,28 @@ final class Answers {
     private final List<String> kitSize;
     private final Pattern feeWords;
     private final Pattern questionStart;
+    private final Set<String> languageKeyword;
+    private final Set<String> english;
+    /** Each language's own name and code, lower case, to the code. */
+    private final Map<String, String> languageNames = new HashMap<>();
 
-    Answers(GuidedTexts texts) {
+    Answers(List<GuidedTexts> languages) {
+        this(new Words(languages));
+        languages.forEach(texts -> {
+            languageNames.put(texts.text("language.name").replace("\u200F", "").toLowerCase(Locale.ROOT),
+                    texts.language());
+            languageNames.put(texts.language(), texts.language());
+        });
+    }
+
+    /** The {@code words.} lists of several languages as one. */
+    private record Words(List<GuidedTexts> languages) {
+        List<String> words(String key) {
+            return languages.stream().flatMap(texts -> texts.words(key).stream()).distinct().toList();
+        }
+    }
+
+    private Answers(Words texts) {
         this.yes = texts.words("words.yes");
         this.no = texts.words("words.no");
         this.none = Set.copyOf(texts.words("words.none"));
@@ -45,6 +69,27 @@ final class Answers {
                 Pattern.UNICODE_CHARACTER_CLASS);
         this.questionStart = Pattern.compile("^(" + alternatives(texts.words("words.question_start")) + ")\\b",
                 Pattern.UNICODE_CHARACTER_CLASS);
+        this.languageKeyword = Set.copyOf(texts.words("words.language"));
+        this.english = Set.copyOf(texts.words("words.english"));
+    }
+
+    /** LANGUAGE, in any of the languages: the parent wants the list of languages. */
+    boolean asksForLanguages(String answer) {
+        return languageKeyword.contains(answer);
+    }
+
+    /** ENGLISH, in any of the languages: the way back to English from any other. */
+    boolean asksForEnglish(String answer) {
+        return english.contains(answer);
+    }
+
+    /** The answer to the numbered list of {@code offered} languages: a number, a language's own name or its code. */
+    Optional<String> language(String answer, List<String> offered) {
+        if (answer.matches("\\d{1,2}")) {
+            int choice = Integer.parseInt(answer);
+            return choice >= 1 && choice <= offered.size() ? Optional.of(offered.get(choice - 1)) : Optional.empty();
+        }
+        return Optional.ofNullable(languageNames.get(answer)).filter(offered::contains);
     }
 
     Optional<Boolean> yesNo(String answer) {
@@ -54,13 +99,16 @@ final class Answers {
         if (answer.equals("2")) {
             return Optional.of(false);
         }
-        if (yes.stream().anyMatch(word -> answer.equals(word) || answer.startsWith(word + " "))) {
-            return Optional.of(true);
-        }
-        if (no.stream().anyMatch(word -> answer.equals(word) || answer.startsWith(word + " "))) {
-            return Optional.of(false);
-        }
-        return Optional.empty();
+        // The longer word decides: Urdu's "جی نہیں" (no) starts with "جی" (yes).
+        int yesLength = longestOpening(answer, yes);
+        int noLength = longestOpening(answer, no);
+        return yesLength == 0 && noLength == 0 ? Optional.empty() : Optional.of(yesLength > noLength);
+    }
+
+    private static int longestOpening(String answer, List<String> words) {
+        return words.stream().filter(word -> answer.startsWith(word) && (answer.length() == word.length()
+                        || !Character.isLetterOrDigit(answer.codePointAt(word.length()))))
+                .mapToInt(String::length).max().orElse(0);
     }
 
     /** "Yes" (still right), or "Change something" (and "No", or the second button's number). */
@@ -96,7 +144,8 @@ final class Answers {
 
     boolean isFeeQuestion(String answer, String original) {
         return feeWords.matcher(answer).find()
-                && ((original != null && original.contains("?")) || questionStart.matcher(answer).find());
+                && ((original != null && (original.contains("?") || original.contains("\u061F")))
+                        || questionStart.matcher(answer).find());
     }
 
     /** Last season's details an answer names in words ("the kit size"). */
@@ -114,12 +163,30 @@ final class Answers {
         return named;
     }
 
-    /** Lower case, single spaces, without trailing punctuation: "Yes!" and "yes" are the same answer. */
+    /**
+     * Lower case, single spaces, digits as 0-9, without trailing punctuation (Arabic and Urdu's too): "Yes!" and
+     * "yes" are the same answer, and so are "١" and "1".
+     */
     static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        return text.toLowerCase(Locale.UK).replaceAll("[.!?,]+$", "").replaceAll("\\s+", " ").trim();
+        return asciiDigits(text).toLowerCase(Locale.UK).replace("\u200F", "").replaceAll("[.!?,\u061F\u060C\u06D4]+$", "")
+                .replaceAll("\\s+", " ").trim();
+    }
+
+    /** Digits of any script (Arabic-Indic ٠١٢, Eastern ۰۱۲) as 0-9, so dates, phones and choices read alike. */
+    static String asciiDigits(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            int digit = Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER ? Character.digit(c, 10) : -1;
+            if (digit >= 0) {
+                out.append((char) ('0' + digit));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 
     private static boolean startsWithAny(String answer, List<String> words) {

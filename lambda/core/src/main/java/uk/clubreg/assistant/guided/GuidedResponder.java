@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.assistant.LanguageDetector;
 import uk.clubreg.assistant.RegistrationActions;
 import uk.clubreg.assistant.RegistrationActions.DetailsUpdate;
 import uk.clubreg.assistant.RegistrationActions.StatusChange;
@@ -41,16 +42,26 @@ import uk.clubreg.players.Stage;
  * contact them, which of last season's details changed) are kept as the conversation's guided prompt. Yes/No
  * questions carry quick-reply buttons, choices are numbered, and typed answers are accepted. Siblings are
  * registered one after the other. A question about fees is answered from the registrations, whatever was asked.
- * What it says and the answers it understands come from {@link GuidedTexts}.
+ * What it says comes from {@link GuidedTexts} in the parent's language; the answers it understands are those of
+ * every language the club offers. LANGUAGE offers the club's languages as a numbered list, ENGLISH goes back to
+ * English, and a parent who has not chosen is offered the language {@link LanguageDetector} clearly finds in a long
+ * message (docs/decisions/0110-a-parent-s-language.md).
  */
 public final class GuidedResponder implements Responder {
 
     private static final Pattern CHOICE = Pattern.compile("\\b([1-3])\\b");
+    /**
+     * A message shorter than this (in letters) is never used to guess a language: "yes", "ok" and numbers say
+     * nothing about it, and short texts are where detection is wrong (docs/decisions/0112).
+     */
+    static final int DETECTION_MIN_LETTERS = 20;
+    /** optimaize's probability a guess needs before the parent is offered the language. */
+    static final double DETECTION_CONFIDENCE = 0.9;
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What this turn has said so far, in the parent's words, and the guided prompt waiting for an answer. */
     private static final class Progress {
-        final GuidedTexts texts;
+        GuidedTexts texts;
         final List<String> said = new ArrayList<>();
         GuidedPrompt prompt;
 
@@ -85,22 +96,30 @@ public final class GuidedResponder implements Responder {
     private final RegistrationActions actions;
     private final ConversationSettings settings;
     private final Clock clock;
-    private final GuidedTexts texts = GuidedTexts.english();
-    private final Answers answers = new Answers(texts);
+    private final List<GuidedTexts> languages;
+    private final Answers answers;
+    private final LanguageDetector detector;
     /** The AI's guided steps: only sensitive details are asked, then the parent goes back to the AI. */
     private final boolean sensitiveStepsOnly;
 
     public GuidedResponder(ResponderContext context) {
-        this(context, false);
+        this(context, LanguageDetector.NONE);
     }
 
-    private GuidedResponder(ResponderContext context, boolean sensitiveStepsOnly) {
+    public GuidedResponder(ResponderContext context, LanguageDetector detector) {
+        this(context, false, detector);
+    }
+
+    private GuidedResponder(ResponderContext context, boolean sensitiveStepsOnly, LanguageDetector detector) {
         this.registrations = context.players();
         this.conversations = context.conversations();
         this.actions = context.actions();
         this.settings = context.settings();
         this.clock = context.clock();
         this.sensitiveStepsOnly = sensitiveStepsOnly;
+        this.detector = detector;
+        this.languages = GuidedTexts.of(settings.languages());
+        this.answers = new Answers(languages);
     }
 
     /**
@@ -109,12 +128,13 @@ public final class GuidedResponder implements Responder {
      * parent back to the AI (or the registrations are all finished).
      */
     static GuidedResponder sensitiveStepsOnly(ResponderContext context) {
-        return new GuidedResponder(context, true);
+        // The AI detects the parent's language itself (set_language).
+        return new GuidedResponder(context, true, LanguageDetector.NONE);
     }
 
     /** The question that opens the guided steps, after the AI's reply; call it when {@link SensitiveDetails#stepDue}. */
-    Reply firstSensitiveStep(List<Player> players) {
-        Progress progress = new Progress(texts, null);
+    Reply firstSensitiveStep(List<Player> players, String language) {
+        Progress progress = new Progress(texts(language), null);
         progress.say("sensitive.intro");
         return detailQuestion(current(players).orElseThrow(), progress);
     }
@@ -132,8 +152,11 @@ public final class GuidedResponder implements Responder {
     @Override
     public Reply respond(Turn turn) {
         long conversationId = turn.conversationId();
-        Progress progress = new Progress(texts, turn.guidedPrompt());
+        Progress progress = new Progress(texts(turn.language()), turn.guidedPrompt());
         boolean earlierAttempt = turn.earlierAttempt();
+        // Offered once, to a parent who has not chosen: a choice or an answer to the offer settles it.
+        boolean languageSettled = turn.language() != null;
+        String offer = null;
         for (InboundMessage message : turn.messages()) {
             if (!message.hasText()) {
                 // A photo or voice note is never read as an answer; the question is asked again.
@@ -141,6 +164,41 @@ public final class GuidedResponder implements Responder {
                 continue;
             }
             String answer = Answers.normalise(message.body());
+            if (progress.prompt == GuidedPrompt.LANGUAGE_CHOICE) {
+                prompt(conversationId, progress, null);
+                Optional<String> chosen = answers.language(answer, settings.languages());
+                if (chosen.isPresent()) {
+                    switchLanguage(conversationId, progress, chosen.get());
+                    languageSettled = true;
+                    continue;
+                }
+            }
+            if (progress.prompt == GuidedPrompt.LANGUAGE_OFFER) {
+                conversations.offerLanguage(conversationId, null);
+                progress.prompt = null;
+                Optional<Boolean> accepted = answers.yesNo(answer);
+                // Anything but yes keeps the language the parent has, and the offer is not made again.
+                switchLanguage(conversationId, progress, accepted.orElse(false) && turn.languageOffered() != null
+                        ? turn.languageOffered() : progress.texts.language());
+                languageSettled = true;
+                if (accepted.isPresent()) {
+                    continue;
+                }
+            }
+            if (answers.asksForLanguages(answer)) {
+                prompt(conversationId, progress, GuidedPrompt.LANGUAGE_CHOICE);
+                return progress.ask(progress.texts.text("language.choose", Map.of("choices", numbered(
+                        languages.stream().map(texts -> texts.text("language.name")).toList()))), List.of());
+            }
+            if (answers.asksForEnglish(answer)) {
+                switchLanguage(conversationId, progress, "en");
+                languageSettled = true;
+                continue;
+            }
+            if (!languageSettled && offer == null && !sensitiveStepsOnly) {
+                offer = clearlyWrittenIn(message.body()).filter(language -> !language.equals(progress.texts.language()))
+                        .orElse(null);
+            }
             if (progress.prompt == GuidedPrompt.HELP_OFFER) {
                 prompt(conversationId, progress, null);
                 Optional<Boolean> wantsAPerson = answers.yesNo(answer);
@@ -157,7 +215,7 @@ public final class GuidedResponder implements Responder {
             }
             if (answers.asksForHelp(answer)) {
                 prompt(conversationId, progress, GuidedPrompt.HELP_OFFER);
-                return progress.ask(texts.text("ask.help_offer"), YES_NO);
+                return progress.ask(progress.texts.text("ask.help_offer"), YES_NO);
             }
             List<Player> players = registrations.inConversation(conversationId);
             if (answers.isFeeQuestion(answer, message.body())) {
@@ -171,7 +229,7 @@ public final class GuidedResponder implements Responder {
                 if (!started.isEmpty()) {
                     Optional<Boolean> carryOn = answers.carryOnOrStartAgain(answer);
                     if (carryOn.isEmpty()) {
-                        return progress.ask(texts.text("earlier_attempt.offer", Map.of("children",
+                        return progress.ask(progress.texts.text("earlier_attempt.offer", Map.of("children",
                                 firstNames(started, progress.texts))), CARRY_ON_OR_START_AGAIN);
                     }
                     registrations.acknowledgeEarlierAttempt(conversationId, clock.instant());
@@ -200,7 +258,47 @@ public final class GuidedResponder implements Responder {
                     .ifPresent(player -> answer(conversationId, player, turn.lastSeason(), answer, message,
                             progress));
         }
+        if (offer != null && !languageSettled) {
+            return offerLanguage(conversationId, progress, offer);
+        }
         return next(conversationId, turn.parentFirstName(), turn.lastSeason(), progress);
+    }
+
+    private GuidedTexts texts(String chosen) {
+        return GuidedTexts.of(settings.languageOf(chosen));
+    }
+
+    /** The language of a long message, when the detector is sure enough; never from "yes", "ok" or a number. */
+    private Optional<String> clearlyWrittenIn(String body) {
+        if (body == null || body.codePoints().filter(Character::isLetter).count() < DETECTION_MIN_LETTERS) {
+            return Optional.empty();
+        }
+        return detector.bestGuess(body).filter(guess -> guess.probability() >= DETECTION_CONFIDENCE)
+                .map(LanguageDetector.Guess::language).filter(settings.languages()::contains);
+    }
+
+    /** From here on the parent's messages are in {@code language}: said so in it, and kept for the parent. */
+    private void switchLanguage(long conversationId, Progress progress, String language) {
+        actions.setLanguage(conversationId, language, settings.languages());
+        if (!language.equals(progress.texts.language())) {
+            progress.texts = GuidedTexts.of(language);
+            progress.say("language.chosen");
+        }
+    }
+
+    /**
+     * What this turn said, then the offer in the language found, with its own Yes and No; the question the turn
+     * would have asked comes after the answer, in the language chosen. Finished registrations complete first.
+     */
+    private Reply offerLanguage(long conversationId, Progress progress, String language) {
+        completeReadyRegistrations(conversationId, progress);
+        conversations.offerLanguage(conversationId, language);
+        GuidedTexts offered = GuidedTexts.of(language);
+        // "Sorry, I didn't catch that" in a language the parent may not read says nothing the offer does not.
+        List<String> lines = new ArrayList<>(progress.said);
+        lines.removeIf(progress.texts.text("not_understood")::equals);
+        lines.add(offered.text("language.offer"));
+        return Reply.withButtons(String.join("\n\n", lines), YES_NO.stream().map(offered::text).toList());
     }
 
     private Reply handOver(long conversationId, Progress progress) {
@@ -271,7 +369,8 @@ public final class GuidedResponder implements Responder {
             return; // nothing was asked: next() completes the registration
         }
         Detail detail = RequiredDetails.missingDetails(player).getFirst();
-        String text = message.body() == null ? "" : message.body().trim();
+        // Any script's digits as 0-9, so a date, a number or a kit size's number typed in Arabic digits is read.
+        String text = message.body() == null ? "" : Answers.asciiDigits(message.body().trim());
         DetailsUpdate update = switch (detail) {
             case DATE_OF_BIRTH -> new DetailsUpdate(player.id(), text, null, null, null, null, null);
             case MEDICAL_NOTES -> new DetailsUpdate(player.id(), null, answers.isNone(answer) ? "None" : text,
@@ -318,7 +417,7 @@ public final class GuidedResponder implements Responder {
         }
         Player player = current.get();
         if (sensitiveStepsOnly && !SensitiveDetails.stepDue(players)) {
-            return progress.ask(handBackQuestion(player), YES_NO);
+            return progress.ask(handBackQuestion(player, texts), YES_NO);
         }
         if (progress.prompt == GuidedPrompt.CHANGED_DETAILS) {
             return progress.ask(texts.text("ask.changed_details", Map.of("choices", numbered(List.of(
@@ -326,7 +425,7 @@ public final class GuidedResponder implements Responder {
                     texts.text("choice.kit_size"))))), List.of());
         }
         return switch (player.stage()) {
-            case INITIAL_CONTACT -> progress.ask(registerQuestion(player), YES_NO);
+            case INITIAL_CONTACT -> progress.ask(registerQuestion(player, texts), YES_NO);
             case RETURNING_PLAYER_CHECK -> isReturningCheck(player, lastSeason)
                     ? progress.ask(stillRightQuestion(player, lastSeason.get(player.id()), texts), STILL_RIGHT)
                     : progress.ask(texts.text("ask.played_last_season", Map.of("child", player.firstName(),
@@ -335,14 +434,14 @@ public final class GuidedResponder implements Responder {
         };
     }
 
-    private String registerQuestion(Player player) {
+    private static String registerQuestion(Player player, GuidedTexts texts) {
         return texts.text("ask.register", Map.of("child", player.firstName(), "team", player.teamName(),
                 "season", player.season()));
     }
 
     /** The guided steps' last question, whose answer goes to the AI (it asks the rest of {@code player}'s details). */
-    private String handBackQuestion(Player player) {
-        return player.stage() == Stage.INITIAL_CONTACT ? registerQuestion(player)
+    private static String handBackQuestion(Player player, GuidedTexts texts) {
+        return player.stage() == Stage.INITIAL_CONTACT ? registerQuestion(player, texts)
                 : texts.text("ask.carry_on_with", Map.of("child", player.firstName()));
     }
 
@@ -350,8 +449,10 @@ public final class GuidedResponder implements Responder {
      * What the guided steps said last, rebuilt from the registrations (never from stored text, which may quote a
      * detail): the AI reads it before the parent's answer.
      */
-    String lastSaid(String parentFirstName, List<Player> players) {
-        return current(players).map(this::handBackQuestion).orElseGet(() -> closing(parentFirstName, players, texts));
+    String lastSaid(String parentFirstName, List<Player> players, String language) {
+        GuidedTexts texts = texts(language);
+        return current(players).map(player -> handBackQuestion(player, texts))
+                .orElseGet(() -> closing(parentFirstName, players, texts));
     }
 
     private static boolean isReturningCheck(Player player, Map<Long, LastSeason> lastSeason) {

@@ -10,9 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Guided mode's texts from the {@code texts} resource bundles of this package: each message is one translatable
- * string whose values are named placeholders ({@code {child}}), so a translation may put them in any order. Keys
- * starting {@code words.} are comma-separated answers the parent may type.
+ * What the assistant writes to parents, from the {@code texts} resource bundles of this package: English
+ * ({@code texts.properties}) and one {@code texts_<lang>.properties} per language a club may configure. Each message
+ * is one translatable string whose values are named placeholders ({@code {child}}), so a translation may put them in
+ * any order. Keys starting {@code words.} are comma-separated answers the parent may type. A right-to-left
+ * language's messages start with a right-to-left mark, so a message that opens with a name still reads from the
+ * right (docs/decisions/0111-texts-in-resource-bundles.md).
  */
 public final class GuidedTexts {
 
@@ -22,14 +25,41 @@ public final class GuidedTexts {
     private static final ResourceBundle.Control NO_FALLBACK =
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private final ResourceBundle bundle;
+    private static final String RIGHT_TO_LEFT_MARK = "\u200F";
 
-    private GuidedTexts(ResourceBundle bundle) {
+    private final String language;
+    private final ResourceBundle bundle;
+    private final boolean rightToLeft;
+
+    private GuidedTexts(String language, ResourceBundle bundle) {
+        this.language = language;
         this.bundle = bundle;
+        this.rightToLeft = "rtl".equals(bundle.getString("language.direction"));
     }
 
     public static GuidedTexts english() {
-        return new GuidedTexts(ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_FALLBACK));
+        return new GuidedTexts("en", ResourceBundle.getBundle(BUNDLE, Locale.ROOT, NO_FALLBACK));
+    }
+
+    /** The texts in {@code language} (an ISO 639-1 code); a language without its own bundle is a configuration error. */
+    public static GuidedTexts of(String language) {
+        if ("en".equals(language)) {
+            return english();
+        }
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.of(language), NO_FALLBACK);
+        if (!bundle.getLocale().getLanguage().equals(language)) {
+            throw new IllegalStateException("No texts in language " + language + " (LANGUAGES, docs/configuration.md)");
+        }
+        return new GuidedTexts(language, bundle);
+    }
+
+    /** The texts of every language in {@code languages}, in that order. */
+    public static List<GuidedTexts> of(List<String> languages) {
+        return languages.stream().map(GuidedTexts::of).toList();
+    }
+
+    public String language() {
+        return language;
     }
 
     /** The message with its placeholders filled in; a placeholder without a value is a programming error. */
@@ -43,7 +73,8 @@ public final class GuidedTexts {
             }
             placeholder.appendReplacement(out, Matcher.quoteReplacement(value.toString()));
         }
-        return placeholder.appendTail(out).toString();
+        String text = placeholder.appendTail(out).toString();
+        return rightToLeft ? RIGHT_TO_LEFT_MARK + text : text;
     }
 
     public String text(String key) {

@@ -56,12 +56,15 @@ public final class SensitiveSteps implements Responder {
     @Override
     public Reply respond(Turn turn) {
         Reply reply = ai.respond(conversations.lastTurnGuided(turn.conversationId())
-                ? turn.afterClubSaid(guided.lastSaid(turn.parentFirstName(), turn.players())) : turn);
+                ? turn.afterClubSaid(guided.lastSaid(turn.parentFirstName(), turn.players(),
+                        turn.language())) : turn);
         List<Player> now = players.inConversation(turn.conversationId());
         if (!SensitiveDetails.stepDue(now)) {
             return reply;
         }
-        Reply step = guided.firstSensitiveStep(now);
+        // The language the parent has now: the AI may have set it in this turn.
+        Reply step = guided.firstSensitiveStep(now, conversations.find(turn.conversationId()).orElseThrow()
+                .parent().language());
         return new Reply(reply.text() + "\n\n" + step.text(), step.quickReplies(), reply.inputTokens(),
                 reply.outputTokens());
     }

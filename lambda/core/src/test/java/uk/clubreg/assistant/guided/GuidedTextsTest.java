@@ -51,7 +51,7 @@ class GuidedTextsTest {
 
     @Test
     void answersUnderstandButtonNumbersAndWords() {
-        Answers answers = new Answers(english);
+        Answers answers = new Answers(List.of(english));
         assertThat(answers.yesNo("1")).contains(true);
         assertThat(answers.yesNo("nope not this time")).contains(false);
         assertThat(answers.yesNo("maybe")).isEmpty();

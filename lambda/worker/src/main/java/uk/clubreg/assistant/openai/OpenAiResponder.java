@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.assistant.Instructions;
+import uk.clubreg.assistant.guided.GuidedTexts;
 import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.ResponderContext;
 import uk.clubreg.assistant.ResponderUnavailableException;
@@ -69,8 +70,6 @@ public final class OpenAiResponder implements Responder {
     /** The club's own questions spoke since the model's last reply (decision 0094); their answers are not shown. */
     static final String CLUB_SAID_NOTE = "Since your last reply the club asked its own questions; the answers are "
             + "not shown to you and Players is up to date. The club's last message to the parent: ";
-    private static final String FALLBACK_TEXT =
-            "Sorry, something went wrong on our side. Could you send that again?";
     /** Less than this left before the turn's deadline: no request is started. */
     static final Duration SHORTEST_REQUEST = Duration.ofSeconds(1);
     /** OpenAI's words for a conversation whose function call has no output (a worker died mid-turn). */
@@ -117,7 +116,8 @@ public final class OpenAiResponder implements Responder {
         this.tools = context.tools();
         this.settings = context.settings();
         this.clock = context.clock();
-        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes(), settings.sensitiveDetails());
+        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes(), settings.sensitiveDetails(),
+                settings.languages());
         this.toolsWithLastSeason = functionTools(ToolDefinitions.offered(tools, true));
         this.toolsWithoutLastSeason = functionTools(ToolDefinitions.offered(tools, false));
     }
@@ -259,7 +259,9 @@ public final class OpenAiResponder implements Responder {
                     LOG.atWarn().addKeyValue("conversation_id", turn.conversationId())
                             .log("The model kept calling tools after the last round");
                 }
-                String text = text(response).orElse(FALLBACK_TEXT);
+                // A response without text: the parent is asked to send again, in their language.
+                String text = text(response).orElseGet(() -> GuidedTexts.of(settings.languageOf(turn.language()))
+                        .text("something_went_wrong"));
                 LOG.atInfo().addKeyValue("conversation_id", turn.conversationId()).addKeyValue("rounds", round)
                         .addKeyValue("input_tokens", usage.input).addKeyValue("output_tokens", usage.output)
                         .log("AI turn done");
