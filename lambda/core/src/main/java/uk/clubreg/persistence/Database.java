@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -176,11 +178,17 @@ public final class Database implements Transactions, AutoCloseable {
         }
     }
 
-    /** One round trip (SnapStart priming loads the driver's classes with it). */
+    /**
+     * One read-only round trip, as the repositories make them: a prepared statement with a bound parameter, in a
+     * transaction (SnapStart priming loads the driver's and the pool's classes with it).
+     */
     public void ping() {
-        withConnection(connection -> {
-            try (var statement = connection.createStatement()) {
-                return statement.execute("SELECT 1");
+        inTransaction(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("SELECT ?")) {
+                statement.setInt(1, 1);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next();
+                }
             }
         });
     }
