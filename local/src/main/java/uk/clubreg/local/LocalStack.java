@@ -45,7 +45,7 @@ public final class LocalStack implements AutoCloseable {
     /** The API key when API_KEY is not set: printed at start, and used by the README's examples. */
     public static final String DEVELOPMENT_API_KEY = "local-dev-key";
     /** The details key when DETAILS_ENCRYPTION_KEYS is not set, so the local stack seals them as AWS does. */
-    static final String DEVELOPMENT_DETAILS_KEY = "local-development-details-key-not-for-real-data";
+    public static final String DEVELOPMENT_DETAILS_KEY = "local-development-details-key-not-for-real-data";
     /**
      * The local stack's club admin when CLUB_ADMIN_TELS is not set: printed at start, so the console can be tried
      * at once (its sign-in code arrives in the simulator). Only the local stack has a default.
