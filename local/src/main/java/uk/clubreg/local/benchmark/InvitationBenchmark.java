@@ -395,6 +395,8 @@ public final class InvitationBenchmark {
                 | Total | **%.2f** | **%.2f** |
                 | At most, on %d cores (%d,000 ms ÷ total) | %.0f /s | %.0f /s |
 
+                On these %d cores, 500 invitations/s needs a total of at most %.2f ms, and 1,000/s at most %.2f ms.
+
                 Where the stack's CPU went (JFR `profile` settings; each execution sample counted for the first frame
                 from the top of its stack that belongs to a part), during the ElasticMQ throughput run (%.0f samples)
                 and during the bulk rounds, single invitations included (%.0f samples):
@@ -448,7 +450,8 @@ public final class InvitationBenchmark {
                 COLD_RUNS, cold.bare(), cold.bare() / cold.bareHello(), cold.bareHello(), cold.classes(),
                 CORES, CORES, sqs.stackCpu(), noQueue.stackCpu(), sqs.postgresCpu(), noQueue.postgresCpu(),
                 sqs.clientCpu(), noQueue.clientCpu(), sqs.totalCpu(), noQueue.totalCpu(), CORES, CORES,
-                CORES * 1000 / sqs.totalCpu(), CORES * 1000 / noQueue.totalCpu(),
+                CORES * 1000 / sqs.totalCpu(), CORES * 1000 / noQueue.totalCpu(), CORES, CORES * 1000 / 500.0,
+                CORES * 1000 / 1000.0,
                 cpu.get("(samples)"), bulkCpu.get("(samples)"), profileTable(cpu, bulkCpu), CLIENTS, CLIENTS, BULK,
                 LAMBDA_JAVA_TOOL_OPTIONS,
                 BenchmarkReport.rounded(cold.helloRuns()), BenchmarkReport.rounded(cold.plainRuns()),
