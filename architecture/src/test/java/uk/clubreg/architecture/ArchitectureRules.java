@@ -58,7 +58,7 @@ public final class ArchitectureRules {
     static final String COMPOSITION_ROOT = "app";
 
     /** A package with one of these last segments (or under one) is an adapter to a vendor SDK. */
-    static final List<String> ADAPTER_SEGMENTS = List.of("sqs", "twilio", "openai", "aws", "optimaize");
+    static final List<String> ADAPTER_SEGMENTS = List.of("sqs", "twilio", "openai", "aws", "optimaize", "s3");
 
     static final List<String> VENDOR_PACKAGES =
             List.of("com.amazonaws..", "software.amazon..", "com.twilio..", "com.openai..", "com.optimaize..");
@@ -74,6 +74,7 @@ public final class ArchitectureRules {
             new Layer("Use cases", USE_CASES),
             new Layer("Audit", List.of("audit")),
             new Layer("Assistant", List.of("assistant")),
+            new Layer("Photos", List.of("photos")),
             new Layer("Messaging", List.of("messaging")),
             new Layer("Web", WEB),
             new Layer("Outbox", List.of("outbox")),

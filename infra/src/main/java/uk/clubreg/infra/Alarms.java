@@ -51,7 +51,9 @@ public final class Alarms extends Construct {
                     Duration.minutes(1)),
             new Logged(OUTBOX_SWEEP_ERRORS, "An outbox sweep failed, or the outbox sweeper function did", 1),
             // Each is a message a parent did not get; the log line names Twilio's error code.
-            new Logged("MessagesRefused", "Twilio refused or could not deliver a message for good", 1));
+            new Logged("MessagesRefused", "Twilio refused or could not deliver a message for good", 1),
+            // Each is a parent asked to send their child's photo again; the log line names the reason.
+            new Logged("PhotosNotReceived", "A parent's photo could not be fetched from Twilio after its retries", 1));
 
     /** A job older than this has missed several worker attempts or the worker is not running. */
     static final int OLDEST_JOB_AGE_SECONDS = 300;

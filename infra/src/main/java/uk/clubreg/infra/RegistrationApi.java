@@ -142,8 +142,10 @@ public final class RegistrationApi extends Construct {
         Resource run = admin.addResource("run");
         run.addResource("chasers").addMethod("POST", integration, withKey);
         run.addResource("daily").addMethod("POST", integration, withKey);
-        admin.addResource("players").addResource("{player_id}").addResource("chase")
-                .addMethod("POST", integration, withKey);
+        Resource player = admin.addResource("players").addResource("{player_id}");
+        player.addResource("chase").addMethod("POST", integration, withKey);
+        // A player's photo, as an export names it: answered with a redirect to a presigned link (decision 0115).
+        player.addResource("photo").addMethod("GET", integration, withKey);
         admin.addResource("conversations").addResource("{conversation_id}").addResource("release")
                 .addMethod("POST", integration, withKey);
         admin.addResource("audit").addMethod("GET", integration, withKey);

@@ -79,6 +79,7 @@ public final class RegistrationStack extends Stack {
 
         ConfigStore config = new ConfigStore(this, "Config", settings);
         WorkQueue queue = new WorkQueue(this, "WorkQueue", WORKER_TIMEOUT);
+        PhotoBucket photos = new PhotoBucket(this, "Photos");
 
         JavaFunction api = new JavaFunction(this, "ApiFunction", new JavaFunction.Spec(
                 "Manager API and Twilio callbacks", packages.api(), API_HANDLER,
@@ -87,11 +88,13 @@ public final class RegistrationStack extends Stack {
                 queue.jobs(), config.apiKeyValue(), settings.apiKeyGeneration(), settings.logRetention());
         String publicBaseUrl = settings.publicBaseUrl().orElse(restApi.stageUrl());
         grantApi(api, config, queue, publicBaseUrl);
+        photos.readBy(api);
 
         JavaFunction worker = new JavaFunction(this, "WorkerFunction", new JavaFunction.Spec(
                 "Job worker: conversation turns (OpenAI) and WhatsApp sends", packages.worker(), WORKER_HANDLER,
                 WORKER_MEMORY_MB, WORKER_TIMEOUT, true, sharedEnvironment(settings, queue), settings.logRetention()));
         grantWorker(worker, config, queue, publicBaseUrl);
+        photos.storedAndDeletedBy(worker);
 
         // On no schedule: started by the OutboxPublishFailed alarm (docs/decisions/0055-idle-costs-nothing.md). Rarely
         // run, so SnapStart would only add a version that goes inactive.
@@ -243,6 +246,7 @@ public final class RegistrationStack extends Stack {
         settings.privacyNoticeUrl().ifPresent(url -> environment.put("PRIVACY_NOTICE_URL", url));
         environment.put("CONSENT_WORDING_VERSION", settings.consentWordingVersion());
         environment.put("LANGUAGES", String.join(",", settings.languages()));
+        environment.put("PLAYER_PHOTO_REQUIRED", Boolean.toString(settings.playerPhotoRequired()));
         return environment;
     }
 

@@ -22,6 +22,7 @@ import software.constructs.Node;
  * @param privacyNoticeUrl the club's privacy notice (PRIVACY_NOTICE_URL), linked in each conversation's first reply
  * @param consentWordingVersion CONSENT_WORDING_VERSION, recorded with every consent
  * @param languages      LANGUAGES: the codes parents may choose, the club's default first
+ * @param playerPhotoRequired PLAYER_PHOTO_REQUIRED: the registration asks for each child's photo
  */
 public record StackSettings(
         String club,
@@ -34,7 +35,8 @@ public record StackSettings(
         int apiKeyGeneration,
         Optional<String> privacyNoticeUrl,
         String consentWordingVersion,
-        List<String> languages) {
+        List<String> languages,
+        boolean playerPhotoRequired) {
 
     public static final String DEFAULT_CLUB = "urmston";
     public static final String PROJECT = "club-registration";
@@ -109,7 +111,15 @@ public record StackSettings(
                 lookup.value("privacyNoticeUrl"),
                 lookup.value("consentWordingVersion").orElse("1"),
                 Arrays.stream(lookup.value("languages").orElse("en,pl,ur,ar,ro").split(",")).map(String::trim)
-                        .filter(code -> !code.isEmpty()).toList());
+                        .filter(code -> !code.isEmpty()).toList(),
+                lookup.value("playerPhotoRequired").map(StackSettings::yesOrNo).orElse(false));
+    }
+
+    private static boolean yesOrNo(String value) {
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalArgumentException("playerPhotoRequired must be true or false: " + value);
+        }
+        return Boolean.parseBoolean(value);
     }
 
     /** The CloudFormation stack's name, e.g. {@code ClubRegistration-urmston-prod}. */

@@ -75,7 +75,7 @@ class RegistrationStackTest {
 
     @Test
     void theManagersAndAdminRoutesTakeTheApiKey() {
-        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 9);
+        template.resourcePropertiesCountIs("AWS::ApiGateway::Method", Map.of("ApiKeyRequired", true), 10);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{conversation_id}"), 1);
         // The admin route's and the console API's.
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource", Map.of("PathPart", "{player_id}"), 2);
@@ -133,8 +133,8 @@ class RegistrationStackTest {
     }
 
     @Test
-    void onlyTheEighteenProductionRoutesAreDeployed() {
-        template.resourceCountIs("AWS::ApiGateway::Method", 18);
+    void onlyTheNineteenProductionRoutesAreDeployed() {
+        template.resourceCountIs("AWS::ApiGateway::Method", 19);
         template.resourcePropertiesCountIs("AWS::ApiGateway::Resource",
                 Map.of("PathPart", Match.stringLikeRegexp("simulator.*")), 0);
     }

@@ -52,7 +52,8 @@ final class ApiGatewayEvents {
         return new APIGatewayProxyResponseEvent()
                 .withStatusCode(response.status())
                 .withHeaders(new HashMap<>(response.headers()))
-                .withBody(response.body());
+                .withBody(response.body())
+                .withIsBase64Encoded(response.base64Encoded());
     }
 
     /** API Gateway's request id when there is one, then Lambda's, then a new one (local calls without either). */

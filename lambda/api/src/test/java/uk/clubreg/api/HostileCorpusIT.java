@@ -395,6 +395,7 @@ class HostileCorpusIT {
                 new String[] {"GET", "/console/team?name=U11 Panthers&season=2026-27"},
                 new String[] {"GET", "/console/team.csv?name=U11 Panthers&season=2026-27"},
                 new String[] {"GET", "/console/players/" + player}, new String[] {"GET", "/console/invite"},
+                new String[] {"GET", "/console/players/" + player + "/photo"},
                 new String[] {"POST", "/console/players/" + player + "/release"},
                 new String[] {"POST", "/console/players/" + player + "/chase"},
                 new String[] {"POST", "/console/players/" + player + "/close"},
@@ -434,6 +435,8 @@ class HostileCorpusIT {
                 String.valueOf(player + 1000), " " + player)) {
             cases.add(consoleCase("console player " + id, "GET", "/console/players/" + id, "console=" + session, "",
                     Answer.CONSOLE_PAGE));
+            cases.add(consoleCase("console photo " + id, "GET", "/console/players/" + id + "/photo",
+                    "console=" + session, "", Answer.CONSOLE_PAGE));
             cases.add(consoleCase("console api player " + id, "GET", "/console/api/players/" + id,
                     "console=" + session, "", Answer.JSON_4XX));
             cases.add(consoleCase("console api team " + id, "GET", "/console/api/teams/" + id + "/players",
@@ -510,6 +513,8 @@ class HostileCorpusIT {
         for (String id : List.of("0", "-1", "abc", "99999999999999999999", "1e3", "999999")) {
             cases.add(new Case("admin chase " + id, "POST", "/admin/players/" + id + "/chase", key, Map.of(), null,
                     false, Answer.JSON_4XX));
+            cases.add(new Case("admin photo " + id, "GET", "/admin/players/" + id + "/photo", key, Map.of(), null,
+                    false, Answer.JSON_4XX));
             cases.add(new Case("admin release " + id, "POST", "/admin/conversations/" + id + "/release", key,
                     Map.of(), null, false, Answer.JSON_4XX));
         }
@@ -522,7 +527,8 @@ class HostileCorpusIT {
         for (String[] route : List.of(new String[] {"POST", "/admin/run/chasers"}, new String[] {"POST",
                 "/admin/run/daily"}, new String[] {"GET", "/admin/audit"}, new String[] {"GET",
                 "/admin/parents/+447700900401/export"}, new String[] {"DELETE", "/admin/parents/+447700900401"},
-                new String[] {"POST", "/admin/players/" + player + "/chase"})) {
+                new String[] {"POST", "/admin/players/" + player + "/chase"},
+                new String[] {"GET", "/admin/players/" + player + "/photo"})) {
             for (Map<String, String> headers : List.of(Map.<String, String>of(), Map.of("x-api-key", "wrong"),
                     Map.of("Cookie", "console=" + session))) {
                 cases.add(new Case(route[0] + " " + route[1] + " with " + headers.keySet(), route[0], route[1],

@@ -42,6 +42,9 @@ import uk.clubreg.outbox.OutboxSweeper;
 import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.persistence.Jdbc;
+import uk.clubreg.photos.PhotoFiles;
+import uk.clubreg.photos.PhotoRepository;
+import uk.clubreg.photos.PlayerPhotos;
 import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.privacy.ParentData;
 import uk.clubreg.privacy.PersonalDataRepository;
@@ -75,7 +78,10 @@ public final class RegistrationSystem {
         Jdbc jdbc = new Jdbc(database);
         ParentRepository parents = new ParentRepository(jdbc);
         FieldEncryption encryption = new FieldEncryption(() -> config.get(Setting.DETAILS_ENCRYPTION_KEYS));
-        PlayerRepository players = new PlayerRepository(jdbc, encryption);
+        boolean photoRequired = Boolean.parseBoolean(config.require(Setting.PLAYER_PHOTO_REQUIRED));
+        PlayerRepository players = new PlayerRepository(jdbc, encryption, photoRequired);
+        PhotoRepository photoRows = new PhotoRepository(jdbc);
+        PhotoFiles photoFiles = new PhotoFiles(photoRows, adapters.photoStore());
         ConversationRepository conversations = new ConversationRepository(jdbc);
         OutboxRepository outboxRows = new OutboxRepository(jdbc);
         AccessAudit audit = new AccessAudit(new AccessAuditRepository(jdbc), clock);
@@ -93,6 +99,7 @@ public final class RegistrationSystem {
         ConversationSettings conversationSettings = ConversationSettings.from(config);
         Assistant assistant = new Assistant(conversationSettings, clock, database, players,
                 conversations, messaging.replies(), outbox, outboxRelay, adapters.responder(),
+                new PlayerPhotos(photoRows, adapters.photoStore(), adapters.media(), PlayerPhotos.Fetching.DEFAULT, clock),
                 () -> Boolean.parseBoolean(config.require(Setting.NOTIFY_MANAGER_ON_COMPLETE)));
         Inbox inbox = new Inbox(messaging, assistant.engine(), parents, conversations, database, outbox, outboxRelay,
                 clock, conversationSettings);
@@ -103,7 +110,8 @@ public final class RegistrationSystem {
         ManagerNotices notices = new ManagerNotices(database, players, conversations, parents, outbox, outboxRelay,
                 messaging.staffNotices(), ManagerNotices.summaryDay(config), defaults.season(), reminders.zone(),
                 clock);
-        ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc, encryption), audit, outbox, outboxRelay,
+        ParentData parentData = new ParentData(database, new PersonalDataRepository(jdbc, encryption), audit, outbox,
+                outboxRelay, photoRows, photoFiles,
                 config.require(Setting.DEFAULT_PHONE_REGION));
         SeasonRollover seasons = new SeasonRollover(database, conversations, players, defaults.season());
         InvitationService invitations = new InvitationService(database, parents, conversations, players, outbox,
@@ -112,11 +120,12 @@ public final class RegistrationSystem {
         TeamRegistrations teamRegistrations = new TeamRegistrations(players, conversations);
         Console console = new Console(config, jdbc, database, outbox, outboxRelay, new Console.Services(players,
                 parents, conversations, teamRegistrations, handOffs, chasers, invitationParser, invitations,
-                messaging.signInCodes(), audit), reminders.zone(), clock);
+                messaging.signInCodes(), audit, photoFiles), reminders.zone(), clock);
         JobRunner runner = new JobRunner(messaging.invitationJob(), inbox.inboundMessageJob(), messaging.resendJob(),
                 chasers.reminderJob(), handOffs.noticeJob(), handOffs.resumeJob(), notices.completionJob(),
                 notices.summaryJob(),
-                parentData.processorCopiesJob(adapters.messageRecords(), adapters.aiConversations()),
+                parentData.processorCopiesJob(adapters.messageRecords(), adapters.aiConversations(),
+                        adapters.photoStore()),
                 console.signInCodeJob(), inbox.fallbackWebhookJob());
         // A job has used the database anyway: the outbox is swept from here, not on a schedule (decision 0055).
         this.jobs = new JobHandler<>() {
@@ -148,7 +157,7 @@ public final class RegistrationSystem {
         router.route("POST", "/trigger", managers.protect(swept(new TriggerEndpoint(invitationParser,
                 invitations))));
         router.route("GET", "/registrations", managers.protect(swept(new RegistrationsEndpoint(
-                teamRegistrations, audit, defaults.clubName(), defaults.season()))));
+                teamRegistrations, audit, defaults.clubName(), defaults.season(), photoRequired))));
         router.route("POST", "/admin/run/chasers", managers.protect(swept(chasers.runEndpoint())));
         router.route("POST", "/admin/run/daily", managers.protect(dailyRun.endpoint()));
         router.route("POST", "/admin/players/{player_id}/chase",
@@ -159,6 +168,7 @@ public final class RegistrationSystem {
         // A parent's access and erasure requests, which the club answers.
         router.route("GET", "/admin/parents/{tel}/export", managers.protect(parentData.exportEndpoint()));
         router.route("DELETE", "/admin/parents/{tel}", managers.protect(parentData.eraseEndpoint()));
+        router.route("GET", "/admin/players/{player_id}/photo", managers.protect(parentData.photoEndpoint()));
         // Twilio (signature checked in code): incoming messages and delivery status callbacks.
         router.route("POST", Inbox.WEBHOOK, swept(inbox.webhook()));
         // Twilio's Fallback URL, for when /webhook fails: queued as it is, no database. In AWS, API Gateway queues

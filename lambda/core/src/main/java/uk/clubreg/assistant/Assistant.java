@@ -9,6 +9,7 @@ import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Transactions;
+import uk.clubreg.photos.PlayerPhotos;
 import uk.clubreg.players.PlayerRepository;
 
 /**
@@ -22,7 +23,7 @@ public final class Assistant {
     /** @param notifyManagerOnComplete read when a registration completes (the club may switch it at any time) */
     public Assistant(ConversationSettings settings, Clock clock, Transactions transactions, PlayerRepository players,
                      ConversationRepository conversations, WhatsAppReplies replies, Outbox outbox, OutboxRelay relay,
-                     ResponderFactory responder, BooleanSupplier notifyManagerOnComplete) {
+                     ResponderFactory responder, PlayerPhotos photos, BooleanSupplier notifyManagerOnComplete) {
         RegistrationActions actions = new RegistrationActions(transactions, players, conversations, outbox, relay,
                 new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete,
                 settings.consentWordingVersion(), clock);
@@ -30,7 +31,7 @@ public final class Assistant {
                 new ToolCalls(transactions, conversations, actions, settings.sensitiveDetails(), settings.languages()),
                 settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),
-                replies, settings, clock);
+                replies, photos, settings, clock);
     }
 
     /** The guided (no-AI) dialogue; a parent chooses their language with LANGUAGE, none is detected. */

@@ -31,6 +31,11 @@ public final class Instructions {
             + "sent after your reply: never ask for them or repeat them. When a child misses only those, thank the "
             + "parent and say the club's questions follow; do not say the registration is complete.\n";
 
+    /** Only when the club asks for photos (docs/decisions/0115-player-photo.md). */
+    static final String PHOTO = "- player_photo: ask for a clear head-and-shoulders photo of the child, sent as a "
+            + "picture in this chat. It is kept when it arrives, and the message says so ([photo of Sam, kept for "
+            + "the registration]) or why it was not; you never see it.\n";
+
     private Instructions() {}
 
     public static String forTurn(ConversationSettings settings, Turn turn) {
@@ -53,6 +58,9 @@ public final class Instructions {
                 .append("ask the parent to type it.\n");
         if (!settings.sensitiveDetails().toModel()) {
             text.append(CLUB_ASKS);
+        }
+        if (turn.players().stream().anyMatch(Player::photoRequired)) {
+            text.append(PHOTO);
         }
         text.append("\nBy stage:\n");
         Set<Stage> stages = EnumSet.noneOf(Stage.class);

@@ -17,6 +17,7 @@ import uk.clubreg.conversations.Reply;
 import uk.clubreg.jobs.Deadline;
 import uk.clubreg.messaging.WhatsAppReplies;
 import uk.clubreg.persistence.Transactions;
+import uk.clubreg.photos.PlayerPhotos;
 import uk.clubreg.players.PlayerRepository;
 
 /**
@@ -36,6 +37,8 @@ import uk.clubreg.players.PlayerRepository;
  *       waited {@code holdingAfter} they get one holding message for the whole outage. A turn that cannot be
  *       decided before the job's deadline (less {@link #REPLY_RESERVE}) ends the same way, never as a killed
  *       function (docs/decisions/0083-turn-deadline.md).</li>
+ *   <li>A photo a registration expects is fetched, checked and kept before the turn is decided, and the message
+ *       says what became of it (docs/decisions/0115-player-photo.md).</li>
  *   <li>A responder that decides locally (guided mode) writes in the transaction that records its turn, so a
  *       failure between the two leaves neither (docs/decisions/0084-atomic-guided-turns.md).</li>
  * </ul>
@@ -58,17 +61,20 @@ public final class RegistrationConversation implements ConversationEngine {
     private final ConversationRepository conversations;
     private final Responder responder;
     private final WhatsAppReplies replies;
+    private final PlayerPhotos photos;
     private final ConversationSettings settings;
     private final Clock clock;
 
     public RegistrationConversation(Transactions transactions, PlayerRepository players,
                                     ConversationRepository conversations, Responder responder,
-                                    WhatsAppReplies replies, ConversationSettings settings, Clock clock) {
+                                    WhatsAppReplies replies, PlayerPhotos photos, ConversationSettings settings,
+                                    Clock clock) {
         this.transactions = transactions;
         this.players = players;
         this.conversations = conversations;
         this.responder = responder;
         this.replies = replies;
+        this.photos = photos;
         this.settings = settings;
         this.clock = clock;
     }
@@ -103,6 +109,7 @@ public final class RegistrationConversation implements ConversationEngine {
                 throw new ResponderUnavailableException("No time left to decide the turn before the job's deadline",
                         null);
             }
+            burst = photos.receive(burst, players.inConversation(conversationId), decideBy);
             Turn turn = new Turn(conversationId, conversation.parent().firstName(),
                     players.inConversation(conversationId), burst, players.reinvitedUnanswered(conversationId),
                     players.lastSeasonOf(conversationId), conversation.openAiConversationId(), unsent,

@@ -54,6 +54,8 @@ public enum Setting {
     AI_HOLDING_AFTER_SECONDS(Source.ENV, null, "60", "AI unavailable this long: the parent gets one holding message."),
     PRIVACY_NOTICE_URL(Source.ENV, null, null, "The club's privacy notice, linked at the top of the first reply of each parent's conversation. Unset: no link, and no data-processing acknowledgement is recorded."),
     CONSENT_WORDING_VERSION(Source.ENV, null, "1", "Version of the privacy notice and consent questions, recorded with every consent; change it when their wording changes."),
+    PLAYER_PHOTO_REQUIRED(Source.ENV, null, "false", "true: the registration asks for a clear head-and-shoulders photo of each child (JPEG, PNG or HEIC, at most 5 MB), kept in the photo store."),
+    PHOTO_BUCKET(Source.ENV, null, null, "S3 bucket of the players' photos (set by the stack). Unset: a folder, LOCAL_DATA_DIR/photos."),
     AI_SENSITIVE_DETAILS(Source.ENV, null, "guided", "guided: in AI mode, medical notes and the emergency contact are asked in guided steps and never reach OpenAI; ai: the AI asks for them too."),
 
     // A season: reminders to parents, hand-offs and notices to the club's people

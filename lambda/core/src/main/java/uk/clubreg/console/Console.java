@@ -3,6 +3,7 @@ package uk.clubreg.console;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import uk.clubreg.audit.AccessAudit;
@@ -26,6 +27,7 @@ import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.parents.ParentRepository;
 import uk.clubreg.persistence.Jdbc;
 import uk.clubreg.persistence.Transactions;
+import uk.clubreg.photos.PhotoFiles;
 import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.registrations.TeamRegistrations;
 
@@ -37,22 +39,25 @@ import uk.clubreg.registrations.TeamRegistrations;
 public final class Console {
 
     /**
-     * On every console response: no script at all (so none inline), styles only from the console itself, no
-     * framing, no sniffing, no referrer, nothing cached.
+     * On every console response: no script at all (so none inline), styles only from the console itself, images
+     * from it and from the photo store's presigned links, no framing, no sniffing, no referrer, nothing cached.
      */
-    static final Map<String, String> SECURITY_HEADERS = Map.of(
-            "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-                    + "frame-ancestors 'none'; base-uri 'none'",
-            "X-Content-Type-Options", "nosniff",
-            "Referrer-Policy", "no-referrer",
-            "X-Frame-Options", "DENY",
-            "Cache-Control", "no-store");
+    static Map<String, String> securityHeaders(Optional<String> photoOrigin) {
+        return Map.of(
+                "Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'"
+                        + photoOrigin.map(origin -> " " + origin).orElse("") + "; form-action 'self'; "
+                        + "frame-ancestors 'none'; base-uri 'none'",
+                "X-Content-Type-Options", "nosniff",
+                "Referrer-Policy", "no-referrer",
+                "X-Frame-Options", "DENY",
+                "Cache-Control", "no-store");
+    }
 
     /** The services the console's pages and buttons call; the composition root builds them once for everyone. */
     public record Services(PlayerRepository players, ParentRepository parents, ConversationRepository conversations,
                            TeamRegistrations registrations, HandOffs handOffs, Chasers chasers,
                            InvitationParser invitationParser, InvitationService invitations, SignInCodes codes,
-                           AccessAudit audit) {}
+                           AccessAudit audit, PhotoFiles photos) {}
 
     private final Sessions sessions;
     private final ConsolePages pages;
@@ -62,6 +67,10 @@ public final class Console {
     private final RosterExport export;
     private final SquadInvitations squads;
     private final SignInCodeJob signInCodeJob;
+    private final ConsoleQueries queries;
+    private final Responses responses;
+    private final PhotoFiles photos;
+    private final Map<String, String> securityHeaders;
 
     public Console(Config config, Jdbc jdbc, Transactions transactions, Outbox outbox, OutboxRelay relay,
                    Services services, ZoneId zone, Clock clock) {
@@ -71,10 +80,12 @@ public final class Console {
         this.sessions = new Sessions(repository, keys, access, clock);
         CodeRequests codeRequests = new CodeRequests(repository, keys, transactions, outbox, relay, clock);
         SignIn signIn = new SignIn(repository, keys, access, transactions, clock);
-        Responses responses = new Responses(new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)));
+        this.responses = new Responses(new Renderer(), new Paths(config.require(Setting.PUBLIC_BASE_URL)));
         Rosters rosters = new Rosters(services.registrations(), services.conversations());
-        ConsoleQueries queries = new ConsoleQueries(access, services.players(), services.conversations(),
-                services.registrations(), rosters, services.audit());
+        this.queries = new ConsoleQueries(access, services.players(), services.conversations(),
+                services.registrations(), rosters, services.audit(), services.photos());
+        this.photos = services.photos();
+        this.securityHeaders = securityHeaders(services.photos().linkOrigin());
         this.pages = new ConsolePages(sessions, codeRequests, signIn, queries, responses,
                 config.require(Setting.DEFAULT_PHONE_REGION), zone);
         this.api = new ConsoleApi(queries);
@@ -100,6 +111,7 @@ public final class Console {
         router.route("GET", "/console/team", signedIn(pages::team));
         router.route("GET", "/console/team.csv", signedIn(export::export));
         router.route("GET", "/console/players/{player_id}", signedIn(pages::player));
+        router.route("GET", "/console/players/{player_id}/photo", signedIn(this::photo));
         router.route("POST", "/console/players/{player_id}/release", signedIn(actions::release));
         router.route("POST", "/console/players/{player_id}/chase", signedIn(actions::chase));
         router.route("POST", "/console/players/{player_id}/resend", signedIn(actions::resend));
@@ -120,6 +132,13 @@ public final class Console {
         return signInCodeJob;
     }
 
+    /** The player's photo for the team's managers and the club admins; another team's is a 404 (decision 0115). */
+    private HttpResponse photo(Viewer viewer, HttpRequest request) {
+        return queries.photo(viewer, request.idParameter("player_id"), request.requestId())
+                .map(photo -> photos.serve(photo, request.requestId()))
+                .orElseGet(() -> responses.notFound(viewer));
+    }
+
     private Endpoint signedIn(BiFunction<Viewer, HttpRequest, HttpResponse> page) {
         return secured(request -> pages.signedIn(request, viewer -> page.apply(viewer, request)));
     }
@@ -130,10 +149,10 @@ public final class Console {
                 .orElseGet(() -> ConsoleApi.unauthorized(request)));
     }
 
-    private static Endpoint secured(Function<HttpRequest, HttpResponse> page) {
+    private Endpoint secured(Function<HttpRequest, HttpResponse> page) {
         return request -> {
             HttpResponse response = page.apply(request);
-            for (Map.Entry<String, String> header : SECURITY_HEADERS.entrySet()) {
+            for (Map.Entry<String, String> header : securityHeaders.entrySet()) {
                 response = response.withHeader(header.getKey(), header.getValue());
             }
             return response;

@@ -121,6 +121,8 @@ final class ConsoleApi {
         collected.put("date_of_birth", player.dateOfBirth());
         collected.put("kit_size", player.kitSize());
         collected.put("photo_consent", player.photoConsent());
+        // The file itself is at the page's route, /console/players/{player_id}/photo (decision 0115).
+        collected.put("photo_received_at", player.photoReceivedAt());
         collected.put("medical_notes", player.medicalNotes());
         collected.put("emergency_contact_name", player.emergencyContactName());
         collected.put("emergency_contact_tel", player.emergencyContactTel());

@@ -184,7 +184,8 @@ final class ConsolePages {
         PlayerPage view = new PlayerPage(player.fullName(), player.teamName(), player.season(),
                 paths.team(player.teamName(), player.season()), details, transcript, paths.player(player.id()),
                 registration.map(r -> r.handOff() != null).orElse(false), !player.unfinished(),
-                PlayerActions.NOTICES.get(request.query().getOrDefault("done", "")));
+                PlayerActions.NOTICES.get(request.query().getOrDefault("done", "")),
+                player.photoReceivedAt() == null ? null : paths.player(player.id()) + "/photo");
         return responses.page(viewer, player.fullName(), "player.jte", Map.of("player", view));
     }
 

@@ -9,6 +9,8 @@ import uk.clubreg.audit.AccessAudit;
 import uk.clubreg.audit.AuditAction;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.TranscriptLine;
+import uk.clubreg.photos.PhotoFiles;
+import uk.clubreg.photos.StoredPhoto;
 import uk.clubreg.players.Player;
 import uk.clubreg.players.PlayerRepository;
 import uk.clubreg.players.RegistrationStatus;
@@ -38,15 +40,17 @@ final class ConsoleQueries {
     private final TeamRegistrations registrations;
     private final Rosters rosters;
     private final AccessAudit audit;
+    private final PhotoFiles photos;
 
     ConsoleQueries(Access access, PlayerRepository players, ConversationRepository conversations,
-                   TeamRegistrations registrations, Rosters rosters, AccessAudit audit) {
+                   TeamRegistrations registrations, Rosters rosters, AccessAudit audit, PhotoFiles photos) {
         this.access = access;
         this.players = players;
         this.conversations = conversations;
         this.registrations = registrations;
         this.rosters = rosters;
         this.audit = audit;
+        this.photos = photos;
     }
 
     /** Every team of every season for a club admin; a team manager's own teams, every season. */
@@ -84,6 +88,18 @@ final class ConsoleQueries {
         audit.record(Access.actor(viewer), AuditAction.READ_DETAILS, List.of(player.parentId()), List.of(player.id()),
                 Map.of("team_name", player.teamName(), "season", player.season()), requestId);
         return Optional.of(new PlayerDetails(player, registration, transcript));
+    }
+
+    /**
+     * A player's photo, in the viewer's scope like their details, and recorded in the access audit the same way;
+     * empty, and nothing recorded, for another team's player or a player without one (decision 0115).
+     */
+    Optional<StoredPhoto> photo(Viewer viewer, Optional<Long> playerId, String requestId) {
+        Optional<Player> found = playerId.flatMap(players::find).filter(player -> access.seesPlayer(viewer, player));
+        Optional<StoredPhoto> photo = found.flatMap(player -> photos.ofPlayer(player.id()));
+        photo.ifPresent(kept -> audit.record(Access.actor(viewer), AuditAction.READ_DETAILS, List.of(kept.parentId()),
+                List.of(kept.playerId()), Map.of("photo", true), requestId));
+        return photo;
     }
 
     /**

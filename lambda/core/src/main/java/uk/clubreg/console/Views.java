@@ -39,11 +39,11 @@ public final class Views {
 
     /**
      * A player's page; {@code actions}: the URL its buttons post under; {@code notice}: what the last button did
-     * (null: nothing).
+     * (null: nothing); {@code photo}: the URL of the player's photo (null: none kept).
      */
     public record PlayerPage(String name, String team, String season, String teamHref, List<Detail> details,
                              List<Line> transcript, String actions, boolean waitingForPerson, boolean finished,
-                             String notice) {}
+                             String notice, String photo) {}
 
     /** A live console session: who (masked), when it signed in and was last used, where to post to revoke it. */
     public record SessionRow(String who, String created, String lastUsed, String revoke, boolean current) {}

@@ -583,15 +583,15 @@ public final class ConversationRepository {
     }
 
     private static InboundMessage inboundMessage(ResultSet row) throws SQLException {
-        List<String> attachments = new ArrayList<>();
+        List<InboundMessage.Attachment> attachments = new ArrayList<>();
         String media = row.getString("media");
         if (media != null) {
-            Json.read(media).forEach(item ->
-                    attachments.add(InboundMessage.describe(item.path("content_type").asText())));
+            Json.read(media).forEach(item -> attachments.add(new InboundMessage.Attachment(
+                    item.path("content_type").asText(), item.hasNonNull("url") ? item.get("url").asText() : null)));
         }
         return new InboundMessage(row.getLong("id"), Jdbc.nullableLong(row, "parent_id"),
                 Jdbc.nullableLong(row, "conversation_id"), row.getString("phone_e164"), row.getString("body"),
-                attachments, Jdbc.instant(row, "created_at"));
+                attachments, Jdbc.instant(row, "created_at"), null);
     }
 
     private static MessageStatus status(ResultSet row) throws SQLException {

@@ -1,14 +1,25 @@
 package uk.clubreg.http;
 
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import uk.clubreg.json.Json;
 
-/** A response as the services produce it. */
-public record HttpResponse(int status, Map<String, String> headers, String body) {
+/** A response as the services produce it; {@code base64Encoded}: the body is binary, base64-encoded. */
+public record HttpResponse(int status, Map<String, String> headers, String body, boolean base64Encoded) {
 
     public HttpResponse {
         headers = Map.copyOf(headers);
+    }
+
+    public HttpResponse(int status, Map<String, String> headers, String body) {
+        this(status, headers, body, false);
+    }
+
+    /** A file (a player's photo served locally), carried base64-encoded as API Gateway carries binary bodies. */
+    public static HttpResponse binary(int status, String contentType, byte[] body) {
+        return new HttpResponse(status, Map.of("Content-Type", contentType),
+                Base64.getEncoder().encodeToString(body), true);
     }
 
     public static HttpResponse json(int status, Object body) {
@@ -39,6 +50,6 @@ public record HttpResponse(int status, Map<String, String> headers, String body)
     public HttpResponse withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new HttpResponse(status, copy, body);
+        return new HttpResponse(status, copy, body, base64Encoded);
     }
 }

@@ -97,14 +97,20 @@ public sealed interface Job {
     }
 
     /**
-     * Deletes the processors' copies of erased or expired data: Twilio message records (their media go with them)
-     * and OpenAI conversations, by id only. {@code auditEntryId}: the access-audit entry of the erasure.
+     * Deletes the copies outside the database of erased or expired data: Twilio message records (their media go
+     * with them), OpenAI conversations and the players' photos in the photo store, by id and key only.
+     * {@code auditEntryId}: the access-audit entry of the erasure.
      */
     record DeleteProcessorCopies(String groupId, long auditEntryId, List<String> messageSids,
-                                 List<String> aiConversationIds) implements Job {
+                                 List<String> aiConversationIds, List<String> photoKeys) implements Job {
         public DeleteProcessorCopies {
             messageSids = List.copyOf(messageSids);
             aiConversationIds = List.copyOf(aiConversationIds);
+            photoKeys = List.copyOf(photoKeys);
+        }
+
+        public boolean isEmpty() {
+            return messageSids.isEmpty() && aiConversationIds.isEmpty() && photoKeys.isEmpty();
         }
 
         @Override

@@ -88,6 +88,7 @@ public final class JobCodec {
                 body.put("audit_entry_id", copies.auditEntryId());
                 copies.messageSids().forEach(body.putArray("message_sids")::add);
                 copies.aiConversationIds().forEach(body.putArray("ai_conversation_ids")::add);
+                copies.photoKeys().forEach(body.putArray("photo_keys")::add);
             }
             case Job.SendSignInCode code -> body.put("code_id", code.codeId());
             case Job.FallbackWebhook fallback -> {
@@ -121,7 +122,8 @@ public final class JobCodec {
             case TEAM_SUMMARY -> new Job.TeamSummary(groupId, text(node, type, "team_name"),
                     text(node, type, "season"), day(node, type));
             case DELETE_PROCESSOR_COPIES -> new Job.DeleteProcessorCopies(groupId, id(node, type, "audit_entry_id"),
-                    texts(node, type, "message_sids"), texts(node, type, "ai_conversation_ids"));
+                    texts(node, type, "message_sids"), texts(node, type, "ai_conversation_ids"),
+                    texts(node, type, "photo_keys"));
             case SEND_SIGN_IN_CODE -> new Job.SendSignInCode(groupId, id(node, type, "code_id"));
             case FALLBACK_WEBHOOK -> new Job.FallbackWebhook(groupId, deduplicationId,
                     base64(node, type, "signature_base64"), base64(node, type, "form_base64"));

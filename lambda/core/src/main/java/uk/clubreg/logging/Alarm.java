@@ -21,7 +21,9 @@ public enum Alarm {
     /** An outbox sweep, or one row of it, failed: committed jobs wait until a later sweep succeeds. */
     OUTBOX_SWEEP_FAILED("OutboxSweepErrors"),
     /** Twilio refused a message for good, its error code in {@code error_code}: the parent did not get it. */
-    MESSAGE_REFUSED("MessagesRefused");
+    MESSAGE_REFUSED("MessagesRefused"),
+    /** A photo a registration expected could not be fetched from Twilio after its retries: the parent was asked again. */
+    PHOTO_NOT_RECEIVED("PhotosNotReceived");
 
     /** The JSON field the metric filters match on. */
     public static final String FIELD = "alarm";

@@ -8,7 +8,10 @@ import java.util.List;
 /**
  * A child's registration for one season: who, which team, where the registration is, and the details collected.
  * Siblings share their parent's conversation ({@code conversationId}). {@code remindersSent}: reminders the parent
- * had about it; {@code previousPlayerId}: the same child's completed registration of an earlier season.
+ * had about it; {@code previousPlayerId}: the same child's completed registration of an earlier season;
+ * {@code photoRequired}: the
+ * club asks for the child's photo (PLAYER_PHOTO_REQUIRED); {@code photoReceivedAt}: when the photo kept came (null:
+ * none).
  */
 public record Player(
         long id, long parentId, Long conversationId, String firstName, String lastName, String clubName,
@@ -16,7 +19,7 @@ public record Player(
         BigDecimal membershipFee, BigDecimal subscriptionFee, RegistrationStatus status, Stage stage,
         Boolean returningPlayer, LocalDate dateOfBirth, String medicalNotes, String emergencyContactName,
         String emergencyContactTel, Boolean photoConsent, String kitSize, Instant updatedAt, int remindersSent,
-        Instant lastRemindedAt, Long previousPlayerId) {
+        Instant lastRemindedAt, Long previousPlayerId, boolean photoRequired, Instant photoReceivedAt) {
 
     /** Neither completed nor declined, nor archived with its season. */
     public boolean unfinished() {

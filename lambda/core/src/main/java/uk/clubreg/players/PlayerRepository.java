@@ -58,7 +58,8 @@ public final class PlayerRepository {
             pl.age_group, pl.season, pl.manager_full_name, pl.manager_tel, pl.membership_fee_amount,
             pl.subscription_fee_amount, pl.registration_status, pl.stage, pl.is_returning_player, pl.date_of_birth,
             pl.medical_notes, pl.emergency_contact_name, pl.emergency_contact_tel, pl.photo_consent, pl.kit_size,
-            pl.updated_at, pl.reminders_sent, pl.last_reminded_at, pl.previous_player_id""";
+            pl.updated_at, pl.reminders_sent, pl.last_reminded_at, pl.previous_player_id,
+            (SELECT ph.received_at FROM player_photos ph WHERE ph.player_id = pl.id) AS photo_received_at""";
 
     private static final String INVITATION_COLUMNS =
             "i.id AS invitation_id, i.kind, i.reinvitations, i.earlier_attempt_answered_at";
@@ -80,11 +81,18 @@ public final class PlayerRepository {
 
     private final Jdbc jdbc;
     private final FieldEncryption encryption;
+    private final boolean photoRequired;
 
     /** @param encryption seals medical notes and the emergency contact at rest (decision 0097) */
     public PlayerRepository(Jdbc jdbc, FieldEncryption encryption) {
+        this(jdbc, encryption, false);
+    }
+
+    /** @param photoRequired the club asks for each player's photo (PLAYER_PHOTO_REQUIRED) */
+    public PlayerRepository(Jdbc jdbc, FieldEncryption encryption, boolean photoRequired) {
         this.jdbc = jdbc;
         this.encryption = encryption;
+        this.photoRequired = photoRequired;
     }
 
     /** The same child (by name, case-insensitive) of the same parent for the same season, if already invited. */
@@ -526,6 +534,6 @@ public final class PlayerRepository {
                 encryption.decrypt(EMERGENCY_CONTACT_TEL, row.getString("emergency_contact_tel")),
                 Jdbc.nullableBoolean(row, "photo_consent"), row.getString("kit_size"), Jdbc.instant(row, "updated_at"),
                 row.getInt("reminders_sent"), Jdbc.instant(row, "last_reminded_at"),
-                Jdbc.nullableLong(row, "previous_player_id"));
+                Jdbc.nullableLong(row, "previous_player_id"), photoRequired, Jdbc.instant(row, "photo_received_at"));
     }
 }

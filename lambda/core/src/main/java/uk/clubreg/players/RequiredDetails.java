@@ -11,17 +11,22 @@ import java.util.List;
 public final class RequiredDetails {
 
     public enum Detail {
-        DATE_OF_BIRTH, MEDICAL_NOTES, EMERGENCY_CONTACT_NAME, EMERGENCY_CONTACT_TEL, PHOTO_CONSENT, KIT_SIZE;
+        DATE_OF_BIRTH, MEDICAL_NOTES, EMERGENCY_CONTACT_NAME, EMERGENCY_CONTACT_TEL, PHOTO_CONSENT, KIT_SIZE,
+        /** Only when the club requires it (PLAYER_PHOTO_REQUIRED): a head-and-shoulders photo, sent in the chat. */
+        PLAYER_PHOTO;
 
         public String wireName() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
-    /** Every required detail's column name, in the order the guided dialogue asks for them. */
-    public static final List<String> NAMES = Arrays.stream(Detail.values()).map(Detail::wireName).toList();
-
     private RequiredDetails() {}
+
+    /** Every required detail's name, in the order the guided dialogue asks for them; the photo only if required. */
+    public static List<String> names(boolean photoRequired) {
+        return Arrays.stream(Detail.values()).filter(d -> photoRequired || d != Detail.PLAYER_PHOTO)
+                .map(Detail::wireName).toList();
+    }
 
     /** The details still missing for this player; the returning-player answer counts as one too. */
     public static List<String> missing(Player player) {
@@ -46,6 +51,7 @@ public final class RequiredDetails {
         if (isBlank(player.emergencyContactTel())) missing.add(Detail.EMERGENCY_CONTACT_TEL);
         if (isBlank(player.photoConsent())) missing.add(Detail.PHOTO_CONSENT);
         if (isBlank(player.kitSize())) missing.add(Detail.KIT_SIZE);
+        if (player.photoRequired() && player.photoReceivedAt() == null) missing.add(Detail.PLAYER_PHOTO);
         return missing;
     }
 

@@ -4,11 +4,11 @@ import java.util.List;
 
 /**
  * Everything held about one parent, by id: their row (null for a number that only ever wrote without an
- * invitation), their children's rows, invitations and consent records, their conversations and turns, every message to or from them
+ * invitation), their children's rows, invitations, consent records and photos, their conversations and turns, every message to or from them
  * or about them to the club's people, their jobs; and the processors' copies: Twilio message SIDs and OpenAI
  * conversation ids. Export and erasure both work from it, so they cover the same rows.
  */
-record Footprint(Long parentId, List<Long> players, List<Long> invitations, List<Long> consents,
+record Footprint(Long parentId, List<Long> players, List<Long> invitations, List<Long> consents, List<Long> photos,
                  List<Long> conversations, List<Long> turns, List<Long> messages, List<Long> outboxJobs, List<String> messageSids,
                  List<String> aiConversationIds) {
 
@@ -16,6 +16,7 @@ record Footprint(Long parentId, List<Long> players, List<Long> invitations, List
         players = List.copyOf(players);
         invitations = List.copyOf(invitations);
         consents = List.copyOf(consents);
+        photos = List.copyOf(photos);
         conversations = List.copyOf(conversations);
         turns = List.copyOf(turns);
         messages = List.copyOf(messages);

@@ -11,12 +11,17 @@ import uk.clubreg.audit.Actor;
 import uk.clubreg.audit.AuditAction;
 import uk.clubreg.audit.AuditEntry;
 import uk.clubreg.http.Endpoint;
+import uk.clubreg.http.HttpResponse;
 import uk.clubreg.jobs.Job;
 import uk.clubreg.jobs.JobHandler;
 import uk.clubreg.messaging.MessageRecords;
 import uk.clubreg.outbox.Outbox;
 import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.persistence.Transactions;
+import uk.clubreg.photos.PhotoFiles;
+import uk.clubreg.photos.PhotoRepository;
+import uk.clubreg.photos.PhotoStore;
+import uk.clubreg.photos.StoredPhoto;
 
 /**
  * A parent's right of access and to erasure: {@link #export} gives everything held about them and their children;
@@ -31,12 +36,16 @@ public final class ParentData {
     private final AccessAudit audit;
     private final Outbox outbox;
     private final OutboxRelay relay;
+    private final PhotoRepository photos;
+    private final PhotoFiles photoFiles;
     private final String phoneRegion;
 
     public ParentData(Transactions transactions, PersonalDataRepository data, AccessAudit audit, Outbox outbox,
-                      OutboxRelay relay, String phoneRegion) {
+                      OutboxRelay relay, PhotoRepository photos, PhotoFiles photoFiles, String phoneRegion) {
         this.transactions = transactions;
         this.data = data;
+        this.photos = photos;
+        this.photoFiles = photoFiles;
         this.audit = audit;
         this.outbox = outbox;
         this.relay = relay;
@@ -45,8 +54,9 @@ public final class ParentData {
 
     /**
      * Everything held about the parent with this E.164 number, as JSON-ready maps: their row, their children's
-     * (details and consents), invitations, conversations, the replies decided, every message, and the audit
-     * entries about them (this export's own included). Empty when nothing is held.
+     * (details and consents), their photos (what is kept, with the admin route that gives the file), invitations,
+     * conversations, the replies decided, every message, and the audit entries about them (this export's own
+     * included). Empty when nothing is held.
      */
     public Optional<Map<String, Object>> export(String phone, Actor actor, String requestId) {
         return transactions.inTransaction(() -> {
@@ -60,6 +70,7 @@ public final class ParentData {
             json.put("parent", data.rows("parents", footprint.parentIds()).stream().findFirst().orElse(null));
             json.put("players", data.rows("players", footprint.players()));
             json.put("consents", data.rows("consents", footprint.consents()));
+            json.put("photos", photos.ofPlayers(footprint.players()).stream().map(ParentData::photo).toList());
             json.put("invitations", data.rows("invitations", footprint.invitations()));
             json.put("conversations", data.rows("conversations", footprint.conversations()));
             json.put("conversation_turns", data.rows("conversation_turns", footprint.turns()));
@@ -85,16 +96,17 @@ public final class ParentData {
             detail.put("messages", footprint.messages().size());
             detail.put("twilio_messages", footprint.messageSids().size());
             detail.put("openai_conversations", footprint.aiConversationIds().size());
+            List<String> photoKeys = photos.ofPlayers(footprint.players()).stream().map(StoredPhoto::key).toList();
+            detail.put("photos", photoKeys.size());
             long entry = audit.recordForThisTransaction(actor, AuditAction.ERASURE, footprint.parentIds(),
                     footprint.players(), detail, requestId);
             Map<String, Integer> removed = data.delete(footprint);
             removed.putAll(data.deleteByNumber(phone));
-            Optional<Outbox.Pending> job = footprint.messageSids().isEmpty() && footprint.aiConversationIds().isEmpty()
-                    ? Optional.empty()
-                    : outbox.add(new Job.DeleteProcessorCopies("erasure:" + entry, entry, footprint.messageSids(),
-                            footprint.aiConversationIds()));
+            Job.DeleteProcessorCopies copies = new Job.DeleteProcessorCopies("erasure:" + entry, entry,
+                    footprint.messageSids(), footprint.aiConversationIds(), photoKeys);
+            Optional<Outbox.Pending> job = copies.isEmpty() ? Optional.empty() : outbox.add(copies);
             return new Done(new Erasure(!footprint.isEmpty(), removed, footprint.messageSids().size(),
-                    footprint.aiConversationIds().size(), entry), job);
+                    footprint.aiConversationIds().size(), photoKeys.size(), entry), job);
         });
         done.job().ifPresent(relay::publish);
         return done.erasure();
@@ -102,13 +114,40 @@ public final class ParentData {
 
     /** The worker's {@code delete_processor_copies} job. */
     public JobHandler<Job.DeleteProcessorCopies> processorCopiesJob(MessageRecords messageRecords,
-                                                                    AiConversations aiConversations) {
-        return new ProcessorCopiesJob(messageRecords, aiConversations);
+                                                                    AiConversations aiConversations,
+                                                                    PhotoStore photoStore) {
+        return new ProcessorCopiesJob(messageRecords, aiConversations, photoStore);
+    }
+
+    /** A photo in the export: what is kept, and the admin route that gives the file itself. */
+    private static Map<String, Object> photo(StoredPhoto photo) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("player_id", photo.playerId());
+        json.put("content_type", photo.contentType());
+        json.put("size_bytes", photo.sizeBytes());
+        json.put("sha256", photo.sha256());
+        json.put("message_id", photo.messageId());
+        json.put("received_at", photo.receivedAt().toString());
+        json.put("file", "/admin/players/" + photo.playerId() + "/photo");
+        return json;
     }
 
     /** {@code GET /admin/parents/{tel}/export}, for the club's API key. */
     public Endpoint exportEndpoint() {
         return request -> ParentDataEndpoints.export(this, phoneRegion, request);
+    }
+
+    /**
+     * {@code GET /admin/players/{player_id}/photo}, for the club's API key: the file an export's {@code photos}
+     * names, recorded in the access audit as part of the export.
+     */
+    public Endpoint photoEndpoint() {
+        return request -> request.idParameter("player_id").flatMap(photoFiles::ofPlayer).map(photo -> {
+            audit.record(Actor.API_KEY, AuditAction.EXPORT, List.of(photo.parentId()), List.of(photo.playerId()),
+                    Map.of("photo", true), request.requestId());
+            return photoFiles.serve(photo, request.requestId());
+        }).orElseGet(() -> HttpResponse.error(404, "not_found", "No photo is kept for this player",
+                request.requestId(), Map.of()));
     }
 
     /** {@code DELETE /admin/parents/{tel}}, for the club's API key. */

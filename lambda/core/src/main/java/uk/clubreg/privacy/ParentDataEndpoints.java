@@ -40,6 +40,7 @@ final class ParentDataEndpoints {
         Map<String, Object> processors = new LinkedHashMap<>();
         processors.put("twilio_messages", erasure.messageRecords());
         processors.put("openai_conversations", erasure.aiConversations());
+        processors.put("photos", erasure.photos());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("request_id", request.requestId());
         json.put("erased", erasure.found());

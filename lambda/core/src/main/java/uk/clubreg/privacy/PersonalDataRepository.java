@@ -23,6 +23,7 @@ public final class PersonalDataRepository {
 
     /** Tables a parent's rows are deleted from, in an order the foreign keys allow. */
     public static final List<String> ERASED = List.of("outbox", "ai_tool_writes", "conversation_turns", "consents",
+            "player_photos",
             "messages", "invitations", "players", "conversations", "parents");
 
     /** The console's tables that name a number: sign-in codes, attempts and sessions (a parent may manage a team). */
@@ -59,6 +60,8 @@ public final class PersonalDataRepository {
                 Jdbc.bigints(players));
         List<Long> consents = ids("SELECT id FROM consents WHERE player_id = ANY (?) ORDER BY id",
                 Jdbc.bigints(players));
+        List<Long> photos = ids("SELECT id FROM player_photos WHERE player_id = ANY (?) ORDER BY id",
+                Jdbc.bigints(players));
         List<Long> conversations = ids("SELECT id FROM conversations WHERE parent_id = ? ORDER BY id", parent);
         List<Long> turns = ids("SELECT id FROM conversation_turns WHERE conversation_id = ANY (?) ORDER BY id",
                 Jdbc.bigints(conversations));
@@ -85,7 +88,7 @@ public final class PersonalDataRepository {
                 SELECT openai_conversation_id FROM conversations
                  WHERE id = ANY (?) AND openai_conversation_id IS NOT NULL ORDER BY id""",
                 row -> row.getString(1), Jdbc.bigints(conversations));
-        return new Footprint(parentId, players, invitations, consents, conversations, turns,
+        return new Footprint(parentId, players, invitations, consents, photos, conversations, turns,
                 messages.stream().map(Message::id).toList(), outbox,
                 messages.stream().map(Message::sid).filter(sid -> sid != null).toList(), aiConversations);
     }
@@ -122,6 +125,7 @@ public final class PersonalDataRepository {
                 Jdbc.bigints(footprint.conversations())));
         ids.put("conversation_turns", footprint.turns());
         ids.put("consents", footprint.consents());
+        ids.put("player_photos", footprint.photos());
         ids.put("messages", footprint.messages());
         ids.put("invitations", footprint.invitations());
         ids.put("players", footprint.players());

@@ -24,7 +24,8 @@ import uk.clubreg.persistence.Transactions;
  * after a conversation's registrations all finished (completed, declined or archived), and messages outside any
  * conversation that long after they were sent; collected details are deleted DETAILS_RETENTION_SEASONS seasons
  * after their own. Outcomes, statuses and counts stay. The processors' copies of the redacted messages and
- * conversations are deleted by the worker's job, as for an erasure.
+ * conversations, and the photo files of the players whose details are deleted, are deleted by the worker's job, as
+ * for an erasure.
  */
 public final class Retention {
 
@@ -32,7 +33,7 @@ public final class Retention {
 
     /** What one run removed. */
     public record Run(int conversations, int messagesRedacted, int repliesRedacted, int playersDetailsDeleted,
-                      int twilioMessagesQueued, int openAiConversationsQueued) {
+                      int twilioMessagesQueued, int openAiConversationsQueued, int photosQueued) {
 
         public Map<String, Object> counts() {
             Map<String, Object> counts = new LinkedHashMap<>();
@@ -42,6 +43,7 @@ public final class Retention {
             counts.put("players_details_deleted", playersDetailsDeleted);
             counts.put("twilio_messages_queued", twilioMessagesQueued);
             counts.put("openai_conversations_queued", openAiConversationsQueued);
+            counts.put("photos_queued", photosQueued);
             return counts;
         }
     }
@@ -101,13 +103,12 @@ public final class Retention {
             long entry = audit.recordForThisTransaction(RETENTION, AuditAction.RETENTION, data.parentsOf(expired),
                     detailsExpired, detail, null);
             RetentionRepository.Redacted redacted = data.redact(expired, cutoff, now);
-            data.deleteDetails(detailsExpired, now);
-            Optional<Outbox.Pending> job = redacted.messageSids().isEmpty() && redacted.aiConversationIds().isEmpty()
-                    ? Optional.empty()
-                    : outbox.add(new Job.DeleteProcessorCopies("retention:" + entry, entry, redacted.messageSids(),
-                            redacted.aiConversationIds()));
+            List<String> photoKeys = data.deleteDetails(detailsExpired, now);
+            Job.DeleteProcessorCopies copies = new Job.DeleteProcessorCopies("retention:" + entry, entry,
+                    redacted.messageSids(), redacted.aiConversationIds(), photoKeys);
+            Optional<Outbox.Pending> job = copies.isEmpty() ? Optional.empty() : outbox.add(copies);
             Run run = new Run(expired.size(), redacted.messages(), redacted.turns(), detailsExpired.size(),
-                    redacted.messageSids().size(), redacted.aiConversationIds().size());
+                    redacted.messageSids().size(), redacted.aiConversationIds().size(), photoKeys.size());
             return new Done(run, job);
         });
         done.job().ifPresent(relay::publish);

@@ -74,15 +74,21 @@ public final class RetentionRepository {
     }
 
     /**
-     * Deletes these players' collected details, the assistant's notes and their consent records (the photo consent
-     * and the acknowledgement they evidence); status and stage stay.
+     * Deletes these players' collected details, the assistant's notes, their consent records (the photo consent
+     * and the acknowledgement they evidence) and their photos' rows; status and stage stay.
+     *
+     * @return the keys of the photo files, for the worker to delete from the photo store
      */
-    void deleteDetails(List<Long> players, Instant now) {
+    List<String> deleteDetails(List<Long> players, Instant now) {
         jdbc.update("DELETE FROM consents WHERE player_id = ANY (?)", Jdbc.bigints(players));
+        List<String> photoKeys = jdbc.queryList(
+                "DELETE FROM player_photos WHERE player_id = ANY (?) RETURNING storage_key", row -> row.getString(1),
+                Jdbc.bigints(players));
         jdbc.update("""
                 UPDATE players SET date_of_birth = NULL, medical_notes = NULL, emergency_contact_name = NULL,
                        emergency_contact_tel = NULL, photo_consent = NULL, kit_size = NULL, registration_notes = NULL,
                        details_deleted_at = ?, updated_at = now()
                  WHERE id = ANY (?)""", now, Jdbc.bigints(players));
+        return photoKeys;
     }
 }

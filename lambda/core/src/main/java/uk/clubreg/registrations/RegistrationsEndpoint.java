@@ -33,13 +33,15 @@ public final class RegistrationsEndpoint implements Endpoint {
     private final AccessAudit audit;
     private final String clubName;
     private final String currentSeason;
+    private final boolean photoRequired;
 
     public RegistrationsEndpoint(TeamRegistrations registrations, AccessAudit audit, String clubName,
-                                 String currentSeason) {
+                                 String currentSeason, boolean photoRequired) {
         this.registrations = registrations;
         this.audit = audit;
         this.clubName = clubName;
         this.currentSeason = currentSeason;
+        this.photoRequired = photoRequired;
     }
 
     @Override
@@ -79,7 +81,7 @@ public final class RegistrationsEndpoint implements Endpoint {
         json.put("club", clubName);
         json.put("team_name", teamName);
         json.put("season", season);
-        json.put("required_details", RequiredDetails.NAMES);
+        json.put("required_details", RequiredDetails.names(photoRequired));
         json.put("summary", summary(players));
         json.put("players", players.stream().map(RegistrationsEndpoint::describe).toList());
         return HttpResponse.json(200, json);

@@ -2,6 +2,7 @@ package uk.clubreg.assistant;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,9 @@ import uk.clubreg.outbox.OutboxRelay;
 import uk.clubreg.outbox.OutboxRepository;
 import uk.clubreg.persistence.Database;
 import uk.clubreg.persistence.Jdbc;
+import uk.clubreg.photos.FolderPhotoStore;
+import uk.clubreg.photos.PhotoRepository;
+import uk.clubreg.photos.PlayerPhotos;
 import uk.clubreg.players.PlayerRepository;
 
 /**
@@ -94,7 +98,16 @@ public final class ConversationFixtures {
     /** The turn engine around {@code responder}. */
     public RegistrationConversation engine(Responder responder, WhatsAppReplies replies, ConversationSettings settings,
                                            Clock clock) {
-        return new RegistrationConversation(database, players(), conversations(), responder, replies, settings, clock);
+        return new RegistrationConversation(database, players(), conversations(), responder, replies, noPhotos(),
+                settings, clock);
+    }
+
+    /** Photos as no club in these fixtures asks for one: nothing is ever fetched, so nothing is stored. */
+    private PlayerPhotos noPhotos() {
+        return new PlayerPhotos(new PhotoRepository(new Jdbc(database)), new FolderPhotoStore(Path.of("target",
+                "no-photos")), (url, maxBytes, timeout) -> {
+                    throw new AssertionError("No photo is expected here");
+                }, PlayerPhotos.Fetching.DEFAULT, CLOCK);
     }
 
     /** A parent with one conversation and one child per first name, all U11 at Panthers for 2026-27. */

@@ -62,7 +62,8 @@ class ReminderPolicyTest {
                                            Instant lastRemindedAt) {
         Player player = new Player(1, 1, 1L, "Sam", "Taylor", "Urmston Town Juniors FC", "U11 Panthers", "U11",
                 "2026-27", null, null, null, null, RegistrationStatus.PENDING, Stage.INITIAL_CONTACT, null, null, null,
-                null, null, null, null, null, remindersSent, lastRemindedAt, null);
+                null, null, null, null, null, remindersSent, lastRemindedAt, null, false,
+                null);
         Parent parent = new Parent(1, "+447700900301", "Alex", "Taylor", null, null, null, null);
         return new Unfinished(player, parent, 1, invitedAt, parentWroteAt, false);
     }

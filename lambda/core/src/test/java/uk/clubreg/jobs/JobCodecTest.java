@@ -25,8 +25,9 @@ class JobCodecTest {
                 new Job.ResumeConversation(PARENT, 3, 1_795_000_100_000L),
                 new Job.CompletionNotice(PARENT, 4),
                 new Job.TeamSummary("team-summaries", "U11 Panthers", "2026-27", LocalDate.of(2026, 11, 2)),
-                new Job.DeleteProcessorCopies("erasure:4", 4, List.of("SM1", "SM2"), List.of("conv_1")),
-                new Job.DeleteProcessorCopies("erasure:5", 5, List.of("SM3"), List.of()));
+                new Job.DeleteProcessorCopies("erasure:4", 4, List.of("SM1", "SM2"), List.of("conv_1"),
+                        List.of("players/7/photo")),
+                new Job.DeleteProcessorCopies("erasure:5", 5, List.of("SM3"), List.of(), List.of()));
 
         for (Job job : jobs) {
             assertThat(JobCodec.read(JobCodec.body(job), job.groupId(), job.deduplicationId())).isEqualTo(job);

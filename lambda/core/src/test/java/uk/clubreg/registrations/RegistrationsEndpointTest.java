@@ -14,7 +14,7 @@ class RegistrationsEndpointTest {
 
     private final TeamRegistrations registrations = mock(TeamRegistrations.class);
     private final AccessAudit audit = mock(AccessAudit.class);
-    private final RegistrationsEndpoint endpoint = new RegistrationsEndpoint(registrations, audit, "Club", "2026-27");
+    private final RegistrationsEndpoint endpoint = new RegistrationsEndpoint(registrations, audit, "Club", "2026-27", false);
 
     @Test
     void aTeamNameWithANulCharacterIsABadRequestNotADatabaseError() {

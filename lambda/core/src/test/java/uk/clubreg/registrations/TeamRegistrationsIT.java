@@ -59,7 +59,7 @@ class TeamRegistrationsIT {
         assertThat(sam.player().status()).isEqualTo(RegistrationStatus.PENDING);
         assertThat(sam.player().stage()).isEqualTo(Stage.INITIAL_CONTACT);
         assertThat(sam.player().returningPlayer()).isNull();
-        assertThat(sam.missingDetails()).containsExactlyElementsOf(RequiredDetails.NAMES);
+        assertThat(sam.missingDetails()).containsExactlyElementsOf(RequiredDetails.names(false));
     }
 
     @Test

@@ -17,12 +17,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,12 +57,18 @@ public final class WhatsAppSimulator {
             Pattern.compile("^/simulator/twilio/2010-04-01/Accounts/([^/]+)/Messages\\.json$");
     private static final Pattern MESSAGE_PATH =
             Pattern.compile("^/simulator/twilio/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)\\.json$");
+    private static final Pattern MEDIA_PATH =
+            Pattern.compile("^/simulator/twilio/2010-04-01/Accounts/([^/]+)/Messages/([^/]+)/Media/([^/]+)$");
     private static final DateTimeFormatter TWILIO_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private final SimulatorOptions options;
     private final ParentRepository parents;
     private final Clock clock;
     private final SimulatedMessages messages = new SimulatedMessages();
+    /** The files parents sent, by media SID, as Twilio keeps them for the assistant to fetch. */
+    private final Map<String, SimulatedMedia> media = new ConcurrentHashMap<>();
+
+    private record SimulatedMedia(byte[] bytes, String contentType) {}
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private WhatsAppSimulator(SimulatorOptions options, ParentRepository parents, Clock clock) {
@@ -85,8 +93,11 @@ public final class WhatsAppSimulator {
             String method = exchange.getRequestMethod();
             Matcher twilio = MESSAGES_PATH.matcher(path);
             Matcher oneMessage = MESSAGE_PATH.matcher(path);
+            Matcher file = MEDIA_PATH.matcher(path);
             if (twilio.matches() && method.equals("POST")) {
                 twilioSend(exchange, twilio.group(1));
+            } else if (file.matches() && method.equals("GET")) {
+                twilioMedia(exchange, file.group(1), file.group(3));
             } else if (oneMessage.matches() && method.equals("DELETE")) {
                 twilioDelete(exchange, oneMessage.group(2));
             } else if ((path.equals("/simulator") || path.equals("/simulator/")) && method.equals("GET")) {
@@ -116,6 +127,30 @@ public final class WhatsAppSimulator {
         }
         respondJson(exchange, 404, Json.MAPPER.createObjectNode().put("code", 20404).put("status", 404)
                 .put("message", "The requested resource was not found"));
+    }
+
+    /**
+     * Twilio's Media resource: the file a parent sent, only with the account's credentials (HTTP basic auth), as
+     * Twilio answers; 401 without them, 404 for no such file.
+     */
+    private void twilioMedia(HttpExchange exchange, String accountSid, String mediaSid) throws IOException {
+        String expected = "Basic " + Base64.getEncoder().encodeToString((options.accountSid() + ":"
+                + options.authToken()).getBytes(StandardCharsets.UTF_8));
+        if (!accountSid.equals(options.accountSid())
+                || !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            respondJson(exchange, 401, Json.MAPPER.createObjectNode().put("code", 20003).put("status", 401)
+                    .put("message", "Authenticate"));
+            return;
+        }
+        SimulatedMedia file = media.get(mediaSid);
+        if (file == null) {
+            respondJson(exchange, 404, Json.MAPPER.createObjectNode().put("code", 20404).put("status", 404)
+                    .put("message", "The requested resource was not found"));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", file.contentType());
+        exchange.sendResponseHeaders(200, file.bytes().length);
+        exchange.getResponseBody().write(file.bytes());
     }
 
     /** Twilio's "create message": recorded, rendered, answered like Twilio (201 with a SID). */
@@ -159,13 +194,23 @@ public final class WhatsAppSimulator {
         respondJson(exchange, 201, response);
     }
 
-    /** The parent types (or taps a button): a signed Twilio webhook post to this stack's /webhook. */
+    /**
+     * The parent types (or taps a button, or sends a photo: {@code media_base64} and {@code media_type}): a signed
+     * Twilio webhook post to this stack's /webhook, a photo as a media item whose URL is this simulator's.
+     */
     private void parentSends(HttpExchange exchange) throws IOException {
         JsonNode request = Json.read(readBody(exchange));
         String phone = request.path("phone").asText("");
         String body = request.path("body").asText("");
-        if (!phone.matches("^\\+[1-9][0-9]{6,14}$") || body.isBlank()) {
-            respondJson(exchange, 400, error("phone (E.164) and body are required"));
+        byte[] file;
+        try {
+            file = Base64.getDecoder().decode(request.path("media_base64").asText(""));
+        } catch (IllegalArgumentException e) {
+            respondJson(exchange, 400, error("media_base64 is not base64"));
+            return;
+        }
+        if (!phone.matches("^\\+[1-9][0-9]{6,14}$") || (body.isBlank() && file.length == 0)) {
+            respondJson(exchange, 400, error("phone (E.164) and a body or a file are required"));
             return;
         }
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
@@ -177,7 +222,15 @@ public final class WhatsAppSimulator {
         form.put("From", "whatsapp:" + phone);
         form.put("To", "whatsapp:" + options.clubNumber());
         form.put("Body", body);
-        form.put("NumMedia", "0");
+        form.put("NumMedia", file.length == 0 ? "0" : "1");
+        if (file.length > 0) {
+            String mediaSid = "ME" + UUID.randomUUID().toString().replace("-", "");
+            String type = request.path("media_type").asText("application/octet-stream");
+            media.put(mediaSid, new SimulatedMedia(file, type));
+            form.put("MediaUrl0", options.localBaseUrl() + "/simulator/twilio/2010-04-01/Accounts/"
+                    + options.accountSid() + "/Messages/" + sid + "/Media/" + mediaSid);
+            form.put("MediaContentType0", type);
+        }
         form.put("NumSegments", "1");
         form.put("SmsStatus", "received");
         form.put("ApiVersion", "2010-04-01");
@@ -188,8 +241,13 @@ public final class WhatsAppSimulator {
             form.put("ButtonText", body);
             form.put("ButtonPayload", body);
         } else {
-            form.put("MessageType", "text");
+            form.put("MessageType", file.length == 0 ? "text" : "image");
         }
+        // Shown in the chat before it is posted, as WhatsApp shows a sent message: the reply, which the worker may
+        // send before the post returns, comes after it.
+        messages.add(new SimulatedMessages.Message(sid, phone, "inbound",
+                file.length == 0 ? body : (body.isBlank() ? "" : body + "\n") + "[photo sent]", List.of(), null,
+                clock.instant()));
         String signature = TwilioSignatures.sign(options.authToken(), options.publicBaseUrl() + "/webhook", form);
         int status;
         try {
@@ -203,7 +261,6 @@ public final class WhatsAppSimulator {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted posting to /webhook", e);
         }
-        messages.add(new SimulatedMessages.Message(sid, phone, "inbound", body, List.of(), null, clock.instant()));
         respondJson(exchange, 200, Json.MAPPER.createObjectNode().put("sid", sid).put("webhook_status", status));
     }
 

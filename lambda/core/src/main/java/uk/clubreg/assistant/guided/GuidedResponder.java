@@ -25,6 +25,7 @@ import uk.clubreg.assistant.Turn;
 import uk.clubreg.conversations.ConversationRepository;
 import uk.clubreg.conversations.GuidedPrompt;
 import uk.clubreg.conversations.InboundMessage;
+import uk.clubreg.conversations.InboundMessage.PhotoReceipt;
 import uk.clubreg.conversations.Reply;
 import uk.clubreg.players.Fees;
 import uk.clubreg.players.LastSeason;
@@ -90,6 +91,10 @@ public final class GuidedResponder implements Responder {
     private static final List<String> YES_NO = List.of("button.yes", "button.no");
     private static final List<String> CARRY_ON_OR_START_AGAIN = List.of("button.carry_on", "button.start_again");
     private static final List<String> STILL_RIGHT = List.of("button.yes", "button.change_something");
+    private static final Map<PhotoReceipt.Outcome, String> PHOTO_RECEIPTS = Map.of(
+            PhotoReceipt.Outcome.STORED, "photo.kept", PhotoReceipt.Outcome.TOO_LARGE, "photo.too_large",
+            PhotoReceipt.Outcome.NOT_A_PHOTO, "photo.not_a_photo", PhotoReceipt.Outcome.NOT_RECEIVED,
+            "photo.not_received");
 
     private final PlayerRepository registrations;
     private final ConversationRepository conversations;
@@ -158,9 +163,17 @@ public final class GuidedResponder implements Responder {
         boolean languageSettled = turn.language() != null;
         String offer = null;
         for (InboundMessage message : turn.messages()) {
+            if (message.photo() != null) {
+                // The photo the registration expected, kept or not before this turn (decision 0115).
+                progress.say(PHOTO_RECEIPTS.get(message.photo().outcome()),
+                        Map.of("child", message.photo().childFirstName()));
+            }
             if (!message.hasText()) {
-                // A photo or voice note is never read as an answer; the question is asked again.
-                progress.say("attachment.unreadable");
+                // Any other photo, a voice note, a video or a location is never read as an answer; the question
+                // is asked again.
+                if (message.photo() == null) {
+                    progress.say("attachment.unreadable");
+                }
                 continue;
             }
             String answer = Answers.normalise(message.body());
@@ -380,8 +393,9 @@ public final class GuidedResponder implements Responder {
             case PHOTO_CONSENT -> answers.yesNo(answer)
                     .map(yes -> new DetailsUpdate(player.id(), null, null, null, null, yes, null)).orElse(null);
             case KIT_SIZE -> new DetailsUpdate(player.id(), null, null, null, null, null, text);
+            case PLAYER_PHOTO -> null; // only a photo answers it: typed text is not one
         };
-        ToolResult result = update == null ? ToolResult.refused("not yes or no")
+        ToolResult result = update == null ? ToolResult.refused("not an answer to " + detail.wireName())
                 : actions.recordPlayerDetails(conversationId, message.id(), update);
         if (!result.ok()) {
             sorry(detail, player, progress);
@@ -486,6 +500,7 @@ public final class GuidedResponder implements Responder {
             case PHOTO_CONSENT -> progress.ask(texts.text("ask.photo_consent", child), YES_NO);
             case KIT_SIZE -> progress.ask(texts.text("ask.kit_size", Map.of("child", player.firstName(),
                     "choices", numbered(settings.kitSizes()))), List.of());
+            case PLAYER_PHOTO -> progress.ask(texts.text("ask.player_photo", child), List.of());
         };
     }
 
@@ -548,6 +563,7 @@ public final class GuidedResponder implements Responder {
             case EMERGENCY_CONTACT_TEL -> progress.say("sorry.emergency_contact_tel");
             case PHOTO_CONSENT -> progress.say("sorry.photo_consent");
             case KIT_SIZE -> progress.say("sorry.kit_size");
+            case PLAYER_PHOTO -> progress.say("sorry.player_photo", Map.of("child", player.firstName()));
             default -> progress.say("sorry.other");
         }
     }

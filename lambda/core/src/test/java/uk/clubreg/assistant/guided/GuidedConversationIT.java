@@ -120,7 +120,8 @@ class GuidedConversationIT {
         engine.respond(family.conversationId());
 
         assertThat(replies.lastReplyTo(family.conversationId()).text())
-                .startsWith("Sorry, I can only read typed messages.")
+                .startsWith("Thanks! I can only read typed messages here")
+                .contains("please type your answer")
                 .contains("Would you like to register Seb");
         assertThat(fixtures.player(family.playerId(), "registration_status")).isEqualTo("pending");
     }
