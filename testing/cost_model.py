@@ -26,6 +26,9 @@ PRICE = {
     "custom_metric_month": 0.30,
     "logs_ingest_gb": 0.57,
     "logs_store_gb_month": 0.03,
+    "s3_gb_month": 0.024,               # S3 Standard
+    "s3_put": 0.0053 / 1000,
+    "s3_get": 0.00042 / 1000,
     "neon_launch_cu_hour": 0.14,
     "neon_launch_storage_gb_month": 0.35,
     "openai_input": 0.25 / 1e6,        # gpt-5-mini, the default OPENAI_MODEL
@@ -57,6 +60,9 @@ NEON_MIN_CU = 0.25
 NEON_SUSPEND_MINUTES = 5
 SESSIONS_PER_REGISTRATION = 3  # separate bursts of messages in which a parent and the assistant talk
 SESSION_MINUTES = 10
+PHOTO_MB = 1.0                 # a player's photo (PLAYER_PHOTO_REQUIRED) as WhatsApp sends one, rounded up
+PHOTO_SEASONS_KEPT = 2         # its season and the next (DETAILS_RETENTION_SEASONS of 1)
+PHOTO_VIEWS = 2                # the console's player page, and the export
 
 
 def template_facts(path):
@@ -86,6 +92,7 @@ def template_facts(path):
         "custom_metrics": len(metrics),
         "secrets": len(secrets),
         "queues": len(by_type.get("AWS::SQS::Queue", {})),
+        "buckets": len(by_type.get("AWS::S3::Bucket", {})),
         "scheduled_runs_per_day": sum(runs_per_day(expression) for expression in schedules),
     }
 
@@ -159,6 +166,11 @@ def month(registrations_per_season, facts, tokens, free_tiers):
         ("OpenAI (gpt-5-mini)", f"{r:,.0f} registrations × {tokens['input']:,} input tokens "
          f"({tokens['cached']:,} cacheable), ~{tokens['output'] * OUTPUT_TOKENS_FACTOR:,} output", openai),
     ]
+    if facts.get("buckets"):
+        # The photo bucket (S3 has no always-free allowance): each registration's photo kept for two seasons.
+        photo_gb = registrations_per_season * PHOTO_SEASONS_KEPT * PHOTO_MB / 1000
+        lines.append(("S3 (players' photos)", f"{photo_gb:,.2f} GB kept, {r:,.0f} uploads, {r * PHOTO_VIEWS:,.0f} views",
+                      photo_gb * PRICE["s3_gb_month"] + r * PRICE["s3_put"] + r * PHOTO_VIEWS * PRICE["s3_get"]))
     per_message = r * (sends + PARENT_MESSAGES) * PRICE["twilio_message"] + r * TEMPLATES * PRICE["meta_utility_template_gb"]
     return lines, per_message, r
 
@@ -217,7 +229,8 @@ def main(template, benchmarks, operations):
               "(the measured scripted conversation), two templates (the invitation and on average one reminder), "
               "three status callbacks per send, two console views; an AI turn bills about 8 s of the worker; "
               "reasoning adds twice the visible output; a season's registrations fall in two months; Neon stays "
-              "awake 5 minutes after each of three conversation bursts per registration, plus the daily run. "
+              "awake 5 minutes after each of three conversation bursts per registration, plus the daily run; "
+              "with PLAYER_PHOTO_REQUIRED, a photo of about 1 MB per registration, kept two seasons, viewed twice. "
               "Guided mode has no OpenAI line and otherwise costs the same.",
               "<!-- cost:end -->"]
     section = "\n".join(lines)
