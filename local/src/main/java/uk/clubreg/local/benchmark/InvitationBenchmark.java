@@ -289,7 +289,7 @@ public final class InvitationBenchmark {
             environment.put("JAVA_TOOL_OPTIONS", LAMBDA_JAVA_TOOL_OPTIONS);
         }
         long started = System.nanoTime();
-        Process process = startStack(LocalApi.class, environment, logName, jvmOptions);
+        Process process = start(LocalApi.class, apiClassPath(), environment, logName, jvmOptions);
         try {
             awaitFirstInvitation("http://localhost:" + port, Duration.ofMinutes(1));
             return (System.nanoTime() - started) / 1e6;
@@ -332,9 +332,14 @@ public final class InvitationBenchmark {
 
     private Process startStack(Class<?> main, Map<String, String> environment, String logName, String... jvmOptions)
             throws IOException {
+        return start(main, System.getProperty("java.class.path"), environment, logName, jvmOptions);
+    }
+
+    private Process start(Class<?> main, String classPath, Map<String, String> environment, String logName,
+                          String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(java(), "--sun-misc-unsafe-memory-access=allow"));
         command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of("-cp", classPath, main.getName()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(workDirectory.resolve(logName).toFile());
@@ -422,7 +427,8 @@ public final class InvitationBenchmark {
                 - Bulk: one request of %d new players (one transaction, jobs published with `SendMessageBatch`, 10 a
                   call) against one request of one new player, alternated on the same warm stack.
                 - Cold path: what a new API Lambda instance does, as a new `java` process running
-                  `uk.clubreg.local.LocalApi` (`ApiHandler`'s own constructor behind the local HTTP server) with
+                  `uk.clubreg.local.LocalApi` (`ApiHandler`'s own constructor behind the local HTTP server) on the
+                  API function's class path (the jars of `api-lambda.zip`, and the local stack's jar) with
                   `DATABASE_URL`, `QUEUE_URL` and `SQS_ENDPOINT` pointing at the already running PostgreSQL and
                   ElasticMQ (in AWS they are external services too). Included: JVM start, class loading,
                   configuration, logging, the SQS client, the system, the HTTP server, and the first invitation
@@ -475,6 +481,20 @@ public final class InvitationBenchmark {
             }
         });
         return table.toString().strip();
+    }
+
+    /**
+     * The API function's own jars (those of api-lambda.zip: the api module's jar and its runtime dependencies) and
+     * the local stack's jar for {@link LocalApi} and its HTTP server; set by testing/benchmark-invitations.sh. The
+     * whole local stack's class path is more than twice as long, and every class-path scan (ServiceLoader: slf4j,
+     * logback, the AWS SDK) on a cold start reads each jar.
+     */
+    private static String apiClassPath() {
+        String classPath = System.getProperty("invitations.apiClassPath");
+        if (classPath == null) {
+            throw new IllegalStateException("-Dinvitations.apiClassPath is not set: run testing/benchmark-invitations.sh");
+        }
+        return classPath;
     }
 
     private static String java() {
