@@ -54,12 +54,19 @@ public final class ConversationFixtures {
     /** The jobs the assistant's actions published (notices to the club's people), in order. */
     public final List<Job> published = new CopyOnWriteArrayList<>();
 
+    private boolean photoRequired;
+
     public ConversationFixtures(Database database) {
         this.database = database;
     }
 
     public PlayerRepository players() {
-        return new PlayerRepository(new Jdbc(database), new FieldEncryption(Optional::empty));
+        return new PlayerRepository(new Jdbc(database), new FieldEncryption(Optional::empty), photoRequired);
+    }
+
+    /** From now on the club requires each player's photo (PLAYER_PHOTO_REQUIRED). */
+    public void requirePhotos() {
+        photoRequired = true;
     }
 
     public ConversationRepository conversations() {
@@ -98,7 +105,13 @@ public final class ConversationFixtures {
     /** The turn engine around {@code responder}. */
     public RegistrationConversation engine(Responder responder, WhatsAppReplies replies, ConversationSettings settings,
                                            Clock clock) {
-        return new RegistrationConversation(database, players(), conversations(), responder, replies, noPhotos(),
+        return engine(responder, replies, noPhotos(), settings, clock);
+    }
+
+    /** The turn engine around {@code responder}, receiving the photos a registration expects with {@code photos}. */
+    public RegistrationConversation engine(Responder responder, WhatsAppReplies replies, PlayerPhotos photos,
+                                           ConversationSettings settings, Clock clock) {
+        return new RegistrationConversation(database, players(), conversations(), responder, replies, photos,
                 settings, clock);
     }
 
