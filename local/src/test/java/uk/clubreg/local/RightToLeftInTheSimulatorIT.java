@@ -74,7 +74,7 @@ class RightToLeftInTheSimulatorIT {
                  "current_registration_season": "2026-27"}""").statusCode()).isEqualTo(201);
         client.awaitOutbound(PARENT, 1);
         client.converse(PARENT, new String[][] {
-                {"LANGUAGE", "4. \u200Fالعربية"},
+                {"LANGUAGE", "4. \u2068العربية\u2069"},
                 {"٤", "سأكتب لك بالعربية"},
                 {"نعم", "هل لعب Sam"},
         });
@@ -107,6 +107,11 @@ class RightToLeftInTheSimulatorIT {
         List<Long> english = gaps(invitation, 0);
         assertThat(english.get(0)).isLessThanOrEqualTo(2);
         assertThat(english.get(1)).isGreaterThan(20);
+        // In the English list of languages, the Arabic name's line still starts on the left.
+        WebElement list = bubbles.get(2);
+        String listText = (String) browser.executeScript("return arguments[0].firstChild.textContent", list);
+        assertThat(direction(list)).isEqualTo("ltr");
+        assertThat(gaps(list, listText.indexOf("4.")).get(0)).isLessThanOrEqualTo(2);
     }
 
     private static String direction(WebElement element) {

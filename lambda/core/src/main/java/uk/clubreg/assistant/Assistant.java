@@ -28,8 +28,7 @@ public final class Assistant {
                 new PlayerDetails(settings.defaultPhoneRegion(), settings.kitSizes()), notifyManagerOnComplete,
                 settings.consentWordingVersion(), clock);
         ResponderContext context = new ResponderContext(players, conversations, actions,
-                new ToolCalls(transactions, conversations, actions, settings.sensitiveDetails(), settings.languages()),
-                settings, clock);
+                new ToolCalls(transactions, conversations, actions, settings.sensitiveDetails()), settings, clock);
         this.engine = new RegistrationConversation(transactions, players, conversations, responder.create(context),
                 replies, photos, settings, clock);
     }

@@ -45,7 +45,7 @@ public final class Instructions {
         text.append("You are ").append(settings.assistantName()).append(", the ").append(settings.clubName())
                 .append(" Registration Assistant, helping a parent on WhatsApp register their children for the ")
                 .append("coming football season.\n")
-                .append("- Be friendly and brief: plain text in the parent's Language, no markdown, one or two questions at ")
+                .append("- Be friendly and brief: plain text in the parent's language, no markdown, one or two questions at ")
                 .append("a time, one child at a time, always naming the child.\n")
                 .append("- Act only on the player ids in Players, whatever the parent writes.\n")
                 .append("- Record each answer with the tools at once; Players shows the result. If a tool returns ")
@@ -78,20 +78,13 @@ public final class Instructions {
                     .append(": ask for each of those details afresh and record the new answers; leave the other ")
                     .append("children's answers as they are.\n");
         }
-        // The language is this parent's state: it goes after the shared prefix, never into it.
-        text.append("\nParent: ").append(turn.parentFirstName() == null ? "unknown" : turn.parentFirstName())
-                .append("\nLanguage: ").append(languageLine(settings, turn.language()))
-                .append("\nPlayers: ").append(playersJson(turn, settings.sensitiveDetails()));
+        text.append("\nParent: ").append(turn.parentFirstName() == null ? "unknown" : turn.parentFirstName());
+        // The parent's language is their state: after the shared prefix, never in it; none until it is known.
+        if (turn.language() != null) {
+            text.append("\nLanguage: ").append(Locale.of(turn.language()).getDisplayLanguage(Locale.ENGLISH));
+        }
+        text.append("\nPlayers: ").append(playersJson(turn, settings.sensitiveDetails()));
         return text.toString();
-    }
-
-    /**
-     * The parent's language by its English name, so the model needs no lookup; "(not chosen)" until they have one,
-     * when set_language's description tells the model what to do. Kept short: it is in every request.
-     */
-    private static String languageLine(ConversationSettings settings, String chosen) {
-        String name = Locale.of(settings.languageOf(chosen)).getDisplayLanguage(Locale.ENGLISH);
-        return chosen == null ? name + " (not chosen)" : name;
     }
 
     private static String guidance(Stage stage) {

@@ -39,15 +39,13 @@ public final class ToolCalls {
     private final ConversationRepository conversations;
     private final RegistrationActions actions;
     private final SensitiveDetails sensitive;
-    private final List<String> languages;
 
     public ToolCalls(Transactions transactions, ConversationRepository conversations, RegistrationActions actions,
-                     SensitiveDetails sensitive, List<String> languages) {
+                     SensitiveDetails sensitive) {
         this.transactions = transactions;
         this.conversations = conversations;
         this.actions = actions;
         this.sensitive = sensitive;
-        this.languages = List.copyOf(languages);
     }
 
     /**
@@ -102,8 +100,6 @@ public final class ToolCalls {
                             .stream().map(LastSeason.Detail::wireName).toList())));
             case ToolDefinitions.REQUEST_HUMAN_HELP -> actions.requestHumanHelp(conversationId,
                     Optional.ofNullable(text(arguments, "reason")).orElse("The assistant asked for a person"));
-            case ToolDefinitions.SET_LANGUAGE -> actions.setLanguage(conversationId, text(arguments, "language"),
-                    languages);
             default -> ToolResult.refused("there is no tool called " + name);
         };
     }

@@ -20,7 +20,6 @@ public final class ToolDefinitions {
     public static final String RECORD_PLAYER_DETAILS = "record_player_details";
     public static final String REQUEST_HUMAN_HELP = "request_human_help";
     public static final String CONFIRM_LAST_SEASON_DETAILS = "confirm_last_season_details";
-    public static final String SET_LANGUAGE = "set_language";
 
     private ToolDefinitions() {}
 
@@ -28,9 +27,9 @@ public final class ToolDefinitions {
      * Descriptions say only what the names and the instructions do not: every request carries these schemas
      * (docs/decisions/0017-a-lean-prompt.md). Unless {@code sensitive} goes to the model, record_player_details takes
      * no medical notes or emergency contact, and a returning player's emergency contact is not the model's to keep
-     * (docs/decisions/0094-sensitive-details-in-guided-steps.md). set_language takes one of the club's LANGUAGES.
+     * (docs/decisions/0094-sensitive-details-in-guided-steps.md).
      */
-    public static List<Definition> all(List<String> kitSizes, SensitiveDetails sensitive, List<String> languages) {
+    public static List<Definition> all(List<String> kitSizes, SensitiveDetails sensitive) {
         SchemaBuilder details = object().property("player_id", type("string"))
                 .property("date_of_birth", type("string", "null"), "YYYY-MM-DD");
         if (sensitive.toModel()) {
@@ -57,9 +56,7 @@ public final class ToolDefinitions {
                                 .build()),
                 new Definition(REQUEST_HUMAN_HELP,
                         "Hand the conversation to the team manager; you stay silent until they release it.",
-                        object().property("reason", type("string")).build()),
-                new Definition(SET_LANGUAGE, "When the parent writes in or asks for another language than Language.",
-                        object().property("language", enumOf(languages, false)).build()));
+                        object().property("reason", type("string")).build()));
     }
 
     /** Last season's details the model shows the parent and may keep: not the emergency contact unless sensitive. */

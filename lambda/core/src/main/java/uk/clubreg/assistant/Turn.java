@@ -46,6 +46,12 @@ public record Turn(long conversationId, String parentFirstName, List<Player> pla
                 unsentReply, guidedPrompt, deadline, clubSaid, language, languageOffered);
     }
 
+    /** The same turn, written in {@code chosen} (the parent's language, just found). */
+    public Turn inLanguage(String chosen) {
+        return new Turn(conversationId, parentFirstName, players, messages, reinvited, lastSeason,
+                openAiConversationId, unsentReply, guidedPrompt, deadline, clubSaid, chosen, languageOffered);
+    }
+
     /** The same turn, telling the AI what the club's own questions last said. */
     public Turn afterClubSaid(String text) {
         return new Turn(conversationId, parentFirstName, players, messages, reinvited, lastSeason,

@@ -92,8 +92,7 @@ public final class ConversationFixtures {
                 new PlayerDetails("GB", SETTINGS.kitSizes()), () -> notifyManagerOnComplete,
                 settings.consentWordingVersion(), CLOCK);
         return new ResponderContext(players(), conversations(), actions,
-                new ToolCalls(database, conversations(), actions, settings.sensitiveDetails(), settings.languages()),
-                settings, CLOCK);
+                new ToolCalls(database, conversations(), actions, settings.sensitiveDetails()), settings, CLOCK);
     }
 
     private static ConversationSettings settings(SensitiveDetails sensitive, String privacyNoticeUrl) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import uk.clubreg.assistant.AiConversations;
 import uk.clubreg.assistant.Assistant;
 import uk.clubreg.assistant.ConversationSettings;
+import uk.clubreg.assistant.LanguageDetector;
 import uk.clubreg.assistant.ResponderFactory;
 import uk.clubreg.assistant.openai.OpenAiConversations;
 import uk.clubreg.assistant.openai.OpenAiResponder;
@@ -16,7 +17,7 @@ import uk.clubreg.config.Setting;
 
 /**
  * Which responder answers parents: the AI when an OpenAI key is configured and AI_ENABLED is not false, the guided
- * (no-AI) dialogue otherwise, which detects a parent's language with optimaize. Both act through the same actions and the same turn engine; the AI hands medical notes
+ * (no-AI) dialogue otherwise; both find a parent's language with optimaize. Both act through the same actions and the same turn engine; the AI hands medical notes
  * and the emergency contact to guided steps unless AI_SENSITIVE_DETAILS is ai.
  */
 public final class Responders {
@@ -24,12 +25,13 @@ public final class Responders {
     private Responders() {}
 
     public static ResponderFactory fromConfig(Config config) {
+        LanguageDetector languages = OptimaizeLanguageDetector.of(
+                ConversationSettings.languages(config.require(Setting.LANGUAGES)));
         if (!aiEnabled(config)) {
-            return Assistant.guided(OptimaizeLanguageDetector.of(
-                    ConversationSettings.languages(config.require(Setting.LANGUAGES))));
+            return Assistant.guided(languages);
         }
         Rotating<OpenAIClient> client = openAiClient(config);
-        return Assistant.ai(context -> new OpenAiResponder(client, () -> model(config), context));
+        return Assistant.ai(context -> new OpenAiResponder(client, () -> model(config), context, languages));
     }
 
     /**

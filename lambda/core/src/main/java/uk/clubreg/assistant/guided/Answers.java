@@ -40,8 +40,7 @@ final class Answers {
     Answers(List<GuidedTexts> languages) {
         this(new Words(languages));
         languages.forEach(texts -> {
-            languageNames.put(texts.text("language.name").replace("\u200F", "").toLowerCase(Locale.ROOT),
-                    texts.language());
+            languageNames.put(texts.name().toLowerCase(Locale.ROOT), texts.language());
             languageNames.put(texts.language(), texts.language());
         });
     }
@@ -163,6 +162,9 @@ final class Answers {
         return named;
     }
 
+    /** Invisible direction marks and isolates the texts themselves put in (a tapped button carries them). */
+    private static final String BIDI_MARKS = "[\u200E\u200F\u2066-\u2069]";
+
     /**
      * Lower case, single spaces, digits as 0-9, without trailing punctuation (Arabic and Urdu's too): "Yes!" and
      * "yes" are the same answer, and so are "١" and "1".
@@ -171,7 +173,7 @@ final class Answers {
         if (text == null) {
             return "";
         }
-        return asciiDigits(text).toLowerCase(Locale.UK).replace("\u200F", "").replaceAll("[.!?,\u061F\u060C\u06D4]+$", "")
+        return asciiDigits(text).toLowerCase(Locale.UK).replaceAll(BIDI_MARKS, "").replaceAll("[.!?,\u061F\u060C\u06D4]+$", "")
                 .replaceAll("\\s+", " ").trim();
     }
 

@@ -51,13 +51,6 @@ import uk.clubreg.players.Stage;
 public final class GuidedResponder implements Responder {
 
     private static final Pattern CHOICE = Pattern.compile("\\b([1-3])\\b");
-    /**
-     * A message shorter than this (in letters) is never used to guess a language: "yes", "ok" and numbers say
-     * nothing about it, and short texts are where detection is wrong (docs/decisions/0112).
-     */
-    static final int DETECTION_MIN_LETTERS = 20;
-    /** optimaize's probability a guess needs before the parent is offered the language. */
-    static final double DETECTION_CONFIDENCE = 0.9;
     private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What this turn has said so far, in the parent's words, and the guided prompt waiting for an answer. */
@@ -133,7 +126,7 @@ public final class GuidedResponder implements Responder {
      * parent back to the AI (or the registrations are all finished).
      */
     static GuidedResponder sensitiveStepsOnly(ResponderContext context) {
-        // The AI detects the parent's language itself (set_language).
+        // In AI mode the turn finds the parent's language before the model is asked (OpenAiResponder).
         return new GuidedResponder(context, true, LanguageDetector.NONE);
     }
 
@@ -201,7 +194,7 @@ public final class GuidedResponder implements Responder {
             if (answers.asksForLanguages(answer)) {
                 prompt(conversationId, progress, GuidedPrompt.LANGUAGE_CHOICE);
                 return progress.ask(progress.texts.text("language.choose", Map.of("choices", numbered(
-                        languages.stream().map(texts -> texts.text("language.name")).toList()))), List.of());
+                        languages.stream().map(GuidedTexts::isolatedName).toList()))), List.of());
             }
             if (answers.asksForEnglish(answer)) {
                 switchLanguage(conversationId, progress, "en");
@@ -209,8 +202,8 @@ public final class GuidedResponder implements Responder {
                 continue;
             }
             if (!languageSettled && offer == null && !sensitiveStepsOnly) {
-                offer = clearlyWrittenIn(message.body()).filter(language -> !language.equals(progress.texts.language()))
-                        .orElse(null);
+                offer = detector.sureOf(message.body(), settings.languages())
+                        .filter(language -> !language.equals(progress.texts.language())).orElse(null);
             }
             if (progress.prompt == GuidedPrompt.HELP_OFFER) {
                 prompt(conversationId, progress, null);
@@ -281,13 +274,13 @@ public final class GuidedResponder implements Responder {
         return GuidedTexts.of(settings.languageOf(chosen));
     }
 
-    /** The language of a long message, when the detector is sure enough; never from "yes", "ok" or a number. */
-    private Optional<String> clearlyWrittenIn(String body) {
-        if (body == null || body.codePoints().filter(Character::isLetter).count() < DETECTION_MIN_LETTERS) {
-            return Optional.empty();
-        }
-        return detector.bestGuess(body).filter(guess -> guess.probability() >= DETECTION_CONFIDENCE)
-                .map(LanguageDetector.Guess::language).filter(settings.languages()::contains);
+    /**
+     * Whether this turn asks for the list of languages or for English: in AI mode these are the guided steps' to
+     * answer, so the choice is stored as guided mode stores it.
+     */
+    boolean asksForALanguage(Turn turn) {
+        return turn.messages().stream().filter(InboundMessage::hasText).map(m -> Answers.normalise(m.body()))
+                .anyMatch(answer -> answers.asksForLanguages(answer) || answers.asksForEnglish(answer));
     }
 
     /** From here on the parent's messages are in {@code language}: said so in it, and kept for the parent. */

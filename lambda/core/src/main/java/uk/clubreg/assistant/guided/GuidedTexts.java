@@ -62,6 +62,19 @@ public final class GuidedTexts {
         return language;
     }
 
+    /**
+     * The language's own name ("Polski", "العربية") as a directional isolate (U+2068 ... U+2069): in a list written
+     * in another language it keeps its own direction without turning the line around.
+     */
+    String isolatedName() {
+        return "\u2068" + message("language.name") + "\u2069";
+    }
+
+    /** The language's own name, as a parent may type it to choose it. */
+    String name() {
+        return message("language.name");
+    }
+
     /** The message with its placeholders filled in; a placeholder without a value is a programming error. */
     public String text(String key, Map<String, ?> values) {
         Matcher placeholder = PLACEHOLDER.matcher(message(key));

@@ -44,12 +44,13 @@ public final class SensitiveSteps implements Responder {
     }
 
     /**
-     * The guided steps while one is due, or while they wait for the answer to their offer of a person; the AI
-     * otherwise. The state alone decides, so a retried or later job chooses the same.
+     * The guided steps while one is due, while they wait for the answer to their offer of a person or their list of
+     * languages, or when the parent asks for LANGUAGE or ENGLISH; the AI otherwise. The state alone decides, so a retried or later job chooses the same.
      */
     @Override
     public Responder forTurn(Turn turn) {
-        return turn.guidedPrompt() != null || SensitiveDetails.stepDue(turn.players()) ? guided : this;
+        return turn.guidedPrompt() != null || SensitiveDetails.stepDue(turn.players()) || guided.asksForALanguage(turn)
+                ? guided : this;
     }
 
     /** The AI's turn; when it leaves a child with only sensitive details to give, the guided steps begin. */

@@ -48,6 +48,7 @@ class AnswersInOtherLanguagesTest {
         assertThat(answers.language(Answers.normalise("العربية"), LANGUAGES)).contains("ar");
         assertThat(answers.language(Answers.normalise("Română"), LANGUAGES)).contains("ro");
         assertThat(answers.language("ur", LANGUAGES)).contains("ur");
+        assertThat(answers.language(Answers.normalise("\u2068Polski\u2069"), LANGUAGES)).contains("pl");
         assertThat(answers.language("6", LANGUAGES)).isEmpty();
         assertThat(answers.language("deutsch", LANGUAGES)).isEmpty();
     }

@@ -52,7 +52,8 @@ class GuidedLanguagesIT {
 
         Reply list = say(family, "LANGUAGE");
         assertThat(list.text()).startsWith("Which language would you like me to write in? Reply with a number:")
-                .contains("1. English\n2. Polski\n3. \u200Fاردو\n4. \u200Fالعربية\n5. Română");
+                .contains("1. \u2068English\u2069\n2. \u2068Polski\u2069\n3. \u2068اردو\u2069\n"
+                        + "4. \u2068العربية\u2069\n5. \u2068Română\u2069");
 
         Reply polish = say(family, "2");
         assertThat(polish.text()).startsWith("Dobrze, od teraz piszę po polsku.")

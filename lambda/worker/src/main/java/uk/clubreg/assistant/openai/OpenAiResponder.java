@@ -36,6 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uk.clubreg.assistant.ConversationSettings;
 import uk.clubreg.assistant.Instructions;
+import uk.clubreg.assistant.LanguageDetector;
 import uk.clubreg.assistant.guided.GuidedTexts;
 import uk.clubreg.assistant.Responder;
 import uk.clubreg.assistant.ResponderContext;
@@ -103,12 +104,20 @@ public final class OpenAiResponder implements Responder {
     private final List<Tool> toolsWithLastSeason;
     private final List<Tool> toolsWithoutLastSeason;
     private final Clock clock;
+    private final LanguageDetector languages;
 
     /**
      * @param client the OpenAI client, rebuilt when its key or settings change (decision 0080)
      * @param model  read for each request, so a changed OPENAI_MODEL parameter needs no deploy
      */
     public OpenAiResponder(Rotating<OpenAIClient> client, Supplier<Model> model, ResponderContext context) {
+        this(client, model, context, LanguageDetector.NONE);
+    }
+
+    /** @param languages finds the language of a parent who has not chosen one (docs/decisions/0112) */
+    public OpenAiResponder(Rotating<OpenAIClient> client, Supplier<Model> model, ResponderContext context,
+                           LanguageDetector languages) {
+        this.languages = languages;
         this.client = client;
         this.model = model;
         this.players = context.players();
@@ -116,8 +125,7 @@ public final class OpenAiResponder implements Responder {
         this.tools = context.tools();
         this.settings = context.settings();
         this.clock = context.clock();
-        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes(), settings.sensitiveDetails(),
-                settings.languages());
+        List<ToolDefinitions.Definition> tools = ToolDefinitions.all(settings.kitSizes(), settings.sensitiveDetails());
         this.toolsWithLastSeason = functionTools(ToolDefinitions.offered(tools, true));
         this.toolsWithoutLastSeason = functionTools(ToolDefinitions.offered(tools, false));
     }
@@ -152,7 +160,7 @@ public final class OpenAiResponder implements Responder {
     public Reply respond(Turn turn) {
         Usage usage = new Usage();
         try {
-            return decide(turn, usage);
+            return decide(inParentsLanguage(turn), usage);
         } catch (RuntimeException e) {
             if (usage.input + usage.output > 0) {
                 try {
@@ -163,6 +171,21 @@ public final class OpenAiResponder implements Responder {
             }
             throw e;
         }
+    }
+
+    /**
+     * A parent who has not chosen a language and writes clearly in another of the club's than its default has it
+     * kept, as guided mode keeps a confirmed one; the model is told it from this turn on. The model would answer in
+     * the parent's language anyway; the stored choice is for what the club sends later (docs/decisions/0112).
+     */
+    private Turn inParentsLanguage(Turn turn) {
+        if (turn.language() != null) {
+            return turn;
+        }
+        Optional<String> found = languages.sureOf(turn.text(), settings.languages())
+                .filter(language -> !language.equals(settings.defaultLanguage()));
+        found.ifPresent(language -> conversations.setParentLanguage(turn.conversationId(), language));
+        return found.map(turn::inLanguage).orElse(turn);
     }
 
     private Reply decide(Turn turn, Usage usage) {

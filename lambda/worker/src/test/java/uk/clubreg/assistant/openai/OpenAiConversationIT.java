@@ -77,7 +77,7 @@ class OpenAiConversationIT {
         assertThat(request.path("instructions").asText())
                 .contains("You are Omega, the Urmston Town Juniors FC Registration Assistant")
                 .contains("\"player_id\":\"" + family.playerIds().get(1) + "\"", "\"first_name\":\"Mia\"", "initial_contact");
-        assertThat(request.path("tools")).hasSize(4)
+        assertThat(request.path("tools")).hasSize(3)
                 .allSatisfy(tool -> assertThat(tool.path("strict").asBoolean()).isTrue());
     }
 
