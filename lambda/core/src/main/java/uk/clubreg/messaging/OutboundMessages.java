@@ -1,5 +1,6 @@
 package uk.clubreg.messaging;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,6 +13,7 @@ import uk.clubreg.conversations.MessageKind;
 import uk.clubreg.conversations.MessageStatus;
 import uk.clubreg.logging.Alarm;
 import uk.clubreg.parents.ParentRepository;
+import uk.clubreg.persistence.DatabaseException;
 import uk.clubreg.persistence.Transactions;
 
 /**
@@ -26,6 +28,8 @@ public final class OutboundMessages {
 
     /** Longer than any send can take (SDK connect 10 s + read 30.5 s): a {@code sending} row this old was cut off. */
     static final int IN_FLIGHT_SECONDS = 120;
+    /** How long a sent message's SID is tried again when the database fails: inside a turn's reply reserve (0083). */
+    static final Duration SAVE_SID_FOR = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
@@ -121,10 +125,44 @@ public final class OutboundMessages {
                 }
             };
         }
-        statuses.sent(messageId, accepted);
+        saveSent(messageId, accepted);
         LOG.atInfo().addKeyValue("message_id", messageId).addKeyValue("twilio_sid", accepted.sid())
                 .addKeyValue("kind", outgoing.message().isTemplate() ? "template" : "freeform").log("Message sent");
         return Result.SENT;
+    }
+
+    /**
+     * Saves the SID Twilio answered with: the only record that the message went out. A database that blinks just
+     * then (a restart, a failover) would otherwise leave the row {@code sending}, hold the parent's queue for
+     * {@link #IN_FLIGHT_SECONDS} and end it {@code unknown} though it was delivered; so saving is tried again for
+     * up to {@link #SAVE_SID_FOR} (docs/reliability.md).
+     */
+    private void saveSent(long messageId, WhatsAppGateway.Accepted accepted) {
+        long giveUpAt = System.nanoTime() + SAVE_SID_FOR.toNanos();
+        Duration pause = Duration.ofMillis(500);
+        while (true) {
+            try {
+                statuses.sent(messageId, accepted);
+                return;
+            } catch (DatabaseException e) {
+                if (e.refusedTheValue() || System.nanoTime() + pause.toNanos() > giveUpAt) {
+                    throw e;
+                }
+                LOG.atWarn().addKeyValue("message_id", messageId).addKeyValue("retry_in_ms", pause.toMillis())
+                        .log("Could not save the SID of a sent message; trying again");
+                sleep(pause);
+                pause = pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private static void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while saving a sent message's SID", e);
+        }
     }
 
     private Claim claim(Outgoing outgoing) {

@@ -2,11 +2,18 @@ package uk.clubreg.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.PreparedStatement;
 import java.util.concurrent.atomic.AtomicInteger;
+import uk.clubreg.conversations.MessageStatus;
+import uk.clubreg.persistence.Database;
+import uk.clubreg.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What happens when Twilio's answer is lost (a read timeout after the request went out). */
+/**
+ * What happens when Twilio's answer is lost (a read timeout after the request went out), and when the database
+ * drops its connections just after Twilio took the message.
+ */
 class OutboundMessagesIT {
 
     private static final String PARENT = "+447700900123";
@@ -37,5 +44,39 @@ class OutboundMessagesIT {
         assertThat(attempts).hasValue(1);
         assertThat(harness.queryString("SELECT status FROM messages WHERE idempotency_key = 'turn:1'"))
                 .isEqualTo("unknown");
+    }
+
+    @Test
+    void aSentMessageKeepsItsSidWhenTheDatabaseRestartsJustAfterTwilioTookIt() {
+        OutboundMessages outboundDuringARestart = new OutboundMessages(harness.repositories.conversations(),
+                harness.repositories.parents(), harness.database, message -> {
+            everyConnectionCut();
+            return new WhatsAppGateway.Accepted("SMsentasthedatabaserestarted", MessageStatus.QUEUED);
+        }, new DeliveryStatuses(harness.repositories.conversations(), harness.repositories.parents(),
+                harness.database, harness.repositories.outbox(), harness.repositories.relay(job -> { })));
+        Outgoing reply = Outgoing.to("turn:2", null, null, OutboundMessage.freeform(PARENT, "Thanks"));
+
+        OutboundMessages.Result result = outboundDuringARestart.send(reply);
+
+        assertThat(result).isEqualTo(OutboundMessages.Result.SENT);
+        assertThat(harness.queryString("SELECT twilio_sid || ' ' || status FROM messages WHERE idempotency_key = 'turn:2'"))
+                .isEqualTo("SMsentasthedatabaserestarted queued");
+    }
+
+    /**
+     * What a database restart does to the pool: every connection it holds is cut, the idle one it will hand out
+     * next included. Cut from another database of the same server, so this pool cannot notice.
+     */
+    private void everyConnectionCut() {
+        String name = harness.queryString("SELECT current_database()");
+        try (Database other = Database.connect(TestPostgres.emptyDatabaseUrl(), 1)) {
+            other.withConnection(connection -> {
+                try (PreparedStatement cut = connection.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = ?")) {
+                    cut.setString(1, name);
+                    return cut.execute();
+                }
+            });
+        }
     }
 }
