@@ -8,14 +8,14 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import uk.clubreg.jobs.sqs.SqsJobQueue;
 
 /** ElasticMQ in this process: the SQS protocol on a local port, with the FIFO work queue and its dead-letter queue. */
-final class LocalQueue implements AutoCloseable {
+public final class LocalQueue implements AutoCloseable {
 
     static final String QUEUE_NAME = "jobs.fifo";
-    static final String DEAD_LETTER_QUEUE_NAME = "jobs-dead-letter.fifo";
+    public static final String DEAD_LETTER_QUEUE_NAME = "jobs-dead-letter.fifo";
     // As in AWS: a job that keeps failing is moved aside instead of being retried for ever.
     private static final int MAX_RECEIVE_COUNT = 5;
     // As in AWS: a job not deleted within this time (the worker failed) is delivered again.
-    private static final String VISIBILITY_TIMEOUT_SECONDS = "30";
+    private static final int VISIBILITY_TIMEOUT_SECONDS = 30;
 
     private final SQSRestServer server;
     private final String endpoint;
@@ -28,6 +28,11 @@ final class LocalQueue implements AutoCloseable {
     }
 
     static LocalQueue start() {
+        return start(VISIBILITY_TIMEOUT_SECONDS);
+    }
+
+    /** The chaos suite shortens the visibility timeout, so a killed worker's job comes back sooner. */
+    public static LocalQueue start(int visibilityTimeoutSeconds) {
         // The stack's own shutdown hook stops ElasticMQ; its actor system must not race it with a hook of its own.
         System.setProperty("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook", "off");
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withDynamicPort().start();
@@ -40,16 +45,16 @@ final class LocalQueue implements AutoCloseable {
                     .attributeNames(QueueAttributeName.QUEUE_ARN)).attributes().get(QueueAttributeName.QUEUE_ARN);
             String queueUrl = client.createQueue(r -> r.queueName(QUEUE_NAME).attributes(Map.of(
                     QueueAttributeName.FIFO_QUEUE, "true",
-                    QueueAttributeName.VISIBILITY_TIMEOUT, VISIBILITY_TIMEOUT_SECONDS,
+                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds),
                     QueueAttributeName.REDRIVE_POLICY, "{\"maxReceiveCount\":\"" + MAX_RECEIVE_COUNT
                             + "\",\"deadLetterTargetArn\":\"" + deadLetterArn + "\"}"))).queueUrl();
             return new LocalQueue(server, endpoint, queueUrl);
         }
     }
 
-    String endpoint() { return endpoint; }
+    public String endpoint() { return endpoint; }
 
-    String queueUrl() { return queueUrl; }
+    public String queueUrl() { return queueUrl; }
 
     @Override
     public void close() {

@@ -9,6 +9,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -159,7 +160,9 @@ public final class LocalStack implements AutoCloseable {
                 : "guided mode (no OPENAI_API_KEY, or AI_ENABLED=false)";
 
         if (Boolean.parseBoolean(config.require(Setting.LOCAL_WORKER_ENABLED))) {
-            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(system))).start();
+            Optional<Duration> timeout = config.get(Setting.LOCAL_WORKER_TIMEOUT_SECONDS)
+                    .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds)));
+            started(new LocalWorker(sqs, queueUrl, new WorkerHandler(system), timeout)).start();
         }
         startSweeper(new OutboxSweeperHandler(system));
         DailyTimer.parse(config.getAllowingEmpty(Setting.DAILY_RUN_AT)).ifPresent(at -> {

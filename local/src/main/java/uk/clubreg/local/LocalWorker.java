@@ -1,8 +1,11 @@
 package uk.clubreg.local;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -16,7 +19,8 @@ import uk.clubreg.worker.WorkerHandler;
 /**
  * Does locally what Lambda's SQS event source mapping does: long-polls the queue, hands each batch to the same
  * {@link WorkerHandler} as an {@link SQSEvent}, and deletes the messages it did not report as failed. Failed ones
- * come back after the handler's backoff (docs/decisions/0082-retry-backoff.md).
+ * come back after the handler's backoff (docs/decisions/0082-retry-backoff.md). With a timeout
+ * (LOCAL_WORKER_TIMEOUT_SECONDS) each batch gets the remaining time Lambda would give it; without one, no deadline.
  */
 final class LocalWorker implements AutoCloseable {
 
@@ -26,13 +30,15 @@ final class LocalWorker implements AutoCloseable {
     private final SqsClient sqs;
     private final String queueUrl;
     private final WorkerHandler handler;
+    private final Optional<Duration> timeout;
     private final Thread thread;
     private volatile boolean running = true;
 
-    LocalWorker(SqsClient sqs, String queueUrl, WorkerHandler handler) {
+    LocalWorker(SqsClient sqs, String queueUrl, WorkerHandler handler, Optional<Duration> timeout) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
         this.handler = handler;
+        this.timeout = timeout;
         this.thread = Thread.ofPlatform().name("local-worker").daemon().unstarted(this::pollUntilClosed);
     }
 
@@ -61,9 +67,10 @@ final class LocalWorker implements AutoCloseable {
         if (messages.isEmpty()) {
             return;
         }
+        Context invocation = timeout.map(LocalInvocation::new).orElse(null);
         SQSEvent event = new SQSEvent();
         event.setRecords(messages.stream().map(LocalWorker::toRecord).toList());
-        SQSBatchResponse response = handler.handleRequest(event, null);
+        SQSBatchResponse response = handler.handleRequest(event, invocation);
         Set<String> failed = response.getBatchItemFailures().stream()
                 .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).collect(Collectors.toSet());
         for (Message message : messages) {

@@ -10,7 +10,7 @@ import uk.clubreg.local.simulator.SimulatorOptions;
  * SIDs, and the real twilio-java client pointed at the simulator's fake Messages API. None of these values exist
  * at Twilio.
  */
-final class SimulatedTwilio {
+public final class SimulatedTwilio {
 
     static final String ACCOUNT_SID = "AC00000000000000000000000000000000";
     static final String AUTH_TOKEN = "local-simulator-auth-token";
@@ -24,7 +24,7 @@ final class SimulatedTwilio {
     private SimulatedTwilio() {}
 
     /** Adds the simulator's Twilio settings to {@code settings}, keeping any the user set. */
-    static void configure(Map<String, String> settings, String localBaseUrl) {
+    public static void configure(Map<String, String> settings, String localBaseUrl) {
         settings.put(Setting.TWILIO_ACCOUNT_SID.name(), ACCOUNT_SID);
         settings.put(Setting.TWILIO_AUTH_TOKEN.name(), AUTH_TOKEN);
         settings.put(Setting.TWILIO_API_BASE_URL.name(), localBaseUrl + "/simulator/twilio");

@@ -80,6 +80,7 @@ public enum Setting {
     // Local stack (the one-command local run)
     LOCAL_DATA_DIR(Source.ENV, null, "local-data", "Local stack only: where the embedded PostgreSQL keeps its data between runs."),
     LOCAL_WORKER_ENABLED(Source.ENV, null, "true", "Local stack only: false leaves jobs on the queue (the API benchmark measures the API alone)."),
+    LOCAL_WORKER_TIMEOUT_SECONDS(Source.ENV, null, null, "Local stack only: each batch of the local worker gets this long as Lambda's remaining time (the turn deadline); unset: no deadline."),
     DAILY_RUN_AT(Source.ENV, null, "10:00", "Local stack only: time of day (CLUB_TIME_ZONE) of the daily run; none: no daily run. In AWS a schedule runs it at 10:00 Europe/London.");
 
     public enum Source { ENV, SECRET, PARAMETER }

@@ -13,12 +13,12 @@ import java.util.Locale;
  * What every benchmark section of docs/benchmarks.md states beside its figures (the date, the commit, this
  * machine and its load), the statistics they use, and the rewrite of one marked section.
  */
-final class BenchmarkReport {
+public final class BenchmarkReport {
 
     private BenchmarkReport() {}
 
     /** "2026-11-23, commit abc1234, 2 cores, Linux amd64, Java 25.0.3": the commit comes from the script. */
-    static String provenance() {
+    public static String provenance() {
         return "%s, commit %s, %d cores, %s %s, Java %s".formatted(LocalDate.now(),
                 System.getenv().getOrDefault("BENCHMARK_COMMIT", "unknown"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
@@ -26,7 +26,7 @@ final class BenchmarkReport {
     }
 
     /** The 1-minute load average: other processes' CPU use on this shared machine explains much of the spread. */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
         } catch (IOException | RuntimeException e) {
@@ -50,7 +50,7 @@ final class BenchmarkReport {
     }
 
     /** Replaces the {@code <!-- name:start -->…<!-- name:end -->} section of {@code report}, or appends it. */
-    static void writeSection(Path report, String name, String body) throws IOException {
+    public static void writeSection(Path report, String name, String body) throws IOException {
         String start = "<!-- " + name + ":start -->";
         String end = "<!-- " + name + ":end -->";
         String section = start + "\n" + body.strip() + "\n" + end;

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -180,9 +181,15 @@ public final class WhatsAppSimulator {
         messages.add(new SimulatedMessages.Message(sid, phone(to), "outbound", body, buttons, form.get("ContentSid"),
                 clock.instant()));
         LOG.atInfo().addKeyValue("to", Mask.phone(phone(to))).addKeyValue("sid", sid).log("Simulated WhatsApp send");
-        String now = TWILIO_DATE.format(clock.instant());
+        respondJson(exchange, 201, messageResource(accountSid, sid, form, body, clock.instant()));
+    }
+
+    /** Twilio's answer to "create message" (201): the message resource, status queued. */
+    public static ObjectNode messageResource(String accountSid, String sid, Map<String, String> form, String body,
+                                             Instant created) {
+        String now = TWILIO_DATE.format(created);
         ObjectNode response = Json.MAPPER.createObjectNode();
-        response.put("sid", sid).put("account_sid", accountSid).put("to", to).put("from", form.get("From"))
+        response.put("sid", sid).put("account_sid", accountSid).put("to", form.get("To")).put("from", form.get("From"))
                 .put("messaging_service_sid", form.get("MessagingServiceSid")).put("body", body)
                 .put("status", "queued").put("num_segments", "1").put("num_media", "0")
                 .put("direction", "outbound-api").put("api_version", "2010-04-01").put("date_created", now)
@@ -191,7 +198,7 @@ public final class WhatsAppSimulator {
                 .put("uri", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + ".json");
         response.putObject("subresource_uris")
                 .put("media", "/2010-04-01/Accounts/" + accountSid + "/Messages/" + sid + "/Media.json");
-        respondJson(exchange, 201, response);
+        return response;
     }
 
     /**
