@@ -45,6 +45,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The API key when API_KEY is not set: printed at start, and used by the README's examples. */
     public static final String DEVELOPMENT_API_KEY = "local-dev-key";
+    /** Connections of the local stack's pool unless DB_POOL_SIZE says otherwise. */
+    static final String LOCAL_POOL_SIZE = "8";
     /** The details key when DETAILS_ENCRYPTION_KEYS is not set, so the local stack seals them as AWS does. */
     public static final String DEVELOPMENT_DETAILS_KEY = "local-development-details-key-not-for-real-data";
     /**
@@ -120,6 +122,10 @@ public final class LocalStack implements AutoCloseable {
         }
         if (!given.isSet(Setting.DETAILS_ENCRYPTION_KEYS)) {
             settings.put(Setting.DETAILS_ENCRYPTION_KEYS.name(), DEVELOPMENT_DETAILS_KEY);
+        }
+        if (!given.isSet(Setting.DB_POOL_SIZE)) {
+            // This one process serves every caller at once, where a Lambda instance serves one request at a time.
+            settings.put(Setting.DB_POOL_SIZE.name(), LOCAL_POOL_SIZE);
         }
 
         if (given.isSet(Setting.DATABASE_URL)) {
