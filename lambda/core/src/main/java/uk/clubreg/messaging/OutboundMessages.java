@@ -28,8 +28,8 @@ public final class OutboundMessages {
 
     /** Longer than any send can take (SDK connect 10 s + read 30.5 s): a {@code sending} row this old was cut off. */
     static final int IN_FLIGHT_SECONDS = 120;
-    /** How long a sent message's SID is tried again when the database fails: inside a turn's reply reserve (0083). */
-    static final Duration SAVE_SID_FOR = Duration.ofSeconds(10);
+    /** How long Twilio's answer is tried again when the database fails: inside a turn's reply reserve (0083). */
+    static final Duration SAVE_ANSWER_FOR = Duration.ofSeconds(10);
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboundMessages.class);
 
@@ -108,13 +108,15 @@ public final class OutboundMessages {
         } catch (SendFailedException e) {
             return switch (e.outcome()) {
                 case RETRYABLE -> {
-                    messages.setOutboundStatus(messageId, MessageStatus.FAILED_TO_SEND, e.errorCode(), e.getMessage());
+                    saveAnswer(messageId, () -> messages.setOutboundStatus(messageId, MessageStatus.FAILED_TO_SEND,
+                            e.errorCode(), e.getMessage()));
                     LOG.atWarn().addKeyValue("message_id", messageId).addKeyValue("error_code", e.errorCode())
                             .log("Send failed; the job will retry it under the same key");
                     throw e;
                 }
                 case REJECTED -> {
-                    messages.setOutboundStatus(messageId, MessageStatus.FAILED, e.errorCode(), e.getMessage());
+                    saveAnswer(messageId, () -> messages.setOutboundStatus(messageId, MessageStatus.FAILED,
+                            e.errorCode(), e.getMessage()));
                     Alarm.MESSAGE_REFUSED.raise(LOG.atWarn().addKeyValue("message_id", messageId)
                             .addKeyValue("error_code", e.errorCode()), "Twilio refused the message");
                     yield Result.REJECTED;
@@ -125,31 +127,32 @@ public final class OutboundMessages {
                 }
             };
         }
-        saveSent(messageId, accepted);
+        saveAnswer(messageId, () -> statuses.sent(messageId, accepted));
         LOG.atInfo().addKeyValue("message_id", messageId).addKeyValue("twilio_sid", accepted.sid())
                 .addKeyValue("kind", outgoing.message().isTemplate() ? "template" : "freeform").log("Message sent");
         return Result.SENT;
     }
 
     /**
-     * Saves the SID Twilio answered with: the only record that the message went out. A database that blinks just
-     * then (a restart, a failover) would otherwise leave the row {@code sending}, hold the parent's queue for
-     * {@link #IN_FLIGHT_SECONDS} and end it {@code unknown} though it was delivered; so saving is tried again for
-     * up to {@link #SAVE_SID_FOR} (docs/reliability.md).
+     * Records what Twilio answered: its SID, or that it refused the message. That answer exists nowhere else. A
+     * database that blinks just then (a restart, a failover) would otherwise leave the row {@code sending}, hold the
+     * parent's queue for {@link #IN_FLIGHT_SECONDS} and end it {@code unknown}: a delivered message with no record,
+     * or a refused one never sent again. So the write is tried again for up to {@link #SAVE_ANSWER_FOR}
+     * (docs/decisions/0107-sid-saved-through-a-database-blip.md).
      */
-    private void saveSent(long messageId, WhatsAppGateway.Accepted accepted) {
-        long giveUpAt = System.nanoTime() + SAVE_SID_FOR.toNanos();
+    private void saveAnswer(long messageId, Runnable write) {
+        long giveUpAt = System.nanoTime() + SAVE_ANSWER_FOR.toNanos();
         Duration pause = Duration.ofMillis(500);
         while (true) {
             try {
-                statuses.sent(messageId, accepted);
+                write.run();
                 return;
             } catch (DatabaseException e) {
                 if (e.refusedTheValue() || System.nanoTime() + pause.toNanos() > giveUpAt) {
                     throw e;
                 }
                 LOG.atWarn().addKeyValue("message_id", messageId).addKeyValue("retry_in_ms", pause.toMillis())
-                        .log("Could not save the SID of a sent message; trying again");
+                        .log("Could not record Twilio's answer to a send; trying again");
                 sleep(pause);
                 pause = pause.multipliedBy(2);
             }
@@ -161,7 +164,7 @@ public final class OutboundMessages {
             Thread.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while saving a sent message's SID", e);
+            throw new IllegalStateException("Interrupted while recording Twilio's answer", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package uk.clubreg.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.PreparedStatement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,6 +62,28 @@ class OutboundMessagesIT {
         assertThat(result).isEqualTo(OutboundMessages.Result.SENT);
         assertThat(harness.queryString("SELECT twilio_sid || ' ' || status FROM messages WHERE idempotency_key = 'turn:2'"))
                 .isEqualTo("SMsentasthedatabaserestarted queued");
+    }
+
+    @Test
+    void aSendTwilioRefusedForNowIsSentAgainWhenTheDatabaseRestartedJustAsItAnswered() {
+        AtomicInteger sends = new AtomicInteger();
+        OutboundMessages outboundDuringARestart = new OutboundMessages(harness.repositories.conversations(),
+                harness.repositories.parents(), harness.database, message -> {
+            if (sends.incrementAndGet() == 1) {
+                everyConnectionCut();
+                throw new SendFailedException(SendFailedException.Outcome.RETRYABLE, 20500, "Internal Server Error", null);
+            }
+            return new WhatsAppGateway.Accepted("SMsentontheretry", MessageStatus.QUEUED);
+        }, new DeliveryStatuses(harness.repositories.conversations(), harness.repositories.parents(),
+                harness.database, harness.repositories.outbox(), harness.repositories.relay(job -> { })));
+        Outgoing reply = Outgoing.to("turn:3", null, null, OutboundMessage.freeform(PARENT, "Thanks"));
+
+        Throwable first = catchThrowable(() -> outboundDuringARestart.send(reply));
+        OutboundMessages.Result retry = outboundDuringARestart.send(reply);
+
+        assertThat(first).isInstanceOf(SendFailedException.class);
+        assertThat(retry).isEqualTo(OutboundMessages.Result.SENT);
+        assertThat(sends).hasValue(2);
     }
 
     /**
