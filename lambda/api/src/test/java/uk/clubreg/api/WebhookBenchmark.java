@@ -70,6 +70,8 @@ public final class WebhookBenchmark {
             System.err.println("POST /webhook acknowledgement: " + figures);
             writeSection(benchmarks, figures, warmUp, measured, at(micros, 0.99));
         }
+        // The embedded PostgreSQL's and ElasticMQ's threads would keep the JVM alive after the figures are written.
+        System.exit(0);
     }
 
     /** Sends one signed incoming message over a kept-alive connection; returns the round trip in microseconds. */
