@@ -1,7 +1,6 @@
 package uk.clubreg.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -22,12 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,9 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleInChromiumIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path SCREENSHOTS = HeadlessChromium.SCREENSHOTS;
     private static final String MANAGER = "+447700900701";
     private static final String ALEX = "+447700900401";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -53,19 +48,13 @@ class ConsoleInChromiumIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Debian's chromium and chromium-driver are not installed (.ci/run installs them)");
+        HeadlessChromium.assumeInstalled();
         stack = LocalStack.start(Map.of("PORT", "0", "LOCAL_DATA_DIR",
                 Files.createTempDirectory("console-browser").toString()));
         client = new StackClient(stack);
         invite("Sam", "Taylor", ALEX, "U11 Panthers", "07700 900701");
         invite("Ria", "Jones", "+447700900402", "U9 Lions", "07700 900702");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(), options);
-        browser.manage().window().setSize(new Dimension(PHONE_WIDTH, 800));
-        Files.createDirectories(SCREENSHOTS);
+        browser = HeadlessChromium.start(PHONE_WIDTH, 800);
     }
 
     @AfterAll
@@ -93,16 +82,16 @@ class ConsoleInChromiumIT {
         // Sign in with the code that reached WhatsApp.
         browser.get(stack.baseUrl() + "/console");
         field("Mobile number").sendKeys("07700 900701");
-        button("Send code").click();
+        follow(button("Send code"));
         field("Code").sendKeys(awaitCode(MANAGER));
         screenshot("1-code");
-        button("Sign in").click();
+        follow(button("Sign in"));
 
         // Only the manager's own team.
         assertThat(heading()).isEqualTo("Your teams");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("U11 Panthers")
                 .doesNotContain("U9 Lions");
-        browser.findElement(By.linkText("U11 Panthers")).click();
+        follow(browser.findElement(By.linkText("U11 Panthers")));
         WebElement roster = browser.findElement(By.tagName("table"));
         assertThat(roster.findElements(By.cssSelector("tbody tr"))).hasSize(1);
         assertThat(roster.getText()).contains("Sam Taylor", "Waiting for a person");
@@ -116,7 +105,7 @@ class ConsoleInChromiumIT {
         assertThat(csv.get(1)).contains("Sam,Taylor,U11 Panthers,2026-27", ALEX);
 
         // A squad list with one bad row: the preview shows that row's error, only the good rows are invited.
-        browser.findElement(By.linkText("Invite players")).click();
+        follow(browser.findElement(By.linkText("Invite players")));
         Path squad = Files.createTempFile("squad", ".csv");
         Files.writeString(squad, """
                 player_first_name,player_last_name,parent_tel,parent_first_name
@@ -124,36 +113,34 @@ class ConsoleInChromiumIT {
                 Max,Green,12345,Lee
                 """, StandardCharsets.UTF_8);
         field("Squad list (CSV)").sendKeys(squad.toAbsolutePath().toString());
-        button("Check the list").click();
+        follow(button("Check the list"));
         WebElement preview = browser.findElement(By.tagName("table"));
         assertThat(preview.findElement(By.xpath(".//tr[td[1]='3']")).getText())
                 .contains("Max Green", "parent_tel must be a valid mobile number");
         assertNoSidewaysScroll();
         screenshot("3-upload-preview");
-        button("Invite 1 player").click();
+        follow(button("Invite 1 player"));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("Ava Brown").doesNotContain("Max");
 
         // The player page, then the hand-off released: the parent gets an answer.
-        browser.findElement(By.linkText("Sam Taylor")).click();
+        follow(browser.findElement(By.linkText("Sam Taylor")));
         assertThat(heading()).isEqualTo("Sam Taylor");
         assertThat(browser.findElement(By.cssSelector("dl.details")).getText()).contains("Medical notes");
         assertNoSidewaysScroll();
         screenshot("4-player");
         int before = client.outbound(ALEX).size();
-        button("Release to the assistant").click();
-        // The click returns before the redirected page has loaded: wait for it, as a loaded machine needs.
-        assertThat(new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-                driver.findElement(By.cssSelector("[role=status]"))).getText()).startsWith("Released");
+        follow(button("Release to the assistant"));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).startsWith("Released");
         client.awaitOutbound(ALEX, before + 1);
         screenshot("5-released");
 
         // The sessions this manager has, then signing out everywhere: the session is refused from then on.
-        browser.findElement(By.linkText("Sessions")).click();
+        follow(browser.findElement(By.linkText("Sessions")));
         assertThat(browser.findElement(By.tagName("table")).getText()).contains("(this browser)");
         assertNoSidewaysScroll();
         screenshot("6-sessions");
         String session = browser.manage().getCookieNamed("console").getValue();
-        button("Sign out everywhere").click();
+        follow(button("Sign out everywhere"));
         assertThat(heading()).isEqualTo("Sign in");
         assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/console/api/teams"))
                 .header("Cookie", "console=" + session).GET().build(), HttpResponse.BodyHandlers.discarding())
@@ -178,6 +165,16 @@ class ConsoleInChromiumIT {
         WebElement labelElement = new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
                 driver.findElement(By.xpath("//label[normalize-space()='" + label + "']")));
         return browser.findElement(By.id(labelElement.getAttribute("for")));
+    }
+
+    /**
+     * Clicks what leads to another page and waits until the browser has left this one, so nothing is read from the
+     * page being replaced (a click returns before the next page has loaded).
+     */
+    private static void follow(WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
     }
 
     private static WebElement button(String name) {
