@@ -121,7 +121,7 @@ public final class InvitationBenchmark {
             }
             Cold cold = new Cold(BenchmarkReport.median(hello), BenchmarkReport.median(plain), BenchmarkReport.median(cached),
                     BenchmarkReport.median(bareHello), BenchmarkReport.median(bare), hello, plain, cached, bareHello, bare,
-                    coldLoad + " → " + BenchmarkReport.loadAverage(), classesLoaded(external));
+                    coldLoad + " → " + BenchmarkReport.loadAverage(), classesLoaded(external), coldProfile(external));
             System.out.printf("Cold path: %.0f ms (%.1fx hello-world %.0f ms); with the AOT cache %.0f ms (%.1fx);"
                             + " without the Lambda options %.0f ms (%.1fx hello-world %.0f ms); %d classes%n",
                     cold.plain(), cold.plain() / cold.hello(), cold.hello(), cold.cached(), cold.cached() / cold.hello(),
@@ -226,6 +226,18 @@ public final class InvitationBenchmark {
         try (var lines = Files.lines(log)) {
             return lines.filter(l -> l.contains("source:")).count();
         }
+    }
+
+    /**
+     * Where a fresh API process's CPU went up to its first /trigger answer: one more cold start (Lambda options, no
+     * AOT cache) with JFR sampling every millisecond, each sample counted for the part that was running (CpuProfile);
+     * class loading counts for the part that asked for the class.
+     */
+    private Map<String, Double> coldProfile(Map<String, String> external) throws Exception {
+        Path recording = workDirectory.resolve("cold-start.jfr");
+        coldPathMillis(external, "cold-profile.log", true,
+                "-XX:StartFlightRecording:filename=" + recording + ",settings=profile,jdk.ExecutionSample#period=1ms");
+        return CpuProfile.shares(recording);
     }
 
     /** Distinct players: parents cycle through the 1,000 drama numbers, so most have a few children. */
@@ -368,7 +380,7 @@ public final class InvitationBenchmark {
     /** Medians of the cold-path runs, and every run. */
     private record Cold(double hello, double plain, double cached, double bareHello, double bare, List<Double> helloRuns,
                         List<Double> plainRuns, List<Double> cachedRuns, List<Double> bareHelloRuns,
-                        List<Double> bareRuns, String load, long classes) {}
+                        List<Double> bareRuns, String load, long classes, Map<String, Double> profile) {}
 
     private void writeReport(Path report, Throughput sqs, Map<String, Double> cpu, Bulk bulk,
                              Map<String, Double> bulkCpu, Throughput noQueue, Cold cold) throws IOException {
@@ -464,7 +476,28 @@ public final class InvitationBenchmark {
                 BenchmarkReport.rounded(cold.cachedRuns()), BenchmarkReport.rounded(cold.bareHelloRuns()),
                 BenchmarkReport.rounded(cold.bareRuns()), BenchmarkReport.rounded(bulk.bulkRuns()),
                 BenchmarkReport.rounded(bulk.oneRuns()));
-        BenchmarkReport.writeSection(report, "invitations", body);
+        BenchmarkReport.writeSection(report, "invitations", body + coldProfileText(cold));
+    }
+
+    /** Where a cold start's CPU went, for the cold-path rows above. */
+    private static String coldProfileText(Cold cold) {
+        StringBuilder rows = new StringBuilder();
+        cold.profile().forEach((part, share) -> {
+            if (!part.equals("(samples)")) {
+                rows.append("| %s | %.0f%% |\n".formatted(part, share));
+            }
+        });
+        return """
+
+                Where a cold start's CPU went, up to the first `/trigger` answer: one more fresh API process with the
+                Lambda options and no AOT cache, recorded by JFR with an execution sample every millisecond (%.0f
+                samples; the recorder itself slows this start). A sample counts for the part whose code was running,
+                so loading and initialising a library's classes counts for that library:
+
+                | Part | Cold start |
+                |---|---|
+                %s
+                """.formatted(cold.profile().get("(samples)"), rows.toString().strip());
     }
 
     /** One row a part, in the throughput run's order; parts are the same in both (CpuProfile). */
