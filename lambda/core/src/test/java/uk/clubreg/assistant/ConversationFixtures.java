@@ -182,6 +182,11 @@ public final class ConversationFixtures {
 
     /** A photo, voice note or other attachment with no text, as the webhook stores it. */
     public long inboundMedia(Family family, String contentType) {
+        return inboundMedia(family, "https://api.twilio.com/media/ME1", contentType);
+    }
+
+    /** The same, its media at {@code url} (a stand-in for Twilio's media URL). */
+    public long inboundMedia(Family family, String url, String contentType) {
         return database.withConnection(c -> {
             try (PreparedStatement insert = c.prepareStatement("""
                     INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, media, twilio_sid,
@@ -190,8 +195,7 @@ public final class ConversationFixtures {
                 insert.setLong(1, family.conversationId());
                 insert.setLong(2, family.parentId());
                 insert.setString(3, family.phone());
-                insert.setString(4, "[{\"url\": \"https://api.twilio.com/media/ME1\", \"content_type\": \""
-                        + contentType + "\"}]");
+                insert.setString(4, "[{\"url\": \"" + url + "\", \"content_type\": \"" + contentType + "\"}]");
                 insert.setString(5, "SMtest" + SIDS.incrementAndGet());
                 return single(insert);
             }

@@ -310,23 +310,7 @@ class ParentsPhotosFromTwilioIT {
     }
 
     private long mediaMessage(String declaredType) {
-        return database.withConnection(c -> {
-            try (var insert = c.prepareStatement("""
-                    INSERT INTO messages (conversation_id, parent_id, phone_e164, direction, kind, media, twilio_sid,
-                                          status)
-                    VALUES (?, ?, ?, 'inbound', 'media', ?::jsonb, ?, 'received') RETURNING id""")) {
-                insert.setLong(1, family.conversationId());
-                insert.setLong(2, family.parentId());
-                insert.setString(3, family.phone());
-                insert.setString(4, "[{\"url\": \"" + twilio.baseUrl() + MEDIA + "\", \"content_type\": \""
-                        + declaredType + "\"}]");
-                insert.setString(5, "SMphoto" + System.nanoTime());
-                try (var row = insert.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return fixtures.inboundMedia(family, twilio.baseUrl() + MEDIA, declaredType);
     }
 
     private PlayerPhotos photos() {

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -23,8 +24,10 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 import uk.clubreg.photos.PhotoStore;
 
@@ -39,6 +42,7 @@ import uk.clubreg.photos.PhotoStore;
 public final class S3PhotoStore implements PhotoStore {
 
     private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+    private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
 
     private final Supplier<SdkHttpClient> http;
     private final AwsCredentialsProvider credentials;
@@ -96,16 +100,10 @@ public final class S3PhotoStore implements PhotoStore {
 
     @Override
     public Optional<URI> link(String key, Duration validFor) {
-        SignedRequest presigned = signer().sign(request -> request.identity(credentials.resolveCredentials())
-                .request(object(SdkHttpMethod.GET, key).build())
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+        SignedRequest presigned = sign(object(SdkHttpMethod.GET, key).build(), link -> link
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, false)
                 .putProperty(AwsV4HttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
-                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, validFor)
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+                .putProperty(AwsV4HttpSigner.EXPIRATION_DURATION, validFor));
         return Optional.of(presigned.request().getUri());
     }
 
@@ -117,14 +115,20 @@ public final class S3PhotoStore implements PhotoStore {
     /** The request signed in its Authorization header, the payload's SHA-256 signed with it, as S3 wants. */
     SignedRequest signed(SdkHttpFullRequest request, byte[] payload) {
         SdkHttpRequest withHash = request.toBuilder().putHeader(CONTENT_SHA256, sha256Hex(payload)).build();
-        return signer().sign(sign -> sign.identity(credentials.resolveCredentials())
-                .request(withHash)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(payload))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        return sign(withHash, header -> header.payload(ContentStreamProvider.fromByteArrayUnsafe(payload)));
+    }
+
+    /** Signed for S3 in this store's region, at its clock's time: no double URL encoding, no path normalisation. */
+    private SignedRequest sign(SdkHttpRequest request, Consumer<SignRequest.Builder<AwsCredentialsIdentity>> options) {
+        return SIGNER.sign(sign -> {
+            sign.identity(credentials.resolveCredentials()).request(request)
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                    .putProperty(HttpSigner.SIGNING_CLOCK, clock);
+            options.accept(sign);
+        });
     }
 
     private SdkHttpFullRequest.Builder object(SdkHttpMethod method, String key) {
@@ -163,9 +167,6 @@ public final class S3PhotoStore implements PhotoStore {
         throw new IllegalStateException("S3 answered " + answer.status() + " to a " + method + " of a photo");
     }
 
-    private static AwsV4HttpSigner signer() {
-        return AwsV4HttpSigner.create();
-    }
 
     private static String sha256Hex(byte[] payload) {
         try {
